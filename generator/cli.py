@@ -1,0 +1,102 @@
+"""The command line: `modop` or `python -m generator`.
+
+Every command works on `procedures/` of the current directory (like MkDocs
+with its `mkdocs.yml`), or of `--root`. Errors reach the user as plain lines,
+never as a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.errors import DataErrors, UserError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="modop",
+        description="Génère le site des procédures d'inscription à partir de procedures/*.yaml.",
+    )
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path.cwd(),
+        help="dossier qui contient procedures/ (par défaut : le dossier courant)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
+
+    commands.add_parser("validate", help="vérifie les fichiers YAML et signale chaque erreur")
+
+    schema = commands.add_parser("schema", help="écrit les schémas JSON des fichiers YAML, pour l'éditeur")
+    schema.add_argument("--out", type=Path, default=Path("schema"), help="dossier à écrire (par défaut : schema)")
+
+    build = commands.add_parser("build", help="construit le site statique")
+    build.add_argument("--out", type=Path, default=Path("site"), help="dossier du site (par défaut : site)")
+
+    serve = commands.add_parser("serve", help="aperçu en direct, reconstruit à chaque modification")
+    serve.add_argument("--addr", default="127.0.0.1:8000", help="adresse d'écoute (par défaut : 127.0.0.1:8000)")
+
+    check = commands.add_parser("check", help="calcule la réponse du vérificateur pour un profil")
+    check.add_argument("procedure", help="identifiant, par exemple amu-iut/but1")
+    check.add_argument(
+        "--set",
+        dest="settings",
+        action="append",
+        default=[],
+        metavar="CLE=VALEUR",
+        help="une donnée du profil, par exemple boursier=true (répétable)",
+    )
+    check.add_argument("--at", help="instant du calcul, AAAA-MM-JJTHH:MM (heure de Paris) ; par défaut : maintenant")
+    check.add_argument("--year", help="année universitaire (par défaut : la plus récente)")
+    check.add_argument("--json", action="store_true", help="affiche la réponse en JSON")
+    return parser
+
+
+def _run(args: argparse.Namespace) -> int:
+    root = args.root.resolve()
+    if args.command == "validate":
+        from generator.catalog import load_catalog
+
+        catalog = load_catalog(root)
+        count, places = len(catalog.procedures), len(catalog.institutions)
+        print(f"Données valides : {count} procédure{'s' if count > 1 else ''} dans {places} établissement{'s' if places > 1 else ''}.")
+        return 0
+    if args.command == "schema":
+        from generator.schema import write_json_schemas
+
+        for path in write_json_schemas(args.out):
+            print(f"Schéma écrit : {path}")
+        return 0
+    if args.command == "build":
+        from generator.site import build_site
+
+        build_site(root, args.out.resolve())
+        return 0
+    if args.command == "serve":
+        from generator.site import serve_site
+
+        serve_site(root, args.addr)
+        return 0
+    if args.command == "check":
+        from generator.check_command import run_check
+
+        return run_check(root, args)
+    raise AssertionError(args.command)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except DataErrors as errors:
+        for error in errors.errors:
+            print(error, file=sys.stderr)
+        count = len(errors.errors)
+        print(f"{count} erreur{'s' if count > 1 else ''} : rien n'a été écrit.", file=sys.stderr)
+        return 1
+    except UserError as error:
+        print(f"modop: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

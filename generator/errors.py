@@ -1,0 +1,39 @@
+"""The two kinds of error a user may see: a mistake in the data, with its
+place, and a plain one-line problem (unknown procedure, bad option)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class DataError:
+    """One mistake in a YAML file, printed as `path:line:col: message`."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+
+class DataErrors(Exception):
+    """All the mistakes found in the data, reported together."""
+
+    def __init__(self, errors: list[DataError]):
+        self.errors = sorted(errors)
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+class UserError(Exception):
+    """A problem the user can fix, said in one line (no traceback)."""
+
+
+def display_path(path: Path, root: Path) -> str:
+    """The path as the user typed it: relative to the root when inside it."""
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)

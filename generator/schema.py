@@ -1,0 +1,318 @@
+"""The shape of the three kinds of file under procedures/ (see procedures/README.md),
+checked at the edge with precise messages, and published as JSON Schema."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.schema_types import (
+    Bool,
+    Date,
+    Either,
+    Field,
+    Instant,
+    ListOf,
+    MapOf,
+    Nullable,
+    Number,
+    Obj,
+    Pattern,
+    Text,
+    Word,
+)
+
+SLUG = Pattern(r"[a-z0-9][a-z0-9-]*", "un identifiant en minuscules, chiffres et tirets (par exemple but1)")
+YEAR = Pattern(r"\d{4}-\d{4}", "une année universitaire AAAA-AAAA (par exemple 2024-2025)")
+UNKNOWN = Word("unknown")
+URL = Either(
+    Pattern(r"(https://|mailto:|tel:)\S+", "une adresse https://"),
+    UNKNOWN,
+    expected="une adresse https:// ou « unknown »",
+)
+EMAIL = Pattern(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", "une adresse électronique")
+AMOUNT = Either(Word("national", "unknown"), Number(), expected="un nombre (175), « national » ou « unknown »")
+REGIMES = ("initiale", "apprentissage", "contrat_pro", "formation_continue")
+DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def _one_or_list(word: Word) -> Either:
+    return Either(word, ListOf(word), expected=f"{word.expected}, ou une liste de ces valeurs")
+
+
+CONDITION = Obj(
+    {
+        "regime": Field(_one_or_list(Word(*REGIMES))),
+        "boursier": Field(Bool()),
+        "hors_ue": Field(Bool()),
+        "echange": Field(Bool()),
+        "refugie": Field(Bool()),
+        "pupille": Field(Bool()),
+        "deja_inscrit": Field(Bool()),
+        "cvec_deja_acquittee": Field(Bool()),
+        "echeances": Field(_one_or_list(Word("1", "3", "5"))),
+        "date_acceptation": Field(Obj({"from": Field(Date()), "to": Field(Date())})),
+    },
+    expected="une condition sur le profil (par exemple {boursier: true})",
+    key_kind="clé de profil",
+)
+
+RULE_REASON = {
+    "reason": Field(Text(), required=True, description="une phrase en français qui dit pourquoi"),
+    "reference": Field(Text(), description="le texte de loi ou la notice qui le dit"),
+}
+
+NATIONAL_RULE = Obj({"when": Field(CONDITION, required=True), **RULE_REASON})
+PER_YEAR = MapOf(YEAR, Number(), expected="des montants par année universitaire (2024-2025: 103)")
+
+NATIONAL = Obj(
+    {
+        "cvec": Field(
+            Obj(
+                {
+                    "label": Field(Text(), required=True),
+                    "reference": Field(Text(), required=True),
+                    "amount": Field(PER_YEAR, required=True),
+                    "not_subject": Field(ListOf(NATIONAL_RULE)),
+                    "exempt": Field(ListOf(NATIONAL_RULE)),
+                }
+            ),
+            required=True,
+        ),
+        "fees": Field(
+            Obj(
+                {
+                    "reference": Field(Text(), required=True),
+                    "amount": Field(
+                        Obj({level: Field(PER_YEAR) for level in ("licence", "master", "doctorat", "ingenieur")}),
+                        required=True,
+                    ),
+                    "exempt": Field(ListOf(NATIONAL_RULE)),
+                }
+            ),
+            required=True,
+        ),
+    }
+)
+
+HOURS = Either(
+    UNKNOWN,
+    ListOf(
+        Obj(
+            {
+                "days": Field(ListOf(Word(*DAYS)), required=True),
+                "times": Field(
+                    ListOf(Pattern(r"\d{2}:\d{2}-\d{2}:\d{2}", "une plage HH:MM-HH:MM (par exemple 08:30-12:00)")),
+                    required=True,
+                ),
+            }
+        )
+    ),
+    expected="des horaires (une liste de jours et de plages) ou « unknown »",
+)
+
+CONTACT = Obj(
+    {
+        "name": Field(Text(), required=True),
+        "role": Field(Text()),
+        "emails": Field(ListOf(EMAIL)),
+        "phones": Field(
+            ListOf(
+                Obj(
+                    {
+                        "number": Field(Pattern(r"\+?[0-9][0-9 .]{7,}[0-9]", "un numéro de téléphone"), required=True),
+                        "hours": Field(HOURS, required=True),
+                        "period": Field(Obj({"from": Field(Date(), required=True), "to": Field(Date(), required=True)})),
+                        "note": Field(Text()),
+                    }
+                )
+            )
+        ),
+        "address": Field(Text()),
+        "note": Field(Text()),
+    }
+)
+
+INSTITUTION = Obj(
+    {
+        "name": Field(Text(), required=True, description="nom de l'établissement"),
+        "parent": Field(Text(), required=True, description="établissement de rattachement, ou unknown"),
+        "address": Field(Text()),
+        "website": Field(URL),
+        "contacts": Field(MapOf(SLUG, CONTACT), required=True),
+        "portals": Field(
+            MapOf(
+                SLUG,
+                Obj(
+                    {
+                        "name": Field(Text(), required=True),
+                        "url": Field(URL, required=True),
+                        "purpose": Field(Text(), required=True),
+                    }
+                ),
+            ),
+            required=True,
+        ),
+    }
+)
+
+PORTAL_REFS = ListOf(SLUG)
+WARNING = Obj({"kind": Field(Word("note", "info", "warning", "danger")), "text": Field(Text(), required=True)})
+
+STEP = Obj(
+    {
+        "id": Field(SLUG, required=True),
+        "title": Field(Text(), required=True),
+        "body": Field(Text(), required=True),
+        "portals": Field(PORTAL_REFS),
+        "menu": Field(Text()),
+        "when": Field(CONDITION),
+        "warnings": Field(ListOf(WARNING)),
+        "screenshots": Field(ListOf(Obj({"src": Field(Text(), required=True), "alt": Field(Text(), required=True)}))),
+        "branches": Field(ListOf(Obj({"title": Field(Text(), required=True), "body": Field(Text(), required=True)}))),
+    }
+)
+
+CATEGORY = Either(Pattern(r"[A-Za-z0-9]{1,4}", "un code de la liste categories"), UNKNOWN, expected="un code de categories ou « unknown »")
+FEE_OUTCOME = {
+    "amount": Field(AMOUNT, required=True),
+    "category": Field(CATEGORY),
+    "reason": Field(Text(), required=True),
+}
+
+FEE = Obj(
+    {
+        "categories": Field(
+            ListOf(Obj({"code": Field(Pattern(r"[A-Za-z0-9]{1,4}", "un code court (01, D1)"), required=True), "label": Field(Text(), required=True)}))
+        ),
+        "allowed": Field(ListOf(Pattern(r"[A-Za-z0-9]{1,4}", "un code de categories"))),
+        "rules": Field(ListOf(Obj({"when": Field(CONDITION, required=True), **FEE_OUTCOME}))),
+        "default": Field(Obj(FEE_OUTCOME), required=True),
+        "note": Field(Text()),
+    }
+)
+
+CVEC = Obj(
+    {
+        "amount": Field(AMOUNT),
+        "rules": Field(
+            ListOf(
+                Obj(
+                    {
+                        "when": Field(CONDITION, required=True),
+                        "status": Field(Word("due", "exempt", "not_subject"), required=True),
+                        "reason": Field(Text(), required=True),
+                    }
+                )
+            )
+        ),
+        "note": Field(Text()),
+    }
+)
+
+START = Either(Word("asap", "unknown"), Instant(), expected="une date, une date et une heure, « asap » ou « unknown »")
+END = Either(UNKNOWN, Instant(), expected="une date, une date et une heure, ou « unknown »")
+
+WINDOWS = Either(
+    UNKNOWN,
+    ListOf(
+        Obj(
+            {
+                "label": Field(Text(), required=True),
+                "when": Field(CONDITION),
+                "periods": Field(
+                    ListOf(Obj({"start": Field(START, required=True), "end": Field(END, required=True)})),
+                    required=True,
+                ),
+            }
+        )
+    ),
+    expected="une liste de périodes d'inscription, ou « unknown »",
+)
+
+PAYMENT = Obj(
+    {
+        "methods": Field(ListOf(Text())),
+        "instalments": Field(
+            ListOf(
+                Obj(
+                    {
+                        "count": Field(Word("1", "3", "5"), required=True),
+                        "label": Field(Text()),
+                        "min_amount": Field(Number()),
+                    }
+                )
+            )
+        ),
+        "later_instalments_day": Field(Number(integer=True, minimum=1)),
+        "note": Field(Text()),
+    }
+)
+
+PROCEDURE = Obj(
+    {
+        "id": Field(SLUG, required=True, description="identifiant, unique dans l'établissement et l'année"),
+        "title": Field(Text(), required=True),
+        "academic_year": Field(YEAR, required=True),
+        "academic_year_stated": Field(Bool()),
+        "kind": Field(Word("inscription", "candidature"), required=True),
+        "level": Field(Word("licence", "master", "doctorat", "ingenieur", "autre"), required=True),
+        "source": Field(
+            Obj({"title": Field(Text(), required=True), "date": Field(Either(Date(), UNKNOWN)), "url": Field(URL)}),
+            required=True,
+        ),
+        "summary": Field(Text(), required=True),
+        "audience": Field(
+            Obj({"for": Field(ListOf(Text()), required=True), "not_for": Field(ListOf(Text()))}),
+            required=True,
+        ),
+        "contacts": Field(ListOf(SLUG)),
+        "unsure": Field(Obj({"contact": Field(SLUG, required=True), "text": Field(Text(), required=True)})),
+        "prerequisites": Field(
+            ListOf(Obj({"title": Field(Text(), required=True), "body": Field(Text(), required=True), "portals": Field(PORTAL_REFS)}))
+        ),
+        "steps": Field(ListOf(STEP), required=True),
+        "fee": Field(Nullable(FEE)),
+        "cvec": Field(Nullable(CVEC)),
+        "windows": Field(WINDOWS, required=True, description="périodes d'inscription, ou unknown"),
+        "closures": Field(
+            ListOf(
+                Obj(
+                    {
+                        "from": Field(Instant(), required=True),
+                        "to": Field(Instant(), required=True),
+                        "reason": Field(Text(), required=True),
+                    }
+                )
+            )
+        ),
+        "payment": Field(PAYMENT),
+    }
+)
+
+SCHEMAS = {"national": NATIONAL, "institution": INSTITUTION, "procedure": PROCEDURE}
+TITLES = {
+    "national": "modop : couche nationale (procedures/national.yaml)",
+    "institution": "modop : établissement (procedures/<établissement>/institution.yaml)",
+    "procedure": "modop : procédure (procedures/<établissement>/<année>/<procédure>.yaml)",
+}
+
+
+def json_schema(kind: str) -> dict:
+    """The JSON Schema (draft-07) of one kind of file, for editors."""
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": f"{kind}.schema.json",
+        "title": TITLES[kind],
+        **SCHEMAS[kind].json(),
+    }
+
+
+def write_json_schemas(folder: Path) -> list[Path]:
+    """Write `<kind>.schema.json` for the three kinds of file into folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind in SCHEMAS:
+        path = folder / f"{kind}.schema.json"
+        path.write_text(json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        written.append(path)
+    return written

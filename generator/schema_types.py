@@ -1,0 +1,371 @@
+"""Small declarative types that check YAML nodes and describe themselves as
+JSON Schema. Each check returns the plain Python value, or INVALID after
+recording an error at the node's place, so that every mistake of a file is
+reported in one run.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from generator.errors import DataError
+from generator.yaml_source import position
+
+
+class _Invalid:
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID = _Invalid()
+UNKNOWN = "unknown"
+
+
+@dataclass
+class Context:
+    """Where the errors of one file go, and where each value stood."""
+
+    file: str
+    errors: list[DataError] = field(default_factory=list)
+    positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    # Errors where the value had the right form but an impossible content
+    # (30 February): worth more than "expected X or Y" when choices fail.
+    definite: list[DataError] = field(default_factory=list)
+
+    def error(self, node, message: str, definite: bool = False) -> _Invalid:
+        line, col = position(node)
+        error = DataError(self.file, line, col, message)
+        self.errors.append(error)
+        if definite:
+            self.definite.append(error)
+        return INVALID
+
+    def error_at(self, path: tuple, message: str) -> None:
+        line, col = self.positions.get(path, (1, 1))
+        self.errors.append(DataError(self.file, line, col, message))
+
+
+def _is_null(node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")
+
+
+def _name(path: tuple) -> str:
+    """The field named in a message: the last key, or « steps[2] »."""
+    for part in reversed(path):
+        if isinstance(part, str):
+            return part
+    return "valeur"
+
+
+class Type:
+    expected = "une valeur"
+
+    def check(self, node, ctx: Context, path: tuple):
+        ctx.positions[path] = position(node)
+        if _is_null(node) and not isinstance(self, Nullable):
+            return ctx.error(node, f"« {_name(path)} » est vide : attendu {self.expected}")
+        return self._check(node, ctx, path)
+
+    def _check(self, node, ctx, path):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def json(self) -> dict:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class Scalar(Type):
+    """A scalar read as its text, whatever YAML would have guessed."""
+
+    def _check(self, node, ctx, path):
+        if not isinstance(node, yaml.ScalarNode):
+            return ctx.error(node, f"« {_name(path)} » : attendu {self.expected}, pas une liste ni un dictionnaire")
+        return self.parse(node.value.strip(), node, ctx, path)
+
+    def parse(self, text, node, ctx, path):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class Text(Scalar):
+    expected = "un texte"
+
+    def parse(self, text, node, ctx, path):
+        if not text:
+            return ctx.error(node, f"« {_name(path)} » est vide : écrivez un texte, ou « unknown » si la notice ne dit rien")
+        return text
+
+    def json(self):
+        return {"type": "string", "minLength": 1}
+
+
+class Pattern(Scalar):
+    def __init__(self, regex: str, expected: str):
+        self.regex = re.compile(regex)
+        self.expected = expected
+
+    def parse(self, text, node, ctx, path):
+        if not self.regex.fullmatch(text):
+            return ctx.error(node, f"« {_name(path)} » vaut « {text} » : attendu {self.expected}")
+        return text
+
+    def json(self):
+        return {"type": "string", "pattern": f"^(?:{self.regex.pattern})$"}
+
+
+class Word(Scalar):
+    def __init__(self, *words: str):
+        self.words = words
+        self.expected = " ou ".join(f"« {w} »" for w in words)
+
+    def parse(self, text, node, ctx, path):
+        if text not in self.words:
+            hint = difflib.get_close_matches(text, self.words, n=1)
+            tip = f" (vouliez-vous dire « {hint[0]} » ?)" if hint else ""
+            return ctx.error(node, f"« {_name(path)} » vaut « {text} » : attendu {self.expected}{tip}")
+        return text
+
+    def json(self):
+        # YAML reads an unquoted 3 as a number: accept both spellings.
+        numbers = [int(w) for w in self.words if w.isdigit()]
+        return {"enum": [*self.words, *numbers]}
+
+
+class Bool(Scalar):
+    expected = "true ou false"
+
+    def parse(self, text, node, ctx, path):
+        if node.tag.endswith(":bool"):
+            return text.lower() in ("true", "yes", "on")
+        return ctx.error(node, f"« {_name(path)} » vaut « {text} » : attendu true ou false")
+
+    def json(self):
+        return {"type": "boolean"}
+
+
+class Number(Scalar):
+    expected = "un nombre (par exemple 175 ou 175.5)"
+
+    def __init__(self, integer: bool = False, minimum: float = 0):
+        self.integer = integer
+        self.minimum = minimum
+        if integer:
+            self.expected = "un nombre entier"
+
+    def parse(self, text, node, ctx, path):
+        number_tags = (":int",) if self.integer else (":int", ":float")
+        if not node.tag.endswith(number_tags) or text.lower() in (".nan", ".inf", "-.inf", "+.inf"):
+            return ctx.error(node, f"« {_name(path)} » vaut « {text} » : attendu {self.expected}, sans unité ni espace")
+        value = int(text) if node.tag.endswith(":int") else float(text)
+        if value < self.minimum:
+            return ctx.error(node, f"« {_name(path)} » vaut {text} : attendu au moins {self.minimum}")
+        return value
+
+    def json(self):
+        return {"type": "integer" if self.integer else "number", "minimum": self.minimum}
+
+
+class Date(Scalar):
+    expected = "une date AAAA-MM-JJ"
+
+    def parse(self, text, node, ctx, path):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return ctx.error(node, f"« {_name(path)} » vaut « {text} » : attendu une date AAAA-MM-JJ (par exemple 2024-07-09)")
+        try:
+            dt.date.fromisoformat(text)
+        except ValueError:
+            return ctx.error(node, f"« {_name(path)} » : la date {text} n'existe pas dans le calendrier", definite=True)
+        return text
+
+    def json(self):
+        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
+
+
+class Instant(Scalar):
+    """A Paris local instant `AAAA-MM-JJ HH:MM`, or a date when no hour is known."""
+
+    expected = "une date AAAA-MM-JJ ou un instant AAAA-MM-JJ HH:MM"
+
+    def parse(self, text, node, ctx, path):
+        match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2})(?::00)?)?", text)
+        if not match:
+            return ctx.error(
+                node,
+                f"« {_name(path)} » vaut « {text} » : attendu une date (2024-07-09) ou une date et une heure (2024-07-09 14:00)",
+            )
+        try:
+            dt.date.fromisoformat(match.group(1))
+        except ValueError:
+            return ctx.error(node, f"« {_name(path)} » : la date {match.group(1)} n'existe pas dans le calendrier", definite=True)
+        if match.group(2) is None:
+            return match.group(1)
+        hour, minute = int(match.group(2)), int(match.group(3))
+        if hour > 23 or minute > 59:
+            return ctx.error(node, f"« {_name(path)} » : l'heure {match.group(2)}:{match.group(3)} n'existe pas", definite=True)
+        return f"{match.group(1)} {hour:02d}:{minute:02d}"
+
+    def json(self):
+        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}( \d{1,2}:\d{2})?$"}
+
+
+class Either(Type):
+    """The first of several types that accepts the value (words first)."""
+
+    def __init__(self, *choices: Type, expected: str | None = None):
+        self.choices = choices
+        self.expected = expected or " ou ".join(c.expected for c in choices)
+
+    def _check(self, node, ctx, path):
+        definite = []
+        for choice in self.choices:
+            trial = Context(ctx.file)
+            value = choice.check(node, trial, path)
+            if not trial.errors:
+                ctx.positions.update(trial.positions)
+                return value
+            definite += trial.definite
+        if definite:
+            ctx.errors.append(definite[0])
+            ctx.definite.append(definite[0])
+            return INVALID
+        if isinstance(node, yaml.ScalarNode):
+            return ctx.error(node, f"« {_name(path)} » vaut « {node.value} » : attendu {self.expected}")
+        # A structure: report the errors of the structured choice.
+        for choice in self.choices:
+            if isinstance(choice, (Obj, ListOf, MapOf)) and _shape_matches(choice, node):
+                return choice.check(node, ctx, path)
+        return ctx.error(node, f"« {_name(path)} » : attendu {self.expected}")
+
+    def json(self):
+        return {"anyOf": [c.json() for c in self.choices]}
+
+
+def _shape_matches(choice: Type, node) -> bool:
+    if isinstance(choice, ListOf):
+        return isinstance(node, yaml.SequenceNode)
+    return isinstance(node, yaml.MappingNode)
+
+
+class Nullable(Type):
+    """A value that may be left empty (`fee:` or `fee: null`): then None."""
+
+    def __init__(self, inner: Type):
+        self.inner = inner
+        self.expected = inner.expected
+
+    def _check(self, node, ctx, path):
+        if _is_null(node):
+            return None
+        return self.inner.check(node, ctx, path)
+
+    def json(self):
+        return {"anyOf": [self.inner.json(), {"type": "null"}]}
+
+
+class ListOf(Type):
+    def __init__(self, item: Type, expected: str = "une liste"):
+        self.item = item
+        self.expected = expected
+
+    def _check(self, node, ctx, path):
+        if not isinstance(node, yaml.SequenceNode):
+            return ctx.error(node, f"« {_name(path)} » : attendu {self.expected} (des lignes commençant par « - »)")
+        values = [self.item.check(child, ctx, path + (i,)) for i, child in enumerate(node.value)]
+        return INVALID if any(v is INVALID for v in values) else values
+
+    def json(self):
+        return {"type": "array", "items": self.item.json()}
+
+
+def _mapping_pairs(node, ctx, path):
+    """Key text and value node of a mapping, refusing duplicate keys."""
+    seen: dict[str, yaml.Node] = {}
+    pairs = []
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            ctx.error(key_node, "une clé doit être un simple mot")
+            continue
+        key = key_node.value
+        if key in seen:
+            line, _ = position(seen[key])
+            ctx.error(key_node, f"clé « {key} » en double (déjà à la ligne {line}) : gardez-en une seule")
+            continue
+        seen[key] = key_node
+        ctx.positions[path + (key, "<key>")] = position(key_node)
+        pairs.append((key, key_node, value_node))
+    return pairs
+
+
+class MapOf(Type):
+    """A mapping from identifiers (or other keys) to values of one type."""
+
+    def __init__(self, key: Scalar, value: Type, expected: str = "un dictionnaire"):
+        self.key = key
+        self.value = value
+        self.expected = expected
+
+    def _check(self, node, ctx, path):
+        if not isinstance(node, yaml.MappingNode):
+            return ctx.error(node, f"« {_name(path)} » : attendu {self.expected} (des lignes « clé: valeur »)")
+        result = {}
+        for key, key_node, value_node in _mapping_pairs(node, ctx, path):
+            if self.key.check(key_node, ctx, path + (key, "<key>")) is INVALID:
+                continue
+            result[key] = self.value.check(value_node, ctx, path + (key,))
+        return INVALID if any(v is INVALID for v in result.values()) else result
+
+    def json(self):
+        return {"type": "object", "additionalProperties": self.value.json(), "propertyNames": self.key.json()}
+
+
+@dataclass
+class Field:
+    type: Type
+    required: bool = False
+    description: str = ""
+
+
+class Obj(Type):
+    """A mapping with known keys: unknown keys and missing required ones are errors."""
+
+    def __init__(self, fields: dict[str, Field], expected: str = "un dictionnaire", key_kind: str = "clé"):
+        self.fields = fields
+        self.expected = expected
+        self.key_kind = key_kind
+
+    def _check(self, node, ctx, path):
+        if not isinstance(node, yaml.MappingNode):
+            return ctx.error(node, f"« {_name(path)} » : attendu {self.expected} (des lignes « clé: valeur »)")
+        result = {}
+        failed = False
+        for key, key_node, value_node in _mapping_pairs(node, ctx, path):
+            if key not in self.fields:
+                hint = difflib.get_close_matches(key, self.fields, n=1)
+                tip = f"vouliez-vous dire « {hint[0]} » ?" if hint else "clés possibles : " + ", ".join(self.fields)
+                ctx.error(key_node, f"{self.key_kind} inconnue « {key} » : {tip}")
+                failed = True
+                continue
+            value = self.fields[key].type.check(value_node, ctx, path + (key,))
+            failed |= value is INVALID
+            result[key] = value
+        for name, spec in self.fields.items():
+            if spec.required and name not in result:
+                ctx.error(node, f"champ obligatoire « {name} » manquant ({spec.description or spec.type.expected})")
+                failed = True
+        return INVALID if failed else result
+
+    def json(self):
+        properties = {}
+        for name, spec in self.fields.items():
+            schema = spec.type.json()
+            if spec.description:
+                schema = {**schema, "description": spec.description}
+            properties[name] = schema
+        required = [n for n, s in self.fields.items() if s.required]
+        schema = {"type": "object", "properties": properties, "additionalProperties": False}
+        if required:
+            schema["required"] = required
+        return schema
+

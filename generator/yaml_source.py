@@ -1,0 +1,98 @@
+"""Reading one YAML file into a node tree that remembers lines and columns.
+
+PyYAML's composer keeps a mark on every node; we stop there (no construction)
+so that the schema reads the text of each scalar itself and every error can
+name its place. Anchors and aliases are refused: staff files do not need
+them, and refusing them makes an alias bomb harmless.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from generator.errors import DataError
+
+MAX_FILE_BYTES = 2_000_000
+MAX_DEPTH = 40
+
+
+class _Refused(Exception):
+    def __init__(self, mark, message: str):
+        self.mark = mark
+        self.message = message
+
+
+class _Composer(yaml.SafeLoader):
+    """A SafeLoader whose composer refuses aliases and deep nesting."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Refused(event.start_mark, "les alias YAML (*nom) ne sont pas acceptés : recopiez la valeur")
+        if self.check_event(yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent):
+            event = self.peek_event()
+            if getattr(event, "anchor", None):
+                raise _Refused(event.start_mark, "les ancres YAML (&nom) ne sont pas acceptées : recopiez la valeur")
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Refused(self.peek_event().start_mark, f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def position(node) -> tuple[int, int]:
+    """1-based line and column of a node."""
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def read_yaml(path: Path, shown: str) -> tuple[yaml.Node | None, list[DataError]]:
+    """The root node of the file, or the errors that prevent reading it."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [DataError(shown, 1, 1, f"impossible de lire le fichier : {error.strerror}")]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [DataError(shown, 1, 1, f"fichier trop gros ({len(raw)} octets, {MAX_FILE_BYTES} au plus) : est-ce bien une procédure ?")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [DataError(shown, line, col, "caractère qui n'est pas de l'UTF-8 : enregistrez le fichier en UTF-8")]
+    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        return None, [DataError(shown, 1, 1, "fichier vide : ajoutez son contenu ou supprimez-le")]
+    loader = _Composer(text)
+    try:
+        node = loader.get_single_node()
+    except _Refused as refused:
+        line, col = refused.mark.line + 1, refused.mark.column + 1
+        return None, [DataError(shown, line, col, refused.message)]
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_error(shown, error, text)]
+    except yaml.YAMLError as error:  # errors without a mark
+        return None, [DataError(shown, 1, 1, f"YAML illisible : {error}")]
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, [DataError(shown, 1, 1, "fichier vide : ajoutez son contenu ou supprimez-le")]
+    return node, []
+
+
+def _syntax_error(shown: str, error: yaml.MarkedYAMLError, text: str) -> DataError:
+    mark = error.problem_mark or error.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = error.problem or "syntaxe incorrecte"
+    if "\t" in problem or "tab" in problem:
+        message = "tabulation interdite en YAML : indentez avec des espaces"
+    elif 0 < line <= len(text.splitlines()) and "\t" in text.splitlines()[line - 1]:
+        message = "tabulation interdite en YAML : indentez avec des espaces"
+    else:
+        message = f"syntaxe YAML incorrecte ({problem}) : vérifiez l'indentation, les deux-points et les guillemets"
+    return DataError(shown, line, col, message)
