@@ -1,0 +1,155 @@
+"""Bad input gets `file:line:col: message`, a non-zero exit, and nothing written.
+
+Each case copies the real bundled data, adds the small `demo` institution of
+tests/validation_fixture/, breaks one thing in it, and runs the real command
+line on that copy."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, run_modop
+
+FIXTURE = Path(__file__).parent / "validation_fixture"
+PROCEDURE = "procedures/demo/2024-2025/inscription.yaml"
+INSTITUTION = "procedures/demo/institution.yaml"
+ERROR_LINE = re.compile(r"^(?P<file>[^:\n]+\.ya?ml):(?P<line>\d+):(?P<col>\d+): (?P<message>.+)$", re.M)
+
+
+@pytest.fixture
+def data_root(tmp_path: Path) -> Path:
+    """A copy of the bundled procedures plus the demo institution."""
+    shutil.copytree(REPO / "procedures", tmp_path / "procedures")
+    shutil.copytree(FIXTURE / "demo", tmp_path / "procedures" / "demo")
+    return tmp_path
+
+
+def edit(root: Path, relative: str, old: str, new: str) -> None:
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def errors_of(result) -> list[tuple[str, int, int, str]]:
+    return [(m["file"], int(m["line"]), int(m["col"]), m["message"]) for m in ERROR_LINE.finditer(result.stderr)]
+
+
+def test_fixture_is_valid(data_root):
+    result = run_modop("--root", str(data_root), "validate")
+    assert result.returncode == 0, result.stderr
+    assert "Données valides" in result.stdout
+
+
+def _break(root: Path, how: str) -> None:
+    procedure, institution = root / PROCEDURE, root / INSTITUTION
+    if how == "syntax":
+        edit(root, PROCEDURE, "title: Inscription de démonstration", "title: [Inscription de démonstration")
+    elif how == "tab":
+        edit(root, PROCEDURE, "    title: S'inscrire", "\ttitle: S'inscrire")
+    elif how == "unknown key":
+        edit(root, PROCEDURE, "summary:", "titel: En trop\nsummary:")
+    elif how == "wrong type":
+        edit(root, PROCEDURE, "level: licence", "level: licence\nacademic_year_stated: peut-être")
+    elif how == "impossible date":
+        edit(root, PROCEDURE, "start: 2024-07-09 14:00", "start: 2024-02-30 14:00")
+    elif how == "end before start":
+        edit(root, PROCEDURE, "end: 2024-07-19 12:00", "end: 2024-07-08 12:00")
+    elif how == "unknown fee code":
+        edit(root, PROCEDURE, 'category: "01"', 'category: "09"')
+    elif how == "unknown portal":
+        edit(root, PROCEDURE, "portals: [ent]", "portals: [entt]")
+    elif how == "duplicate id":
+        shutil.copy(procedure, procedure.with_name("copie.yaml"))
+    elif how == "unknown profile key":
+        edit(root, PROCEDURE, "when: {regime: initiale}", "when: {regim: initiale}")
+    elif how == "unknown profile value":
+        edit(root, PROCEDURE, "when: {regime: initiale}", "when: {regime: alternance}")
+    elif how == "missing field":
+        edit(root, PROCEDURE, "title: Inscription de démonstration\n", "")
+    elif how == "empty file":
+        procedure.write_text("# rien encore\n", encoding="utf-8")
+    elif how == "amount not a number":
+        edit(root, PROCEDURE, "amount: national\n    category", "amount: 175 €\n    category")
+    elif how == "invalid utf-8":
+        procedure.write_bytes(procedure.read_bytes().replace("démonstration".encode(), b"d\xe9monstration", 1))
+    elif how == "alias":
+        edit(root, PROCEDURE, "audience:\n  for: [Tout le monde]", "audience:\n  for: &tous [Tout le monde]\n  not_for: *tous")
+    elif how == "missing institution file":
+        institution.unlink()
+    elif how == "closure before start":
+        edit(root, PROCEDURE, "to: 2024-07-15", "to: 2024-07-13")
+    elif how == "bad email":
+        edit(root, INSTITUTION, "scolarite@demo.example.fr", "scolarite-demo.example.fr")
+    else:  # pragma: no cover
+        raise AssertionError(how)
+
+
+# (what is broken, file, line, column, words the message must hold)
+CASES = [
+    ("syntax", PROCEDURE, 3, 14, "syntaxe YAML incorrecte"),
+    ("tab", PROCEDURE, 14, 1, "tabulation interdite"),
+    ("unknown key", PROCEDURE, 8, 1, "clé inconnue « titel » : vouliez-vous dire « title » ?"),
+    ("wrong type", PROCEDURE, 6, 23, "attendu true ou false"),
+    ("impossible date", PROCEDURE, 33, 16, "la date 2024-02-30 n'existe pas"),
+    ("end before start", PROCEDURE, 34, 14, "se termine (2024-07-08 12:00) avant de commencer (2024-07-09 14:00)"),
+    ("unknown fee code", PROCEDURE, 25, 15, "code de frais inconnu « 09 »"),
+    ("unknown portal", PROCEDURE, 16, 15, "portail inconnu « entt »"),
+    ("duplicate id", "procedures/demo/2024-2025/inscription.yaml", 1, 5, "identifiant « inscription » déjà utilisé"),
+    ("unknown profile key", PROCEDURE, 17, 12, "clé de profil inconnue « regim » : vouliez-vous dire « regime » ?"),
+    ("unknown profile value", PROCEDURE, 17, 20, "« regime » vaut « alternance »"),
+    ("missing field", PROCEDURE, 1, 1, "champ obligatoire « title » manquant"),
+    ("empty file", PROCEDURE, 1, 1, "fichier vide"),
+    ("amount not a number", PROCEDURE, 24, 13, "attendu un nombre (175), « national » ou « unknown »"),
+    ("invalid utf-8", PROCEDURE, 2, 24, "UTF-8"),
+    ("alias", PROCEDURE, 10, 8, "ancres YAML"),
+    ("missing institution file", INSTITUTION, 1, 1, "fichier manquant"),
+    ("closure before start", PROCEDURE, 37, 9, "la fermeture se termine (2024-07-13) avant de commencer (2024-07-14)"),
+    ("bad email", INSTITUTION, 7, 14, "attendu une adresse électronique"),
+]
+
+
+@pytest.mark.parametrize("how, file, line, col, words", CASES, ids=[c[0] for c in CASES])
+def test_bad_input_is_named_with_its_place(data_root, how, file, line, col, words):
+    _break(data_root, how)
+    result = run_modop("--root", str(data_root), "validate")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    found = errors_of(result)
+    assert any(
+        (f, l, c) == (file, line, col) and words in message for f, l, c, message in found
+    ), f"expected {file}:{line}:{col}: …{words}…, got:\n{result.stderr}"
+
+
+def test_every_error_is_reported_at_once(data_root):
+    _break(data_root, "unknown portal")
+    _break(data_root, "unknown fee code")
+    edit(data_root, INSTITUTION, "https://ent.demo.example.fr", "http://ent.demo.example.fr")
+    result = run_modop("--root", str(data_root), "validate")
+    assert result.returncode != 0
+    messages = [message for *_, message in errors_of(result)]
+    assert len(messages) == 3, result.stderr
+    assert "3 erreurs" in result.stderr
+
+
+@pytest.mark.parametrize("how", ["syntax", "unknown portal", "end before start"])
+def test_build_with_bad_input_leaves_the_output_untouched(data_root, tmp_path, how):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("previous site", encoding="utf-8")
+    _break(data_root, how)
+    result = run_modop("--root", str(data_root), "build", "--out", str(out))
+    assert result.returncode != 0
+    assert errors_of(result)
+    assert sorted(p.name for p in out.iterdir()) == ["index.html"]
+    assert (out / "index.html").read_text(encoding="utf-8") == "previous site"
+
+
+def test_no_procedures_folder_is_one_clear_line(tmp_path):
+    result = run_modop("--root", str(tmp_path), "validate")
+    assert result.returncode != 0
+    assert result.stderr.startswith("modop: pas de dossier procedures/")
+    assert len(result.stderr.strip().splitlines()) == 1
