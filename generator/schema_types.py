@@ -352,7 +352,7 @@ class Obj(Type):
             result[key] = value
         for name, spec in self.fields.items():
             if spec.required and name not in result:
-                ctx.error(node, f"champ obligatoire « {name} » manquant ({spec.description or spec.type.expected})")
+                ctx.error(node, f"champ obligatoire « {name} » manquant : attendu {spec.description or spec.type.expected}")
                 failed = True
         return INVALID if failed else result
 
