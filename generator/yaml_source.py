@@ -55,11 +55,12 @@ def position(node) -> tuple[int, int]:
 def read_yaml(path: Path, shown: str) -> tuple[yaml.Node | None, list[DataError]]:
     """The root node of the file, or the errors that prevent reading it."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [DataError(shown, 1, 1, f"fichier trop gros ({size} octets, {MAX_FILE_BYTES} au plus) : est-ce bien une procédure ?")]
         raw = path.read_bytes()
     except OSError as error:
         return None, [DataError(shown, 1, 1, f"impossible de lire le fichier : {error.strerror}")]
-    if len(raw) > MAX_FILE_BYTES:
-        return None, [DataError(shown, 1, 1, f"fichier trop gros ({len(raw)} octets, {MAX_FILE_BYTES} au plus) : est-ce bien une procédure ?")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
