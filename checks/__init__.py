@@ -1,0 +1,21 @@
+"""The rules engine of modop: fee, CVEC, deadline and payment plan for one student.
+
+Standard library only: the same code runs in CPython and in Pyodide. See
+checks/README.md for the compiled procedure it reads and how each part is decided.
+"""
+from checks.answer import evaluate, steps_for
+from checks.paris_time import paris_offset, paris_time, parse_instant
+from checks.profile import PROFILE_KEYS, ProfileError, parse_profile
+from checks.text import answer_text
+
+__all__ = [
+    "PROFILE_KEYS",
+    "ProfileError",
+    "answer_text",
+    "evaluate",
+    "paris_offset",
+    "paris_time",
+    "parse_instant",
+    "parse_profile",
+    "steps_for",
+]

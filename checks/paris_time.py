@@ -1,0 +1,85 @@
+"""Paris local time without `zoneinfo` (Pyodide's core has no tz database).
+
+France follows the EU rule since 1996: summer time (+02:00) from the last
+Sunday of March at 01:00 UTC to the last Sunday of October at 01:00 UTC,
+winter time (+01:00) otherwise. The tests hold this module to `zoneinfo`'s
+Europe/Paris over 2000-2040, so the command line and the browser resolve a
+local time alike.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+WINTER = timezone(timedelta(hours=1))
+SUMMER = timezone(timedelta(hours=2))
+_TRANSITION_UTC_HOUR = 1
+
+
+def _last_sunday(year: int, month: int) -> date:
+    first_of_next = date(year + (month == 12), month % 12 + 1, 1)
+    last = first_of_next - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() + 1) % 7)
+
+
+def _summer_bounds_utc(year: int) -> tuple[datetime, datetime]:
+    """The naive UTC instants at which summer time starts and ends that year."""
+    start = datetime.combine(_last_sunday(year, 3), datetime.min.time()).replace(hour=_TRANSITION_UTC_HOUR)
+    end = datetime.combine(_last_sunday(year, 10), datetime.min.time()).replace(hour=_TRANSITION_UTC_HOUR)
+    return start, end
+
+
+def _is_summer_utc(naive_utc: datetime) -> bool:
+    start, end = _summer_bounds_utc(naive_utc.year)
+    return start <= naive_utc < end
+
+
+def paris_zone_at(instant: datetime) -> timezone:
+    """Paris's UTC offset (as a fixed timezone) at an aware instant."""
+    naive_utc = instant.astimezone(timezone.utc).replace(tzinfo=None)
+    return SUMMER if _is_summer_utc(naive_utc) else WINTER
+
+
+def paris_offset(local: datetime) -> timedelta:
+    """The UTC offset of a naive Paris wall-clock time, as `zoneinfo` gives it.
+
+    In the autumn's repeated hour, `fold=0` is the first (summer) one; in the
+    spring's skipped hour, `fold=0` takes the offset from before the change.
+    """
+    local = local.replace(tzinfo=None)
+    summer_fits = _is_summer_utc(local - timedelta(hours=2))
+    winter_fits = not _is_summer_utc(local - timedelta(hours=1))
+    if summer_fits and winter_fits:  # the repeated hour of October
+        summer = not local.fold
+    elif summer_fits or winter_fits:
+        summer = summer_fits
+    else:  # the skipped hour of March: fold=0 keeps the winter offset
+        summer = bool(local.fold)
+    return SUMMER.utcoffset(None) if summer else WINTER.utcoffset(None)
+
+
+def paris_time(moment: datetime) -> datetime:
+    """An aware datetime in Paris's offset: a naive one is read as Paris wall-clock time."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        zone = SUMMER if paris_offset(moment) == SUMMER.utcoffset(None) else WINTER
+        return moment.replace(tzinfo=zone, fold=0)
+    return moment.astimezone(paris_zone_at(moment))
+
+
+def parse_instant(text: str) -> datetime:
+    """`2024-07-20T10:00` (Paris time) or `2024-07-20T10:00+00:00` (kept as given).
+
+    Raises ValueError, in French, when the text is not such an instant.
+    """
+    cleaned = text.strip()
+    if cleaned.endswith(("Z", "z")):
+        cleaned = cleaned[:-1] + "+00:00"
+    try:
+        moment = datetime.fromisoformat(cleaned)
+    except ValueError:
+        raise ValueError(
+            f"Instant « {text} » illisible : AAAA-MM-JJTHH:MM attendu (heure de Paris), "
+            "par exemple 2024-07-20T10:00."
+        ) from None
+    if moment.tzinfo is None:
+        return paris_time(moment)
+    return moment
