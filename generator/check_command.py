@@ -1,0 +1,58 @@
+"""`modop check ID --set cle=valeur … --at AAAA-MM-JJTHH:MM [--json]`: one answer of the checker.
+
+The same `checks.evaluate` as the page's widget, on the same compiled
+procedure. `--at` without an offset is Paris time, resolved by
+`checks.parse_instant` (the EU rule, held to zoneinfo by the tests) so that
+the command line and the browser read a local time alike.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import checks
+from generator.errors import UserError
+
+
+def run_check(root: Path, args: argparse.Namespace) -> int:
+    """Print the answer (JSON with --json, else French text); UserError for any bad input."""
+    from generator.catalog import load_catalog
+
+    profile = _profile(args.settings)
+    at = _instant(args.at)
+    record = load_catalog(root).get(args.procedure, year=args.year)
+    answer = checks.evaluate(record.compiled, profile, at)
+    if args.json:
+        sys.stdout.write(json.dumps(answer, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(checks.answer_text(answer, record.compiled))
+    return 0
+
+
+def _profile(settings: list[str]) -> dict:
+    """The parsed profile from the `--set cle=valeur` options."""
+    values: dict[str, str] = {}
+    for setting in settings or ():
+        key, equals, value = setting.partition("=")
+        key = key.strip()
+        if not equals or not key:
+            raise UserError(f"« {setting} » : écrivez --set cle=valeur, par exemple --set boursier=true")
+        if key in values and values[key] != value.strip():
+            raise UserError(f"« {key} » est donné deux fois avec des valeurs différentes")
+        values[key] = value.strip()
+    try:
+        return checks.parse_profile(values)
+    except checks.ProfileError as error:
+        raise UserError(str(error)) from None
+
+
+def _instant(text: str | None) -> datetime:
+    if text is None:
+        return checks.paris_time(datetime.now(timezone.utc))
+    try:
+        return checks.parse_instant(text)
+    except ValueError as error:
+        raise UserError(str(error)) from None
