@@ -25,6 +25,7 @@ class ProcedureRecord:
     data: dict
     compiled: dict
     positions: dict
+    unconfirmed: dict  # path in the data -> (line, col) of each date still « à confirmer »
 
     @property
     def academic_year(self) -> str:
@@ -113,7 +114,8 @@ class _CatalogReader:
                 continue
             institution, _ = self.parse(institution_path, INSTITUTION)
             for path in sorted(folder.rglob("*")):
-                if path.suffix in YAML_SUFFIXES and path != institution_path and path.is_file():
+                hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+                if path.suffix in YAML_SUFFIXES and path != institution_path and path.is_file() and not hidden:
                     data, ctx = self.parse(path, PROCEDURE)
                     if data is not INVALID:
                         procedures.append((path, data, ctx, folder.name))
@@ -137,8 +139,9 @@ class _CatalogReader:
                 institution_id=institution_id,
                 path=path,
                 data=data,
-                compiled=compiler.compile(institutions[institution_id], data),
+                compiled=compiler.compile(institutions[institution_id], data, draft=bool(ctx.unconfirmed)),
                 positions=ctx.positions,
+                unconfirmed=ctx.unconfirmed,
             )
             for path, data, ctx, institution_id in procedures
         ]

@@ -26,16 +26,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
 
-    commands.add_parser("validate", help="vérifie les fichiers YAML et signale chaque erreur")
+    validate = commands.add_parser("validate", help="vérifie les fichiers YAML et signale chaque erreur")
+    validate.add_argument("--strict", action="store_true", help="les dates encore « à confirmer » sont des erreurs")
 
     schema = commands.add_parser("schema", help="écrit les schémas JSON des fichiers YAML, pour l'éditeur")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="dossier à écrire (par défaut : schema)")
 
     build = commands.add_parser("build", help="construit le site statique")
     build.add_argument("--out", type=Path, default=Path("site"), help="dossier du site (par défaut : site)")
+    build.add_argument("--strict", action="store_true", help="refuse de publier des dates encore « à confirmer »")
 
     serve = commands.add_parser("serve", help="aperçu en direct, reconstruit à chaque modification")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="adresse d'écoute (par défaut : 127.0.0.1:8000)")
+
+    new_year = commands.add_parser("new-year", help="prépare l'année suivante d'un établissement, en brouillon")
+    new_year.add_argument("institution", help="identifiant de l'établissement, par exemple amu-iut")
+    new_year.add_argument("year", help="nouvelle année universitaire, par exemple 2025-2026")
+
+    diff = commands.add_parser("diff", help="ce qui change entre deux années d'un établissement")
+    diff.add_argument("institution", help="identifiant de l'établissement, par exemple amu-iut")
+    diff.add_argument("year1", help="année de référence, par exemple 2024-2025")
+    diff.add_argument("year2", help="année comparée, par exemple 2025-2026")
 
     check = commands.add_parser("check", help="calcule la réponse du vérificateur pour un profil")
     check.add_argument("procedure", help="identifiant, par exemple amu-iut/but1")
@@ -59,8 +70,27 @@ def _run(args: argparse.Namespace) -> int:
         from generator.catalog import load_catalog
 
         catalog = load_catalog(root)
+        _report_unconfirmed(catalog, strict=args.strict)
         count, places = len(catalog.procedures), len(catalog.institutions)
         print(f"Données valides : {count} procédure{'s' if count > 1 else ''} dans {places} établissement{'s' if places > 1 else ''}.")
+        return 0
+    if args.command == "new-year":
+        from generator.new_year import new_year
+
+        checklist = new_year(root, args.institution, args.year)
+        print(f"Brouillon {args.year} écrit pour {args.institution}. À vérifier, fichier par fichier :")
+        for item in checklist:
+            print(f"  {item}")
+        print("Effacez « à confirmer » de chaque date vérifiée ; « modop validate » liste celles qui restent.")
+        return 0
+    if args.command == "diff":
+        from generator.catalog import load_catalog
+        from generator.year_diff import institution_changes
+
+        changes = institution_changes(load_catalog(root), args.institution, args.year1, args.year2)
+        print(f"{args.institution} : {len(changes)} changement{'s' if len(changes) > 1 else ''} de {args.year1} à {args.year2}")
+        for change in changes:
+            print(f"  {change}")
         return 0
     if args.command == "schema":
         from generator.schema import write_json_schemas
@@ -69,8 +99,11 @@ def _run(args: argparse.Namespace) -> int:
             print(f"Schéma écrit : {path}")
         return 0
     if args.command == "build":
+        from generator.catalog import load_catalog
         from generator.site import build_site
 
+        if args.strict:
+            _report_unconfirmed(load_catalog(root), strict=True)
         build_site(root, args.out.resolve())
         return 0
     if args.command == "serve":
@@ -83,6 +116,21 @@ def _run(args: argparse.Namespace) -> int:
 
         return run_check(root, args)
     raise AssertionError(args.command)
+
+
+def _report_unconfirmed(catalog, strict: bool) -> None:
+    """List the dates still « à confirmer »: warnings, or errors when strict."""
+    from generator.errors import DataError, display_path
+
+    found = [
+        DataError(display_path(record.path, catalog.root), line, col, "date encore « à confirmer » : vérifiez-la puis effacez ces mots")
+        for record in catalog.procedures
+        for (line, col) in record.unconfirmed.values()
+    ]
+    if strict and found:
+        raise DataErrors(found)
+    for error in sorted(found):
+        print(f"avertissement : {error}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -73,7 +73,7 @@ class ProcedureCompiler:
     def national_cvec(self, year: str):
         return self.national["cvec"]["amount"].get(year)
 
-    def compile(self, institution: dict, data: dict) -> dict:
+    def compile(self, institution: dict, data: dict, draft: bool = False) -> dict:
         notice = f"la notice « {data['source']['title']} »"
         compiled = {
             "id": f"{institution['id']}/{data['id']}",
@@ -81,6 +81,7 @@ class ProcedureCompiler:
             "title": data["title"],
             "academic_year": data["academic_year"],
             "academic_year_stated": data.get("academic_year_stated", True),
+            "draft": draft,
             "kind": data["kind"],
             "level": data["level"],
             "source": data["source"]["title"],

@@ -35,6 +35,8 @@ class Context:
     # Errors where the value had the right form but an impossible content
     # (30 February): worth more than "expected X or Y" when choices fail.
     definite: list[DataError] = field(default_factory=list)
+    # Dates a draft still marks « à confirmer », by path.
+    unconfirmed: dict[tuple, tuple[int, int]] = field(default_factory=dict)
 
     def error(self, node, message: str, definite: bool = False) -> _Invalid:
         line, col = position(node)
@@ -167,10 +169,22 @@ class Number(Scalar):
         return {"type": "integer" if self.integer else "number", "minimum": self.minimum}
 
 
+TO_CONFIRM = " à confirmer"
+
+
+def _strip_to_confirm(text: str, node, ctx: Context, path: tuple) -> str:
+    """A draft's date ends with « à confirmer » until staff check it."""
+    if text.endswith(TO_CONFIRM):
+        ctx.unconfirmed[path] = position(node)
+        return text[: -len(TO_CONFIRM)].rstrip()
+    return text
+
+
 class Date(Scalar):
     expected = "une date AAAA-MM-JJ"
 
     def parse(self, text, node, ctx, path):
+        text = _strip_to_confirm(text, node, ctx, path)
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             return ctx.error(node, f"« {_name(path)} » vaut « {text} » : attendu une date AAAA-MM-JJ (par exemple 2024-07-09)")
         try:
@@ -180,7 +194,7 @@ class Date(Scalar):
         return text
 
     def json(self):
-        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
+        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}( à confirmer)?$"}
 
 
 class Instant(Scalar):
@@ -189,6 +203,7 @@ class Instant(Scalar):
     expected = "une date AAAA-MM-JJ ou un instant AAAA-MM-JJ HH:MM"
 
     def parse(self, text, node, ctx, path):
+        text = _strip_to_confirm(text, node, ctx, path)
         match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2})(?::00)?)?", text)
         if not match:
             return ctx.error(
@@ -207,7 +222,7 @@ class Instant(Scalar):
         return f"{match.group(1)} {hour:02d}:{minute:02d}"
 
     def json(self):
-        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}( \d{1,2}:\d{2})?$"}
+        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}( \d{1,2}:\d{2})?( à confirmer)?$"}
 
 
 class Either(Type):
@@ -224,6 +239,7 @@ class Either(Type):
             value = choice.check(node, trial, path)
             if not trial.errors:
                 ctx.positions.update(trial.positions)
+                ctx.unconfirmed.update(trial.unconfirmed)
                 return value
             definite += trial.definite
         if definite:

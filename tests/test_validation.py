@@ -127,7 +127,7 @@ def test_bad_input_is_named_with_its_place(data_root, how, file, line, col, word
 def test_every_error_is_reported_at_once(data_root):
     _break(data_root, "unknown portal")
     _break(data_root, "unknown fee code")
-    edit(data_root, INSTITUTION, "https://ent.demo.example.fr", "http://ent.demo.example.fr")
+    edit(data_root, "procedures/itsra/institution.yaml", "contacts@itsra.net", "contacts-itsra.net")
     result = run_modop("--root", str(data_root), "validate")
     assert result.returncode != 0
     messages = [message for *_, message in errors_of(result)]
