@@ -1,0 +1,431 @@
+"""The catalog rendered as a Markdown docs tree for MkDocs.
+
+Layout (others rely on it):
+
+    index.md                         home: the institutions, how it works
+    <institution>/index.md           an institution: its procedures, contacts, portals
+    <institution>/<procedure>.md     a procedure, built as /<institution>/<procedure>/
+    <institution>/<procedure>/...    the screenshots of that procedure
+
+Templates live in `site_templates/*.md.j2`. Everything that comes from YAML
+is escaped; the Markdown bodies of the YAML are inserted as Markdown.
+The templates receive plain "views" built here, so that they hold layout only.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from generator import french
+from generator.errors import UserError
+
+UNKNOWN = "unknown"
+
+WARNING_TITLES = {
+    "note": "À noter",
+    "info": "Information",
+    "warning": "Attention",
+    "danger": "Important",
+}
+
+CVEC_STATUS = {
+    "due": "À payer",
+    "exempt": "Exonération : 0 €, mais l'attestation d'exonération reste à obtenir",
+    "not_subject": "Pas de CVEC : rien à faire",
+}
+
+# Characters that Python-Markdown would read as syntax inside a line of text.
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]])")
+
+
+def markdown_text(value) -> Markup:
+    """Plain text from YAML, placed where Markdown is parsed (headings, list items):
+    HTML-escaped and with Markdown syntax neutralised, on one line."""
+    text = " ".join(str(value).split())
+    return Markup(_MARKDOWN_SYNTAX.sub(r"\\\1", str(escape(text))))
+
+
+def markdown_block(value) -> Markup:
+    """A Markdown body from YAML, inserted as Markdown (its authors write Markdown)."""
+    return Markup(str(value).strip())
+
+
+def front_matter_string(value) -> Markup:
+    """A page title for the YAML front matter. Material writes `page.meta.title`
+    into the HTML as it is, so the HTML escaping happens here."""
+    return Markup(json.dumps(html.escape(" ".join(str(value).split()), quote=False), ensure_ascii=False))
+
+
+def template_environment(templates_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=markdown_text,
+        markdown=markdown_block,
+        amount=french.format_amount,
+        tel=french.tel_uri,
+        front_matter=front_matter_string,
+        join_fr=french.join_and,
+    )
+    return env
+
+
+def write_docs(catalog, docs_dir: Path, templates_dir: Path) -> list:
+    """Render every page of the catalog into docs_dir; return the MkDocs `nav`."""
+    env = template_environment(templates_dir)
+    records = catalog.latest()
+    by_institution: dict[str, list] = {key: [] for key in sorted(catalog.institutions)}
+    for record in records:
+        if record.data["id"] == "index":
+            raise UserError(f"{record.path}: l'identifiant de procédure « index » est réservé à la page de l'établissement")
+        by_institution[record.institution_id].append(record)
+
+    institutions = [
+        institution_view(catalog.institutions[key], by_institution[key]) for key in by_institution
+    ]
+    _write(docs_dir / "index.md", env.get_template("home.md.j2").render(institutions=institutions))
+
+    nav: list = [{"Accueil": "index.md"}]
+    for institution in institutions:
+        folder = docs_dir / institution["id"]
+        _write(folder / "index.md", env.get_template("institution.md.j2").render(institution=institution))
+        section = [f"{institution['id']}/index.md"]
+        for record in by_institution[institution["id"]]:
+            page = procedure_view(record, catalog.institutions[record.institution_id])
+            text = env.get_template("procedure.md.j2").render(
+                page=page, record=record, compiled=record.compiled
+            )
+            _write(folder / f"{record.data['id']}.md", text)
+            _copy_screenshots(record, folder / record.data["id"])
+            section.append(f"{institution['id']}/{record.data['id']}.md")
+        # MkDocs writes nav titles into the HTML as they are.
+        nav.append({html.escape(institution["name"], quote=False): section})
+    return nav
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _copy_screenshots(record, target: Path) -> None:
+    for step in record.data["steps"]:
+        for shot in step.get("screenshots", []):
+            source = (record.path.parent / shot["src"]).resolve()
+            if not source.is_relative_to(record.path.parent.resolve()):
+                raise UserError(f"{record.path}: l'image « {shot['src']} » doit être à côté du fichier de la procédure")
+            destination = target / shot["src"]
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, destination)
+
+
+# ---------------------------------------------------------------- views
+
+
+def known(value) -> bool:
+    return value is not None and value != UNKNOWN
+
+
+def portal_view(institution: dict, portal_id: str) -> dict:
+    portal = institution["portals"][portal_id]
+    url = portal["url"] if known(portal["url"]) else None
+    return {
+        "name": portal["name"],
+        "url": url,
+        "shown_url": french.host_of(url) if url else None,
+        "purpose": portal["purpose"].rstrip(" ."),
+    }
+
+
+def contact_view(contact_id: str, contact: dict) -> dict:
+    phones = []
+    for phone in contact.get("phones", []):
+        hours = phone.get("hours")
+        phones.append(
+            {
+                "number": phone["number"],
+                "uri": french.tel_uri(phone["number"]),
+                "hours": french.format_hours(hours) if known(hours) else None,
+                "period": french.format_period(phone.get("period")),
+                "note": phone.get("note"),
+            }
+        )
+    address = contact.get("address")
+    return {
+        "id": contact_id,
+        "anchor": f"contact-{contact_id}",
+        "name": contact["name"],
+        "role": contact.get("role"),
+        "emails": contact.get("emails", []),
+        "phones": phones,
+        "address": address if known(address) else None,
+        "address_unknown": address == UNKNOWN,
+        "note": contact.get("note"),
+    }
+
+
+def institution_view(institution: dict, records: list) -> dict:
+    website = institution.get("website")
+    return {
+        "id": institution["id"],
+        "name": institution["name"],
+        "parent": institution["parent"] if known(institution["parent"]) else None,
+        "address": institution.get("address") if known(institution.get("address")) else None,
+        "website": website if known(website) else None,
+        "shown_website": french.host_of(website) if known(website) else None,
+        "contacts": [contact_view(key, value) for key, value in institution["contacts"].items()],
+        "portals": [portal_view(institution, key) for key in institution["portals"]],
+        "procedures": [
+            {
+                "file": f"{r.data['id']}.md",
+                "path": f"{institution['id']}/{r.data['id']}.md",
+                "title": r.data["title"],
+                "year": r.data["academic_year"],
+                "year_stated": r.data.get("academic_year_stated", True),
+                "summary": r.data["summary"],
+                "kind": r.data["kind"],
+            }
+            for r in records
+        ],
+    }
+
+
+def boundary_view(iso: str | None, kind: str, side: str) -> dict:
+    return {"iso": iso, "text": french.boundary_text(iso, kind, side), "kind": kind}
+
+
+def windows_view(compiled: dict) -> list | None:
+    if compiled["windows"] is None:
+        return None
+    return [
+        {
+            "label": window["label"],
+            "when": french.describe_when(window["when"]) if window["when"] else None,
+            "periods": [
+                {
+                    "start": boundary_view(p["start"], p["start_kind"], "start"),
+                    "end": boundary_view(p["end"], p["end_kind"], "end"),
+                }
+                for p in window["periods"]
+            ],
+        }
+        for window in compiled["windows"]
+    ]
+
+
+def closures_view(data: dict, compiled: dict) -> list:
+    return [
+        {
+            "start": {"iso": c["start"], "text": french.closure_text(c["start"], literal["from"], "start")},
+            "end": {"iso": c["end"], "text": french.closure_text(c["end"], literal["to"], "end")},
+            "reason": c["reason"],
+        }
+        for c, literal in zip(compiled["closures"], data.get("closures", []))
+    ]
+
+
+def _code_text(outcome: dict, categories: dict) -> str | None:
+    if outcome.get("category_unknown"):
+        return None
+    code = outcome.get("category")
+    if code is None:
+        return ""
+    return f"{code} {categories.get(code, '')}".strip()
+
+
+def fee_view(data: dict, compiled: dict) -> dict | None:
+    fee = compiled["fee"]
+    if fee is None:
+        return None
+    categories = {c["code"]: c["label"] for c in fee["categories"]}
+    rows = [
+        {
+            "situation": french.describe_when(rule["when"]),
+            "reason": rule["reason"],
+            "amount": rule["amount"],
+            "code": _code_text(rule, categories),
+        }
+        for rule in fee["rules"]
+    ]
+    # A national exemption whose condition a rule of the procedure already
+    # covers is never reached (first match wins): not shown.
+    shadowed = [rule["when"] for rule in fee["rules"]]
+    rows += [
+        {
+            "situation": french.describe_when(rule["when"]),
+            "reason": f"{rule['reason']} ({rule['source']})",
+            "amount": 0,
+            "code": "",
+        }
+        for rule in fee["national_exemptions"]
+        if rule["when"] not in shadowed
+    ]
+    default = fee["default"]
+    rows.append(
+        {
+            "situation": "Dans tous les autres cas",
+            "reason": default["reason"],
+            "amount": default["amount"],
+            "code": _code_text(default, categories),
+        }
+    )
+    allowed = set(fee["allowed"])
+    return {
+        "rows": rows,
+        "has_unknown": any(row["amount"] is None or row["code"] is None for row in rows),
+        "has_codes": bool(categories),
+        "categories": [
+            {"code": c["code"], "label": c["label"], "allowed": c["code"] in allowed} for c in fee["categories"]
+        ],
+        "allowed": [c["code"] for c in fee["categories"] if c["code"] in allowed],
+        "note": (data.get("fee") or {}).get("note"),
+    }
+
+
+def cvec_view(data: dict, compiled: dict) -> dict | None:
+    cvec = compiled["cvec"]
+    if cvec is None:
+        return None
+    amount = cvec["amount"]
+    rows = [
+        {
+            "situation": french.describe_when(rule["when"]),
+            "status": rule["status"],
+            "reason": rule["reason"],
+        }
+        for rule in cvec["rules"]
+    ]
+    rows += [
+        {"situation": french.describe_when(r["when"]), "status": "not_subject", "reason": f"{r['reason']} ({r['source']})"}
+        for r in cvec["not_subject"]
+    ]
+    rows += [
+        {"situation": french.describe_when(r["when"]), "status": "exempt", "reason": f"{r['reason']} ({r['source']})"}
+        for r in cvec["exempt"]
+    ]
+    for row in rows:
+        row["status_text"] = CVEC_STATUS[row["status"]]
+        if row["status"] == "due":
+            row["status_text"] += f" : {french.format_amount(amount)}"
+    return {
+        "amount": amount,
+        "source": cvec["source"],
+        "rows": rows,
+        "note": (data.get("cvec") or {}).get("note"),
+    }
+
+
+def payment_view(data: dict, compiled: dict) -> dict | None:
+    payment = data.get("payment")
+    if not payment or compiled["fee"] is None:
+        return None
+    options = []
+    for instalment in compiled["payment"]["instalments"]:
+        count = instalment["count"]
+        text = instalment["label"] or ("en une fois" if count == 1 else f"en {count} fois")
+        if instalment["label"] and count > 1:
+            text += f" (paiement en {count} fois)"
+        if instalment["min_amount"] is not None:
+            text += f", possible à partir de {french.format_amount(instalment['min_amount'])} de droits"
+        options.append(text)
+    return {
+        "methods": payment.get("methods", []),
+        "options": options,
+        "later_day": compiled["payment"]["later_instalments_day"],
+        "note": payment.get("note"),
+    }
+
+
+_STEP_NUMBER = re.compile(r"^\s*[ÉéEe]tape\s*n?°?\s*\d+\s*[:.)–-]\s*")
+
+
+def step_title(title: str) -> str:
+    """The title without a number of its own ("Étape 2 : l'inscription"): the page numbers the steps."""
+    stripped = _STEP_NUMBER.sub("", title, count=1)
+    return stripped[:1].upper() + stripped[1:] if stripped else title
+
+
+def step_view(number: int, step: dict, institution: dict, procedure_id: str) -> dict:
+    return {
+        "number": number,
+        "anchor": f"etape-{step['id']}",
+        "title": step_title(step["title"]),
+        "body": step["body"],
+        "applies_to": french.describe_when(step["when"]) if step.get("when") else None,
+        "portals": [portal_view(institution, p) for p in step.get("portals", [])],
+        "menu": step.get("menu"),
+        "warnings": [
+            {
+                "kind": w.get("kind", "warning"),
+                "title": WARNING_TITLES[w.get("kind", "warning")],
+                "text": w["text"],
+            }
+            for w in step.get("warnings", [])
+        ],
+        "screenshots": [{"src": f"{procedure_id}/{s['src']}", "alt": s["alt"]} for s in step.get("screenshots", [])],
+        "branches": step.get("branches", []),
+    }
+
+
+def procedure_view(record, institution: dict) -> dict:
+    data, compiled = record.data, record.compiled
+    contact_ids = list(data.get("contacts", []))
+    unsure = data.get("unsure")
+    if unsure and unsure["contact"] not in contact_ids:
+        contact_ids.append(unsure["contact"])
+    contacts = [contact_view(key, institution["contacts"][key]) for key in contact_ids]
+    by_id = {c["id"]: c for c in contacts}
+    # Whom to ask when the notice is silent: the "en cas de doute" contact first.
+    ask = by_id.get(unsure["contact"]) if unsure else (contacts[0] if contacts else None)
+    source = data["source"]
+    return {
+        "id": data["id"],
+        "title": data["title"],
+        "year": data["academic_year"],
+        "year_stated": data.get("academic_year_stated", True),
+        "kind": data["kind"],
+        "summary": data["summary"],
+        "institution": {"id": institution["id"], "name": institution["name"]},
+        "audience_for": data["audience"]["for"],
+        "audience_not_for": data["audience"].get("not_for", []),
+        "prerequisites": [
+            {
+                "title": step_title(p["title"]),
+                "body": p["body"],
+                "portals": [portal_view(institution, key) for key in p.get("portals", [])],
+            }
+            for p in data.get("prerequisites", [])
+        ],
+        "steps": [step_view(i, s, institution, data["id"]) for i, s in enumerate(data["steps"], start=1)],
+        "windows": windows_view(compiled),
+        "windows_unknown": any(
+            kind == "unknown"
+            for window in compiled["windows"] or []
+            for period in window["periods"]
+            for kind in (period["start_kind"], period["end_kind"])
+        ),
+        "closures": closures_view(data, compiled),
+        "fee": fee_view(data, compiled),
+        "cvec": cvec_view(data, compiled),
+        "payment": payment_view(data, compiled),
+        "contacts": contacts,
+        "ask": ask,
+        "unsure": {"text": unsure["text"], "contact": by_id[unsure["contact"]]} if unsure else None,
+        "source": {
+            "title": source["title"],
+            "date": french.format_short_date(french.parse_date(source["date"])) if known(source.get("date")) else None,
+            "url": source["url"] if known(source.get("url")) else None,
+        },
+    }
