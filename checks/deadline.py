@@ -145,7 +145,8 @@ def _reason(procedure, chosen, raw, periods, closures, status, at, date_missing)
             "indiquez-la pour connaître la vôtre"
         )
     for closed_from, closed_to, why in closures:
-        if any(_overlaps(p, closed_from, closed_to) for p in raw):
+        # Said when it cuts one of the student's periods or closes the portal right now.
+        if closed_from <= at < closed_to or any(_overlaps(p, closed_from, closed_to) for p in raw):
             parts.append(f"portail fermé {period_text(closed_from, closed_to)}" + (f" ({clause(why)})" if clause(why) else ""))
     unknown = _unknown_bounds(periods)
     if unknown:
