@@ -44,10 +44,15 @@ CVEC_STATUS = {
 _MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]])")
 
 
+def _one_line(value) -> str:
+    # Only ASCII white space: the no-break spaces of French typography stay.
+    return re.sub(r"[ \t\r\n]+", " ", str(value)).strip()
+
+
 def markdown_text(value) -> Markup:
     """Plain text from YAML, placed where Markdown is parsed (headings, list items):
     HTML-escaped and with Markdown syntax neutralised, on one line."""
-    text = " ".join(str(value).split())
+    text = _one_line(value)
     return Markup(_MARKDOWN_SYNTAX.sub(r"\\\1", str(escape(text))))
 
 
@@ -59,7 +64,7 @@ def markdown_block(value) -> Markup:
 def front_matter_string(value) -> Markup:
     """A page title for the YAML front matter. Material writes `page.meta.title`
     into the HTML as it is, so the HTML escaping happens here."""
-    return Markup(json.dumps(html.escape(" ".join(str(value).split()), quote=False), ensure_ascii=False))
+    return Markup(json.dumps(html.escape(_one_line(value), quote=False), ensure_ascii=False))
 
 
 def template_environment(templates_dir: Path) -> jinja2.Environment:

@@ -21,7 +21,7 @@ import yaml
 
 from generator.browser_assets import add_checker_assets
 from generator.catalog import load_catalog
-from generator.errors import DataErrors, UserError
+from generator.errors import DataErrors, UserError, display_path
 from generator.pages import write_docs
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -46,12 +46,23 @@ def build_site(root: Path, out: Path) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".new", dir=out.parent))
         try:
-            run_mkdocs(config_file, staging)
+            try:
+                run_mkdocs(config_file, staging)
+            except UserError as error:
+                raise UserError(_name_sources(str(error), catalog, root)) from None
             _publish(staging, out)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
     print(f"Site écrit dans {out}", flush=True)
+
+
+def _name_sources(message: str, catalog, root: Path) -> str:
+    """MkDocs names generated pages; say which YAML file each one comes from."""
+    for record in catalog.latest():
+        page = f"'{record.institution_id}/{record.data['id']}.md'"
+        message = message.replace(page, f"{page} (généré depuis {display_path(record.path, root)})")
+    return message
 
 
 def write_project(catalog, project_dir: Path, settings: Path) -> Path:

@@ -1,0 +1,520 @@
+"""The built site, as a student and a browser see it.
+
+Most tests read the bundled institutions' site, built once per session with
+the real MkDocs (`built_site`, tests/conftest.py). The others build small
+variations (a copy of the data with one change, the fixtures of
+tests/site_fixtures/) through the real command line.
+"""
+from __future__ import annotations
+
+import hashlib
+from html import unescape
+import queue
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from datetime import datetime
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from conftest import REPO, run_modop
+
+FIXTURES = Path(__file__).parent / "site_fixtures"
+
+# The contract's procedures (../shared/contract.md) and their academic years.
+PROCEDURES = {
+    "clermont-inp/isima-apprentissage": "2022-2023",
+    "clermont-inp/doctorat-edspi": "2025-2026",
+    "orleans/but1": "2024-2025",
+    "orleans/reinscription": "2024-2025",
+    "itsra/selection": "2024-2025",
+    "amu-iut/but1": "2024-2025",
+    "amu-iut/but-reinscription": "2024-2025",
+    "amu-iut/but-entree-directe": "2024-2025",
+    "amu-iut/licence-pro": "2024-2025",
+    "amu-iut/desu-gol": "2024-2025",
+    "amu-iut/desu-gol-reinscription": "2024-2025",
+    "amu-iut/master": "2024-2025",
+}
+INSTITUTIONS = sorted({full_id.split("/")[0] for full_id in PROCEDURES})
+
+# Attributes through which a page makes the browser fetch something.
+RESOURCE_ATTRIBUTES = {
+    "script": ("src",),
+    "link": ("href",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "iframe": ("src",),
+    "audio": ("src",),
+    "video": ("src", "poster"),
+    "track": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "input": ("src",),
+}
+CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
+
+
+class PageScan(HTMLParser):
+    """What the tests look at in one HTML page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.resources: list[str] = []
+        self.css: list[str] = []
+        self.headings: list[tuple[int, str]] = []  # inside the article only
+        self.th_without_scope = 0
+        self.images_without_alt = 0
+        self.html_lang = None
+        self._article_depth = 0
+        self._heading: list | None = None
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "html":
+            self.html_lang = attributes.get("lang")
+        for name in RESOURCE_ATTRIBUTES.get(tag, ()):
+            value = attributes.get(name)
+            if value:
+                if name == "srcset":
+                    self.resources += [part.split()[0] for part in value.split(",") if part.strip()]
+                else:
+                    self.resources.append(value)
+        if attributes.get("style"):
+            self.css.append(attributes["style"])
+        if tag == "style":
+            self._in_style = True
+        if tag == "article":
+            self._article_depth += 1
+        if self._article_depth:
+            if re.fullmatch(r"h[1-6]", tag):
+                self._heading = [int(tag[1]), ""]
+            if tag == "th" and "scope" not in attributes:
+                self.th_without_scope += 1
+            if tag == "img" and not (attributes.get("alt") or "").strip():
+                self.images_without_alt += 1
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._in_style = False
+        if tag == "article":
+            self._article_depth -= 1
+        if self._heading and tag == f"h{self._heading[0]}":
+            self.headings.append((self._heading[0], self._heading[1].replace("¶", "").strip()))
+            self._heading = None
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.css.append(data)
+        if self._heading is not None:
+            self._heading[1] += data
+
+
+def scan(path: Path) -> PageScan:
+    page = PageScan()
+    page.feed(path.read_text(encoding="utf-8"))
+    page.close()
+    return page
+
+
+def other_origin(url: str) -> bool:
+    """True when fetching url would leave the site's own origin."""
+    url = url.strip()
+    if url.startswith("//"):
+        return True
+    scheme = urlsplit(url).scheme.lower()
+    return scheme not in ("", "data", "blob")
+
+
+def css_urls(text: str) -> list[str]:
+    return [m.group(2) if m.group(2) is not None else m.group(4) for m in CSS_URL.finditer(text)]
+
+
+def page_of(site: Path, full_id: str) -> Path:
+    return site / full_id / "index.html"
+
+
+def html_of(site: Path, full_id: str) -> str:
+    return page_of(site, full_id).read_text(encoding="utf-8")
+
+
+def procedure_yaml(full_id: str) -> dict:
+    institution, procedure = full_id.split("/")
+    year = PROCEDURES[full_id]
+    return yaml.safe_load((REPO / "procedures" / institution / year / f"{procedure}.yaml").read_text(encoding="utf-8"))
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+# ------------------------------------------------------------ the bundled site
+
+
+def test_home_lists_every_institution(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    for institution in INSTITUTIONS:
+        name = yaml.safe_load((REPO / "procedures" / institution / "institution.yaml").read_text(encoding="utf-8"))["name"]
+        link = re.search(rf'<a href="{re.escape(institution)}/">([^<]+)</a>', home)
+        assert link, f"no link to {institution}/ on the home page"
+        assert unescape(link.group(1)) == name
+        assert (built_site / institution / "index.html").is_file()
+    assert "Comment ça marche" in home
+
+
+def test_each_institution_page_links_its_procedures(built_site):
+    for full_id in PROCEDURES:
+        institution, procedure = full_id.split("/")
+        page = (built_site / institution / "index.html").read_text(encoding="utf-8")
+        assert f'href="{procedure}/"' in page, f"{institution}/ does not link to {procedure}"
+
+
+@pytest.mark.parametrize("full_id", sorted(PROCEDURES))
+def test_procedure_page_shows_year_steps_and_windows(built_site, full_id):
+    html = html_of(built_site, full_id)
+    data = procedure_yaml(full_id)
+    year = PROCEDURES[full_id]
+
+    assert f'<p class="modop-year">Année universitaire <strong>{year}</strong>' in html
+    if data.get("academic_year_stated", True) is False:
+        assert "année non précisée par la notice" in html
+
+    steps = re.findall(r'<section class="modop-step" id="etape-([a-z0-9-]+)">\s*<h3[^>]*>Étape (\d+) : ', html)
+    assert [step_id for step_id, _ in steps] == [step["id"] for step in data["steps"]]
+    assert [int(number) for _, number in steps] == list(range(1, len(data["steps"]) + 1))
+
+    if data["windows"] == "unknown":
+        assert "La notice ne précise pas les dates d'inscription" in html
+    else:
+        table = re.search(r"<table>\s*<caption>Périodes d'inscription.*?</table>", html, re.S)
+        assert table, "no table of registration windows"
+        for window in data["windows"]:
+            assert window["label"].replace("'", "&#39;") in table.group(0)
+        for iso, text in re.findall(r'<time datetime="([^"]+)">([^<]+)</time>', table.group(0)):
+            moment = datetime.fromisoformat(iso)
+            assert moment.utcoffset() is not None, iso
+            assert str(moment.year) in text and re.search(r"(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)", text)
+
+
+def test_window_boundaries_in_french_with_machine_readable_instants(built_site):
+    html = html_of(built_site, "amu-iut/but1")
+    assert '<time datetime="2024-07-09T14:00:00+02:00">mardi 9 juillet 2024 à 14\u00a0h</time>' in html
+    assert '<time datetime="2024-08-28T17:00:00+02:00">mercredi 28 août 2024 à 17\u00a0h</time>' in html
+    # "jusqu'au 24/07/2024 à 12h": no start given, the student may register at once.
+    assert "<td>dès que possible</td>" in html
+
+
+def test_warnings_are_admonitions_and_contacts_are_links(built_site):
+    html = html_of(built_site, "orleans/but1")
+    assert 'href="mailto:assistance.inscription@univ-orleans.fr"' in html
+    assert 'href="tel:+33238417086"' in html
+    assert "du lundi au jeudi de 8\u00a0h\u00a030 à 12\u00a0h" in html
+    doctorat = html_of(built_site, "clermont-inp/doctorat-edspi")
+    assert re.search(r'<div class="admonition (warning|danger)">\s*<p class="admonition-title">(Attention|Important)</p>', doctorat)
+    assert "Paybox 3 échéances" in doctorat and "Paybox 5 échéances" in doctorat
+
+
+def test_pages_are_french_and_accessible(built_site):
+    pages = sorted(built_site.rglob("index.html"))
+    assert len(pages) >= 1 + len(INSTITUTIONS) + len(PROCEDURES)
+    for path in pages:
+        page = scan(path)
+        where = path.relative_to(built_site)
+        assert page.html_lang == "fr", where
+        levels = [level for level, _ in page.headings]
+        assert levels.count(1) == 1 and levels[0] == 1, f"{where}: one h1, first"
+        for before, after in zip(levels, levels[1:]):
+            assert after <= before + 1, f"{where}: heading h{before} followed by h{after}"
+        assert page.th_without_scope == 0, f"{where}: a table header without scope"
+        assert page.images_without_alt == 0, f"{where}: an image without alt text"
+
+
+def test_no_page_or_stylesheet_fetches_from_another_origin(built_site):
+    offenders = []
+    html_files = sorted(built_site.rglob("*.html"))
+    css_files = sorted(built_site.rglob("*.css"))
+    assert html_files and css_files
+    checked = 0
+    for path in html_files:
+        page = scan(path)
+        urls = page.resources + [url for text in page.css for url in css_urls(text)]
+        checked += len(urls)
+        offenders += [(str(path.relative_to(built_site)), url) for url in urls if other_origin(url)]
+    for path in css_files:
+        urls = css_urls(path.read_text(encoding="utf-8"))
+        checked += len(urls)
+        offenders += [(str(path.relative_to(built_site)), url) for url in urls if other_origin(url)]
+    assert checked > 100, "the scan found almost nothing to check: is the parser broken?"
+    assert offenders == []
+    text = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text
+
+
+def test_search_index_is_french(built_site):
+    import json
+
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["fr"]
+    locations = {doc["location"] for doc in index["docs"]}
+    for full_id in PROCEDURES:
+        assert f"{full_id}/" in locations, full_id
+    # Lunr's French stemmer ships with the site, not from a CDN.
+    assert (built_site / "assets" / "javascripts" / "lunr" / "min" / "lunr.fr.min.js").is_file()
+
+
+# ------------------------------------------------------------ builds of variations
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("fixture") / "site"
+    result = run_modop("--root", str(FIXTURES), "build", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert f"Site écrit dans {out}" in result.stdout
+    return out
+
+
+def test_text_from_yaml_is_shown_as_written(fixture_site):
+    html = html_of(fixture_site, "ecole-demo/licence")
+    assert "<script>alert(1)" not in html
+    assert "Inscription en licence *1re année* &lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<title>Inscription en licence *1re année* &lt;script&gt;" in html
+    assert "Candidats &lt;en attente&gt; &amp; autres" in html
+    # The institution's name in the navigation and links, escaped once.
+    assert "École &lt;démo&gt; &amp; Cie" in html and "<démo>" not in html
+    # Markdown bodies are Markdown.
+    assert "<strong>trois étapes</strong>" in html
+
+
+def test_unknowns_and_kinds_of_boundary_are_said_plainly(fixture_site):
+    html = html_of(fixture_site, "ecole-demo/licence")
+    assert "année non précisée par la notice" in html
+    assert '<time datetime="2024-09-04T00:00:00+02:00">mardi 3 septembre 2024 inclus (heure non précisée)</time>' in html
+    assert "<td>dès que possible</td>" in html
+    assert "<td>non précisée par la notice</td>" in html
+    assert 'Quand une date est « non précisée par la notice », renseignez-vous auprès de ce contact : <a href="#contact-scolarite">' in html
+    assert "Portail de paiement : Paiement des droits. Adresse non précisée par la notice" in html
+    assert "horaires non précisés par la notice" in html
+    candidature = html_of(fixture_site, "ecole-demo/candidature")
+    assert "La notice ne précise pas les dates d&#39;inscription" in candidature or "La notice ne précise pas les dates d'inscription" in candidature
+    assert "candidature : la notice ne demande pas de droits" in candidature
+
+
+def test_fee_codes_say_which_are_allowed(fixture_site):
+    html = html_of(fixture_site, "ecole-demo/licence")
+    assert '<tr><th scope="row">D6</th><td>Doctorant</td><td>Non : ne le cochez pas</td></tr>' in html
+    assert '<tr><th scope="row">01</th><td>Etudiant non boursier</td><td>Oui</td></tr>' in html
+    assert "seuls les codes 01 et 02 sont autorisés" in html
+    assert "Paybox 5 échéances (paiement en 5 fois), possible à partir de 1\u202f000\u00a0€ de droits" in html
+
+
+def test_steps_have_ids_screenshots_and_branches(fixture_site):
+    html = html_of(fixture_site, "ecole-demo/licence")
+    assert '<section class="modop-step" id="etape-cvec">' in html
+    assert '<section class="modop-step" id="etape-dossier">' in html
+    assert '<img alt="Formulaire de connexion avec les champs identifiant et mot de passe." src="images/connexion.png" />' in html
+    assert (fixture_site / "ecole-demo" / "licence" / "images" / "connexion.png").is_file()
+    assert re.search(r"<h4[^>]*>Votre dossier est complet", html)
+    assert re.search(r'<div class="admonition warning">\s*<p class="admonition-title">Attention</p>', html)
+    assert "<strong>Dans le menu :</strong> Mon Inscription &gt; 1. Mon Dossier d&#39;inscription" in html
+
+
+@pytest.fixture
+def previous_site(tmp_path: Path) -> Path:
+    """An output folder that already holds a site."""
+    out = tmp_path / "out" / "site"
+    (out / "amu-iut" / "but1").mkdir(parents=True)
+    (out / "index.html").write_text("<p>ancien site</p>", encoding="utf-8")
+    (out / "amu-iut" / "but1" / "index.html").write_text("<p>ancienne page</p>", encoding="utf-8")
+    return out
+
+
+def data_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "root"
+    shutil.copytree(REPO / "procedures", root / "procedures")
+    return root
+
+
+def test_invalid_data_leaves_previous_site_untouched(tmp_path, previous_site):
+    root = data_copy(tmp_path)
+    broken = root / "procedures" / "amu-iut" / "2024-2025" / "but1.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("academic_year: 2024-2025", "academic_year: 2024-2026", 1), encoding="utf-8")
+    before = tree_digest(previous_site)
+
+    result = run_modop("--root", str(root), "build", "--out", str(previous_site))
+
+    assert result.returncode != 0
+    assert re.search(r"procedures/amu-iut/2024-2025/but1\.yaml:\d+:\d+: ", result.stderr), result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_digest(previous_site) == before
+    assert sorted(p.name for p in previous_site.parent.iterdir()) == ["site"], "a temporary folder was left behind"
+
+
+def test_broken_link_fails_the_build_and_leaves_previous_site_untouched(tmp_path, previous_site):
+    root = tmp_path / "root"
+    shutil.copytree(FIXTURES / "procedures", root / "procedures")
+    procedure = root / "procedures" / "ecole-demo" / "2024-2025" / "candidature.yaml"
+    text = procedure.read_text(encoding="utf-8")
+    assert "\nsummary: Déposez" in text
+    procedure.write_text(text.replace("\nsummary: Déposez", "\nsummary: Voir [la page](page-inexistante.md). Déposez", 1), encoding="utf-8")
+    before = tree_digest(previous_site)
+
+    result = run_modop("--root", str(root), "build", "--out", str(previous_site))
+
+    assert result.returncode != 0
+    assert "page-inexistante.md" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_digest(previous_site) == before
+    assert sorted(p.name for p in previous_site.parent.iterdir()) == ["site"], "a temporary folder was left behind"
+
+
+def test_build_replaces_previous_site(tmp_path, previous_site):
+    result = run_modop("--root", str(FIXTURES), "build", "--out", str(previous_site))
+    assert result.returncode == 0, result.stderr
+    assert "ancien site" not in (previous_site / "index.html").read_text(encoding="utf-8")
+    assert not (previous_site / "amu-iut").exists()
+    assert sorted(p.name for p in previous_site.parent.iterdir()) == ["site"]
+
+
+def test_refuses_to_replace_a_folder_that_is_not_a_site(tmp_path):
+    out = tmp_path / "documents"
+    out.mkdir()
+    (out / "thesis.tex").write_text("précieux", encoding="utf-8")
+    result = run_modop("--root", str(FIXTURES), "build", "--out", str(out))
+    assert result.returncode != 0
+    assert "ne ressemble pas à un site" in result.stderr
+    assert (out / "thesis.tex").read_text(encoding="utf-8") == "précieux"
+
+
+def test_generated_tree_builds_with_plain_mkdocs(tmp_path):
+    from generator.catalog import load_catalog
+    from generator.site import settings_file, write_project
+
+    project = tmp_path / "project"
+    config_file = write_project(load_catalog(REPO), project, settings_file(REPO))
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    assert "hooks" not in config
+    assert config["plugins"] == [{"search": {"lang": "fr"}}]
+    assert config["theme"]["font"] is False
+
+    out = tmp_path / "plain"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config_file), "-d", str(out)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert '<section class="modop-step" id="etape-cvec">' in html_of(out, "amu-iut/but1")
+
+
+# ------------------------------------------------------------ live preview
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(condition, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.3)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_serve_rebuilds_on_yaml_change_and_keeps_last_good_version(tmp_path):
+    root = tmp_path / "root"
+    shutil.copytree(FIXTURES / "procedures", root / "procedures")
+    procedure = root / "procedures" / "ecole-demo" / "2024-2025" / "candidature.yaml"
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "--root", str(root), "serve", "--addr", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines: queue.Queue = queue.Queue()
+    errors: list[str] = []
+
+    def pump(stream, sink):
+        for line in stream:
+            sink(line)
+
+    threading.Thread(target=pump, args=(process.stdout, lines.put), daemon=True).start()
+    threading.Thread(target=pump, args=(process.stderr, errors.append), daemon=True).start()
+    try:
+        deadline = time.monotonic() + 300
+        while True:
+            assert process.poll() is None, "".join(errors)
+            try:
+                if "Aperçu sur" in lines.get(timeout=1):
+                    break
+            except queue.Empty:
+                pass
+            assert time.monotonic() < deadline, "serve did not start"
+        url = f"http://127.0.0.1:{port}/ecole-demo/candidature/"
+        assert "Candidature à une sélection" in fetch(url)
+
+        procedure.write_text(
+            procedure.read_text(encoding="utf-8").replace("title: Candidature à une sélection", "title: Candidature modifiée"),
+            encoding="utf-8",
+        )
+        wait_for(lambda: "Candidature modifiée" in fetch(url), 120, "the edited title")
+
+        procedure.write_text("title: [cassé\n", encoding="utf-8")
+        wait_for(lambda: any("Données invalides" in line for line in errors), 120, "the error report")
+        assert any("candidature.yaml:" in line for line in errors)
+        assert "Candidature modifiée" in fetch(url), "the last good version is no longer served"
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise
+    assert process.returncode == 0
+    assert not any("Traceback" in line for line in errors), "".join(errors)
+
+
+# ------------------------------------------------------------ French wording
+
+
+def test_french_dates_hours_amounts_and_phones():
+    from generator import french
+
+    assert french.format_instant(datetime(2024, 7, 1, 8, 30)) == "lundi 1er juillet 2024 à 8\u00a0h\u00a030"
+    assert french.format_instant(datetime(2024, 7, 9, 14, 0)) == "mardi 9 juillet 2024 à 14\u00a0h"
+    assert french.format_amount(3770.5) == "3\u202f770,50\u00a0€"
+    assert french.format_amount(175.0) == "175\u00a0€"
+    assert french.format_amount(None) == "montant non précisé par la notice"
+    assert french.tel_uri("02 38 41 70 86") == "tel:+33238417086"
+    assert french.tel_uri("+33 4 73 17 01 00") == "tel:+33473170100"
+    assert french.format_days(["lundi", "mardi", "mercredi", "jeudi"]) == "du lundi au jeudi"
+    assert french.format_days(["lundi", "mercredi"]) == "les lundi et mercredi"
