@@ -69,18 +69,24 @@ def read_yaml(path: Path, shown: str) -> tuple[yaml.Node | None, list[DataError]
         return None, [DataError(shown, line, col, "caractère qui n'est pas de l'UTF-8 : enregistrez le fichier en UTF-8")]
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         return None, [DataError(shown, 1, 1, "fichier vide : ajoutez son contenu ou supprimez-le")]
-    loader = _Composer(text)
+    loader = None
     try:
+        loader = _Composer(text)
         node = loader.get_single_node()
     except _Refused as refused:
         line, col = refused.mark.line + 1, refused.mark.column + 1
         return None, [DataError(shown, line, col, refused.message)]
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_error(shown, error, text)]
+    except yaml.reader.ReaderError as error:  # a control character YAML does not allow
+        before = text[: error.position]
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        return None, [DataError(shown, line, col, f"caractère de contrôle interdit (code {error.character:#x}) : supprimez-le")]
     except yaml.YAMLError as error:  # errors without a mark
         return None, [DataError(shown, 1, 1, f"YAML illisible : {error}")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         return None, [DataError(shown, 1, 1, "fichier vide : ajoutez son contenu ou supprimez-le")]
     return node, []
