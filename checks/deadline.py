@@ -10,6 +10,13 @@ from checks.french import clause, on_text, period_text, until_text
 from checks.sources import source_text, whom_to_ask
 
 
+# Said when the profile has no acceptance date and some of the student's windows depend on it.
+DEPENDS_ON_DATE = (
+    "ces périodes dépendent de la date à laquelle vous avez accepté la proposition d'admission : "
+    "indiquez-la pour connaître la vôtre"
+)
+
+
 class Period(NamedTuple):
     """A stretch of time in which the student can register; None is open-ended.
 
@@ -140,10 +147,7 @@ def _reason(procedure, chosen, raw, periods, closures, status, at, date_missing)
     if labels:
         parts.append("période" + ("s" if len(labels) > 1 else "") + " de la notice : " + ", ".join(f"« {label} »" for label in labels))
     if date_missing:
-        parts.append(
-            "ces périodes dépendent de la date à laquelle vous avez accepté la proposition d'admission : "
-            "indiquez-la pour connaître la vôtre"
-        )
+        parts.append(DEPENDS_ON_DATE)
     for closed_from, closed_to, why in closures:
         # Said when it cuts one of the student's periods or closes the portal right now.
         if closed_from <= at < closed_to or any(_overlaps(p, closed_from, closed_to) for p in raw):

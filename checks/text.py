@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from checks.deadline import Period, status_text
+from checks.deadline import DEPENDS_ON_DATE, Period, status_text
 from checks.fee import category_text
 from checks.french import day_text, euros, moment_text, period_text
 
@@ -59,7 +59,16 @@ def _deadline_lines(deadline: dict | None, at: datetime) -> list[str]:
     )
     if not periods:
         return ["Inscription : aucune période ne correspond à votre situation"]
-    lines = [status_text(periods, deadline["status"], at)]
+    status = status_text(periods, deadline["status"], at)
+    if DEPENDS_ON_DATE in deadline["reason"]:
+        # Without the date, the windows are those of every acceptance date: say so first.
+        lines = [
+            "Inscription : les dates dépendent du jour où vous avez accepté la proposition d'admission "
+            "(donnez-le avec --set date_acceptation=AAAA-MM-JJ)",
+            f"  Toutes dates d'acceptation confondues : {status[0].lower()}{status[1:]}",
+        ]
+    else:
+        lines = [status]
     lines.append("  Vos périodes :" if len(periods) > 1 else "  Votre période :")
     lines += [f"  • {period_text(p.start, p.end)}" for p in periods]
     return lines

@@ -359,3 +359,9 @@ def test_answer_text_in_plain_french():
     assert "jusqu'au mardi 19 juillet 2022 inclus" in isima_text
     assert "vendredi 1er juillet 2022" in isima_text
     assert "Frais d'inscription : aucun" in answer_text(evaluate(ITSRA, {}, at("2024-07-01T10:00")))
+
+
+def test_text_says_first_when_the_dates_depend_on_the_acceptance_date():
+    text = answer_text(evaluate(AMU_BUT1, {}, at("2024-07-25T10:00")), AMU_BUT1)
+    assert "Inscription : les dates dépendent du jour où vous avez accepté" in text
+    assert "Toutes dates d'acceptation confondues : inscription ouverte" in text
