@@ -6,19 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from checks.profile import PROFILE_KEYS
+
 PARIS = ZoneInfo("Europe/Paris")
-PROFILE_ORDER = (
-    "regime",
-    "boursier",
-    "hors_ue",
-    "echange",
-    "refugie",
-    "pupille",
-    "deja_inscrit",
-    "date_acceptation",
-    "cvec_deja_acquittee",
-    "echeances",
-)
 
 
 def paris_instant(text: str, *, end: bool = False) -> tuple[str, str]:
@@ -226,4 +216,4 @@ def questions(compiled: dict) -> list[str]:
     fee_known = compiled["fee"] is not None
     if fee_known and any(i["count"] > 1 for i in compiled["payment"]["instalments"]):
         used.add("echeances")
-    return [key for key in PROFILE_ORDER if key in used]
+    return [key for key in PROFILE_KEYS if key in used]

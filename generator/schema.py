@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from checks.profile import FLAGS, INSTALMENT_COUNTS, REGIMES
+
 from generator.schema_types import (
     Bool,
     Date,
@@ -31,8 +33,10 @@ URL = Either(
 )
 EMAIL = Pattern(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", "une adresse électronique")
 AMOUNT = Either(Word("national", "unknown"), Number(), expected="un nombre (175), « national » ou « unknown »")
-REGIMES = ("initiale", "apprentissage", "contrat_pro", "formation_continue")
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+INSTALMENTS = Word(*(str(count) for count in INSTALMENT_COUNTS))
 
 
 def _one_or_list(word: Word) -> Either:
@@ -42,14 +46,8 @@ def _one_or_list(word: Word) -> Either:
 CONDITION = Obj(
     {
         "regime": Field(_one_or_list(Word(*REGIMES))),
-        "boursier": Field(Bool()),
-        "hors_ue": Field(Bool()),
-        "echange": Field(Bool()),
-        "refugie": Field(Bool()),
-        "pupille": Field(Bool()),
-        "deja_inscrit": Field(Bool()),
-        "cvec_deja_acquittee": Field(Bool()),
-        "echeances": Field(_one_or_list(Word("1", "3", "5"))),
+        **{flag: Field(Bool()) for flag in FLAGS},
+        "echeances": Field(_one_or_list(INSTALMENTS)),
         "date_acceptation": Field(Obj({"from": Field(Date()), "to": Field(Date())})),
     },
     expected="une condition sur le profil (par exemple {boursier: true})",
@@ -236,7 +234,7 @@ PAYMENT = Obj(
             ListOf(
                 Obj(
                     {
-                        "count": Field(Word("1", "3", "5"), required=True),
+                        "count": Field(INSTALMENTS, required=True),
                         "label": Field(Text()),
                         "min_amount": Field(Number()),
                     }
