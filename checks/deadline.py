@@ -43,6 +43,7 @@ class DeadlineDecision:
 
 
 def decide_deadline(procedure: dict, profile: dict, at: datetime) -> DeadlineDecision:
+    """The student's periods (their windows minus the closures, joined) and where `at` falls."""
     windows = procedure.get("windows")
     if windows is None:
         return DeadlineDecision(None, _no_dates_sentence(procedure))
@@ -53,16 +54,13 @@ def decide_deadline(procedure: dict, profile: dict, at: datetime) -> DeadlineDec
     cut = [piece for period in raw for piece in _without_closures(period, closures)]
     periods = tuple(_merged(cut))
     status, next_change = _status(periods, at)
+    reason = _reason(procedure, chosen, raw, periods, closures, status, at, date_missing)
     part = {
         "status": status,
-        "windows": [
-            {"start": _iso(p.start), "end": _iso(p.end)} for p in periods
-        ],
+        "windows": [{"start": _iso(p.start), "end": _iso(p.end)} for p in periods],
         "next_change": _iso(next_change),
-        "reason": "",
+        "reason": reason + ".",
     }
-    reason = _reason(procedure, chosen, raw, periods, closures, status, at, date_missing)
-    part["reason"] = reason + "."
     return DeadlineDecision(part, f"{reason} {source_text(None, procedure)}.", periods)
 
 
