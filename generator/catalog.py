@@ -38,6 +38,8 @@ class Catalog:
     national: dict
     institutions: dict[str, dict]
     procedures: list[ProcedureRecord]
+    # Where each institution's values stand: (file as shown, path -> (line, col)).
+    institution_positions: dict[str, tuple[str, dict]]
 
     def latest(self) -> list[ProcedureRecord]:
         """One record per procedure, its latest academic year, by institution then title."""
@@ -103,7 +105,7 @@ class _CatalogReader:
             national, _ = self.parse(national_path, NATIONAL)
 
         institutions: dict[str, dict] = {}
-        institution_files: dict[str, Path] = {}
+        institution_positions: dict[str, tuple[str, dict]] = {}
         procedures: list[tuple[Path, dict, Context, str]] = []
         for folder in sorted(p for p in self.folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
             institution_path = folder / "institution.yaml"
@@ -112,7 +114,7 @@ class _CatalogReader:
                     DataError(self.shown(institution_path), 1, 1, "fichier manquant : chaque dossier d'établissement a son institution.yaml")
                 )
                 continue
-            institution, _ = self.parse(institution_path, INSTITUTION)
+            institution, institution_ctx = self.parse(institution_path, INSTITUTION)
             for path in sorted(folder.rglob("*")):
                 hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
                 if path.suffix in YAML_SUFFIXES and path != institution_path and path.is_file() and not hidden:
@@ -121,7 +123,7 @@ class _CatalogReader:
                         procedures.append((path, data, ctx, folder.name))
             if institution is not INVALID:
                 institutions[folder.name] = {"id": folder.name, **institution}
-                institution_files[folder.name] = institution_path
+                institution_positions[folder.name] = (institution_ctx.file, institution_ctx.positions)
 
         for path, data, ctx, institution_id in procedures:
             if institution_id in institutions:
@@ -145,7 +147,7 @@ class _CatalogReader:
             )
             for path, data, ctx, institution_id in procedures
         ]
-        return Catalog(self.root, national, institutions, records)
+        return Catalog(self.root, national, institutions, records, institution_positions)
 
 
 def _duplicate_errors(procedures) -> list[DataError]:

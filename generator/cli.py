@@ -70,7 +70,7 @@ def _run(args: argparse.Namespace) -> int:
         from generator.catalog import load_catalog
 
         catalog = load_catalog(root)
-        _report_unconfirmed(catalog, strict=args.strict)
+        _report_warnings(catalog, strict=args.strict)
         count, places = len(catalog.procedures), len(catalog.institutions)
         print(f"Données valides : {count} procédure{'s' if count > 1 else ''} dans {places} établissement{'s' if places > 1 else ''}.")
         return 0
@@ -103,7 +103,7 @@ def _run(args: argparse.Namespace) -> int:
         from generator.site import build_site
 
         if args.strict:
-            _report_unconfirmed(load_catalog(root), strict=True)
+            _report_warnings(load_catalog(root), strict=True)
         build_site(root, args.out.resolve())
         return 0
     if args.command == "serve":
@@ -118,19 +118,15 @@ def _run(args: argparse.Namespace) -> int:
     raise AssertionError(args.command)
 
 
-def _report_unconfirmed(catalog, strict: bool) -> None:
-    """List the dates still « à confirmer »: warnings, or errors when strict."""
-    from generator.errors import DataError, display_path
+def _report_warnings(catalog, strict: bool) -> None:
+    """Print what is plausible but suspect: warnings, or errors when strict."""
+    from generator.plausibility import plausibility_warnings
 
-    found = [
-        DataError(display_path(record.path, catalog.root), line, col, "date encore « à confirmer » : vérifiez-la puis effacez ces mots")
-        for record in catalog.procedures
-        for (line, col) in record.unconfirmed.values()
-    ]
+    found = plausibility_warnings(catalog)
     if strict and found:
         raise DataErrors(found)
     for error in sorted(found):
-        print(f"avertissement : {error}", file=sys.stderr)
+        print(f"{error} (avertissement)", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
