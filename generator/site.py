@@ -35,14 +35,18 @@ def settings_file(root: Path) -> Path:
     return own if own.is_file() else PROJECT_DIR / "mkdocs.yml"
 
 
-def build_site(root: Path, out: Path) -> None:
-    """Build the whole site into `out`; on any error nothing in `out` changes."""
+def build_site(root: Path, out: Path, *, site_url: str | None = None) -> None:
+    """Build the whole site into `out`; on any error nothing in `out` changes.
+
+    `site_url` (the address the site is served from) overrides the settings'
+    one: Material's instant navigation, which keeps the checker's runtime
+    alive from page to page, only works with the right address."""
     print("Chargement des procédures…", flush=True)
     catalog = load_catalog(root)
     _check_output(root, out)
     print("Construction du site…", flush=True)
     with tempfile.TemporaryDirectory(prefix="modop-project-") as work:
-        config_file = write_project(catalog, Path(work), settings_file(root))
+        config_file = write_project(catalog, Path(work), settings_file(root), site_url=site_url)
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".new", dir=out.parent))
         try:
@@ -65,7 +69,7 @@ def _name_sources(message: str, catalog, root: Path) -> str:
     return message
 
 
-def write_project(catalog, project_dir: Path, settings: Path) -> Path:
+def write_project(catalog, project_dir: Path, settings: Path, *, site_url: str | None = None) -> Path:
     """A MkDocs project that stands on its own: `mkdocs build -f <it>` works."""
     docs_dir = project_dir / "docs"
     docs_dir.mkdir(parents=True)
@@ -78,6 +82,8 @@ def write_project(catalog, project_dir: Path, settings: Path) -> Path:
     config["docs_dir"] = "docs"
     config["site_dir"] = "site"
     config["nav"] = nav
+    if site_url:
+        config["site_url"] = site_url
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
         source = (settings.parent / theme["custom_dir"]).resolve()
@@ -178,14 +184,15 @@ def serve_site(root: Path, addr: str) -> None:
     from mkdocs.livereload import LiveReloadServer
 
     host, port = _host_and_port(addr)
+    url = f"http://{f'[{host}]' if ':' in host else host}:{port}/"
     with tempfile.TemporaryDirectory(prefix="modop-serve-") as work:
         site_dir = Path(work) / "site"
-        build_site(root, site_dir)
+        build_site(root, site_dir, site_url=url)
 
         def rebuild() -> None:
             # Never raise: the live-reload server would stall until a good build.
             try:
-                build_site(root, site_dir)
+                build_site(root, site_dir, site_url=url)
             except DataErrors as errors:
                 for error in errors.errors:
                     print(error, file=sys.stderr)
@@ -194,10 +201,14 @@ def serve_site(root: Path, addr: str) -> None:
                 print(f"modop: {error}", file=sys.stderr)
                 print("La dernière version correcte reste affichée.", file=sys.stderr, flush=True)
 
-        server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site_dir))
+        class PreviewServer(LiveReloadServer):
+            def server_activate(self) -> None:
+                super().server_activate()
+                print(f"Aperçu sur {url} (Ctrl-C pour arrêter)", flush=True)
+
+        server = PreviewServer(builder=rebuild, host=host, port=port, root=str(site_dir))
         for watched in (root / "procedures", TEMPLATES_DIR, settings_file(root)):
             server.watch(str(watched))
-        print(f"Aperçu sur {server.url} (Ctrl-C pour arrêter)", flush=True)
         try:
             with _quiet_livereload():
                 server.serve()

@@ -481,6 +481,8 @@ def test_serve_rebuilds_on_yaml_change_and_keeps_last_good_version(tmp_path):
             assert time.monotonic() < deadline, "serve did not start"
         url = f"http://127.0.0.1:{port}/ecole-demo/candidature/"
         assert "Candidature à une sélection" in fetch(url)
+        # Material's instant navigation only follows the links the sitemap lists, with their address.
+        assert f"<loc>http://127.0.0.1:{port}/ecole-demo/licence/</loc>" in fetch(f"http://127.0.0.1:{port}/sitemap.xml")
 
         procedure.write_text(
             procedure.read_text(encoding="utf-8").replace("title: Candidature à une sélection", "title: Candidature modifiée"),
