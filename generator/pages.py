@@ -36,8 +36,8 @@ WARNING_TITLES = {
 
 CVEC_STATUS = {
     "due": "À payer",
-    "exempt": "Exonération : 0 €, mais l'attestation d'exonération reste à obtenir",
-    "not_subject": "Pas de CVEC : rien à faire",
+    "exempt": "Exonération\u00a0: 0\u00a0€, mais l'attestation d'exonération reste à obtenir",
+    "not_subject": "Pas de CVEC\u00a0: rien à faire",
 }
 
 # Characters that Python-Markdown would read as syntax inside a line of text.
@@ -323,7 +323,7 @@ def cvec_view(data: dict, compiled: dict) -> dict | None:
     for row in rows:
         row["status_text"] = CVEC_STATUS[row["status"]]
         if row["status"] == "due":
-            row["status_text"] += f" : {french.format_amount(amount)}"
+            row["status_text"] += f"\u00a0: {french.format_amount(amount)}"
     return {
         "amount": amount,
         "source": cvec["source"],

@@ -194,7 +194,7 @@ def test_procedure_page_shows_year_steps_and_windows(built_site, full_id):
     if data.get("academic_year_stated", True) is False:
         assert "année non précisée par la notice" in html
 
-    steps = re.findall(r'<section class="modop-step" id="etape-([a-z0-9-]+)">\s*<h3[^>]*>Étape (\d+) : ', html)
+    steps = re.findall(r'<section class="modop-step" id="etape-([a-z0-9-]+)">\s*<h3[^>]*>Étape (\d+)\u00a0: ', html)
     assert [step_id for step_id, _ in steps] == [step["id"] for step in data["steps"]]
     assert [int(number) for _, number in steps] == list(range(1, len(data["steps"]) + 1))
 
@@ -307,17 +307,17 @@ def test_unknowns_and_kinds_of_boundary_are_said_plainly(fixture_site):
     assert '<time datetime="2024-09-04T00:00:00+02:00">mardi 3 septembre 2024 inclus (heure non précisée)</time>' in html
     assert "<td>dès que possible</td>" in html
     assert "<td>non précisée par la notice</td>" in html
-    assert 'Quand une date est « non précisée par la notice », renseignez-vous auprès de ce contact : <a href="#contact-scolarite">' in html
-    assert "Portail de paiement : Paiement des droits. Adresse non précisée par la notice" in html
+    assert 'Quand une date est «\u00a0non précisée par la notice\u00a0», renseignez-vous auprès de ce contact\u00a0: <a href="#contact-scolarite">' in html
+    assert "Portail de paiement\u00a0: Paiement des droits. Adresse non précisée par la notice" in html
     assert "horaires non précisés par la notice" in html
     candidature = html_of(fixture_site, "ecole-demo/candidature")
-    assert "La notice ne précise pas les dates d&#39;inscription" in candidature or "La notice ne précise pas les dates d'inscription" in candidature
-    assert "candidature : la notice ne demande pas de droits" in candidature
+    assert "La notice ne précise pas les dates d'inscription" in candidature
+    assert "candidature\u00a0: la notice ne demande pas de droits" in candidature
 
 
 def test_fee_codes_say_which_are_allowed(fixture_site):
     html = html_of(fixture_site, "ecole-demo/licence")
-    assert '<tr><th scope="row">D6</th><td>Doctorant</td><td>Non : ne le cochez pas</td></tr>' in html
+    assert '<tr><th scope="row">D6</th><td>Doctorant</td><td>Non\u00a0: ne le cochez pas</td></tr>' in html
     assert '<tr><th scope="row">01</th><td>Etudiant non boursier</td><td>Oui</td></tr>' in html
     assert "seuls les codes 01 et 02 sont autorisés" in html
     assert "Paybox 5 échéances (paiement en 5 fois), possible à partir de 1\u202f000\u00a0€ de droits" in html
@@ -331,7 +331,7 @@ def test_steps_have_ids_screenshots_and_branches(fixture_site):
     assert (fixture_site / "ecole-demo" / "licence" / "images" / "connexion.png").is_file()
     assert re.search(r"<h4[^>]*>Votre dossier est complet", html)
     assert re.search(r'<div class="admonition warning">\s*<p class="admonition-title">Attention</p>', html)
-    assert "<strong>Dans le menu :</strong> Mon Inscription &gt; 1. Mon Dossier d&#39;inscription" in html
+    assert "<strong>Dans le menu\u00a0:</strong> Mon Inscription &gt; 1. Mon Dossier d&#39;inscription" in html
 
 
 @pytest.fixture
