@@ -27,8 +27,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from conftest import REPO, run_modop
-
+REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "site_fixtures"
 
 # The contract's procedures (../shared/contract.md) and their academic years.
@@ -139,6 +138,14 @@ def other_origin(url: str) -> bool:
 
 def css_urls(text: str) -> list[str]:
     return [m.group(2) if m.group(2) is not None else m.group(4) for m in CSS_URL.finditer(text)]
+
+
+def run_modop(*args: str) -> subprocess.CompletedProcess:
+    """`python -m generator ARGS` as a user runs it (not imported from conftest:
+    another conftest.py under tests/ may take that module name)."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=REPO, capture_output=True, text=True, timeout=600
+    )
 
 
 def page_of(site: Path, full_id: str) -> Path:
