@@ -2,6 +2,7 @@
 # One entry point for a fresh machine (Debian, Python 3.11):
 #   ./dev.sh serve   install what is needed, build the bundled institutions and serve them
 #   ./dev.sh test    install what is needed (Chromium included) and run the whole test suite
+#   ./dev.sh build --out DIR   install what is needed and write the static site into DIR
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -47,6 +48,12 @@ case "${1:-}" in
         shift
         exec .venv/bin/modop serve "$@"
         ;;
+    build)
+        install_python
+        install_node
+        shift
+        exec .venv/bin/modop build "$@"
+        ;;
     test)
         install_python
         install_node
@@ -55,7 +62,7 @@ case "${1:-}" in
         exec .venv/bin/python -m pytest "$@"
         ;;
     *)
-        echo "usage: ./dev.sh serve | ./dev.sh test [pytest options]" >&2
+        echo "usage: ./dev.sh serve | ./dev.sh test [pytest options] | ./dev.sh build --out DIR" >&2
         exit 2
         ;;
 esac
