@@ -1,0 +1,98 @@
+"""Build at scale: how build time and memory grow with the number of institutions.
+
+    .venv/bin/python benchmarks/bench_build.py              # 10, 100 and 500 institutions
+    .venv/bin/python benchmarks/bench_build.py --sizes 10 50
+
+Each size is a synthetic catalog: the bundled institutions copied under new
+names until there are that many (each with its several procedures), built in
+a fresh process so that its peak memory is its own. The table gives the
+seconds of each stage: reading and checking the YAML (catalog), rendering the
+Markdown pages (pages), the checker's assets (assets) and MkDocs itself
+(mkdocs), the generator's share of the total, and the peak resident memory.
+A benchmark, not a test: it prints figures and asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def make_catalog(root: Path, institutions: int) -> int:
+    """Copy the bundled institutions under new names until there are `institutions` of them."""
+    source = REPO / "procedures"
+    target = root / "procedures"
+    target.mkdir(parents=True)
+    shutil.copy(source / "national.yaml", target / "national.yaml")
+    seeds = sorted(p for p in source.iterdir() if p.is_dir())
+    for index in range(institutions):
+        seed = seeds[index % len(seeds)]
+        shutil.copytree(seed, target / f"{seed.name}-{index:03d}")
+    return sum(1 for _ in target.rglob("*.yaml")) - institutions - 1
+
+
+def child(size: int) -> None:
+    sys.path.insert(0, str(REPO))
+    from generator.browser_assets import add_checker_assets
+    from generator.catalog import load_catalog
+    from generator.pages import write_docs
+    from generator.site import TEMPLATES_DIR, run_mkdocs, settings_file, write_project
+
+    with tempfile.TemporaryDirectory(prefix="modop-bench-") as work:
+        work = Path(work)
+        procedures = make_catalog(work, size)
+        timings = {}
+        started = time.perf_counter()
+        catalog = load_catalog(work)
+        timings["catalog"] = time.perf_counter() - started
+
+        # The stages of write_project, timed one by one on a scratch tree...
+        scratch = work / "scratch"
+        scratch.mkdir()
+        started = time.perf_counter()
+        write_docs(catalog, scratch, TEMPLATES_DIR)
+        timings["render"] = time.perf_counter() - started
+        started = time.perf_counter()
+        add_checker_assets(scratch, catalog)
+        timings["assets"] = time.perf_counter() - started
+
+        # ...then the real project, and MkDocs on it.
+        config = write_project(catalog, work / "project", settings_file(REPO))
+        started = time.perf_counter()
+        run_mkdocs(config, work / "site")
+        timings["mkdocs"] = time.perf_counter() - started
+        pages = sum(1 for _ in (work / "site").rglob("index.html"))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"size": size, "procedures": procedures, "pages": pages, "peak_mb": peak, **timings}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 500])
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child is not None:
+        child(args.child)
+        return
+    print(f"{'institutions':>12} {'procedures':>10} {'pages':>6} {'catalog s':>9} {'render s':>8} {'assets s':>8} "
+          f"{'mkdocs s':>8} {'total s':>8} {'s/proc':>7} {'generator':>9} {'peak MB':>8}")
+    for size in args.sizes:
+        out = subprocess.run([sys.executable, __file__, "--child", str(size)], capture_output=True, text=True, check=True)
+        row = json.loads(out.stdout.strip().splitlines()[-1])
+        generator = row["catalog"] + row["render"] + row["assets"]
+        total = generator + row["mkdocs"]
+        print(f"{row['size']:>12} {row['procedures']:>10} {row['pages']:>6} {row['catalog']:>9.2f} {row['render']:>8.2f} "
+              f"{row['assets']:>8.2f} {row['mkdocs']:>8.2f} {total:>8.2f} {total / row['procedures']:>7.3f} "
+              f"{generator / total:>9.0%} {row['peak_mb']:>8.0f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
