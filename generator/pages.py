@@ -23,9 +23,11 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator import french
-from generator.errors import UserError
+from generator.errors import UserError, display_path
 
 UNKNOWN = "unknown"
+# Folders of the built site that are not institutions (Material's and the checker's assets).
+RESERVED_FOLDERS = {"assets", "data", "search", "_modop"}
 
 WARNING_TITLES = {
     "note": "À noter",
@@ -80,7 +82,6 @@ def template_environment(templates_dir: Path) -> jinja2.Environment:
         md=markdown_text,
         markdown=markdown_block,
         amount=french.format_amount,
-        tel=french.tel_uri,
         front_matter=front_matter_string,
         join_fr=french.join_and,
     )
@@ -92,9 +93,16 @@ def write_docs(catalog, docs_dir: Path, templates_dir: Path) -> list:
     env = template_environment(templates_dir)
     records = catalog.latest()
     by_institution: dict[str, list] = {key: [] for key in sorted(catalog.institutions)}
+    for key in by_institution:
+        if key in RESERVED_FOLDERS:
+            raise UserError(
+                f"procedures/{key}/ : le nom « {key} » est réservé par le site ; renommez le dossier de l'établissement"
+            )
     for record in records:
         if record.data["id"] == "index":
-            raise UserError(f"{record.path}: l'identifiant de procédure « index » est réservé à la page de l'établissement")
+            raise UserError(
+                f"{display_path(record.path, catalog.root)} : l'identifiant de procédure « index » est réservé à la page de l'établissement"
+            )
         by_institution[record.institution_id].append(record)
 
     institutions = [
@@ -113,7 +121,7 @@ def write_docs(catalog, docs_dir: Path, templates_dir: Path) -> list:
                 page=page, record=record, compiled=record.compiled
             )
             _write(folder / f"{record.data['id']}.md", text)
-            _copy_screenshots(record, folder / record.data["id"])
+            _copy_screenshots(record, folder / record.data["id"], catalog.root)
             section.append(f"{institution['id']}/{record.data['id']}.md")
         # MkDocs writes nav titles into the HTML as they are.
         nav.append({html.escape(institution["name"], quote=False): section})
@@ -125,12 +133,14 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _copy_screenshots(record, target: Path) -> None:
+def _copy_screenshots(record, target: Path, root: Path) -> None:
     for step in record.data["steps"]:
         for shot in step.get("screenshots", []):
             source = (record.path.parent / shot["src"]).resolve()
             if not source.is_relative_to(record.path.parent.resolve()):
-                raise UserError(f"{record.path}: l'image « {shot['src']} » doit être à côté du fichier de la procédure")
+                raise UserError(
+                    f"{display_path(record.path, root)} : l'image « {shot['src']} » doit être dans le dossier de la procédure"
+                )
             destination = target / shot["src"]
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, destination)
