@@ -1,24 +1,11 @@
 """Fixtures shared by the whole suite: the repository and the site built from it."""
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-
-
-def run_modop(*args: str, cwd: Path = REPO, timeout: float = 600) -> subprocess.CompletedProcess:
-    """Run `python -m generator ARGS` as a user would, capturing its output."""
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+from cli_runner import REPO, run_modop
 
 
 @pytest.fixture(scope="session")

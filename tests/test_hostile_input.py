@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, run_modop
+from cli_runner import REPO, run_modop
 from generator.cli import main
 
 TARGET = "procedures/amu-iut/2024-2025/but1.yaml"
@@ -98,7 +98,7 @@ def mutations(draw):
     return relative, "\n".join(lines) + "\n"
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(mutation=mutations())
 def test_mutated_data_never_raises(pristine, mutation):
     relative, text = mutation

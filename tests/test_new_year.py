@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run_modop
+from cli_runner import REPO, run_modop
 from generator.catalog import load_catalog
 
 LINE = re.compile(r"^  (?P<file>procedures/\S+\.yaml):(?P<line>\d+):(?P<col>\d+): (?P<text>.+)$", re.M)

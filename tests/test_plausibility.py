@@ -6,7 +6,7 @@ import re
 import pytest
 
 from test_validation import INSTITUTION, PROCEDURE, data_root, edit  # noqa: F401  (fixture)
-from conftest import run_modop
+from cli_runner import run_modop
 
 TWO_RANGES = """windows:
   - label: Acceptation jusqu'au 12 juillet

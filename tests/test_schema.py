@@ -7,7 +7,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import REPO, run_modop
+from cli_runner import REPO, run_modop
 
 
 class EditorLoader(yaml.SafeLoader):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run_modop
+from cli_runner import REPO, run_modop
 
 FIXTURE = Path(__file__).parent / "validation_fixture"
 PROCEDURE = "procedures/demo/2024-2025/inscription.yaml"

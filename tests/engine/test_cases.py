@@ -1,4 +1,4 @@
-"""Runs the cases written as data in tests/checks/cases/*.yaml against the real procedures.
+"""Runs the cases written as data in tests/engine/cases/*.yaml against the real procedures.
 
 Each file names a procedure and lists cases: a profile, an instant (Paris time
 unless an offset is given) and the parts of the answer expected. Only the keys

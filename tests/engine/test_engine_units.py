@@ -1,4 +1,4 @@
-"""The engine's semantics on hand-written compiled procedures (tests/checks/handmade.py)."""
+"""The engine's semantics on hand-written compiled procedures (tests/engine/handmade.py)."""
 from __future__ import annotations
 
 import copy
@@ -9,7 +9,7 @@ import pytest
 
 from checks import ProfileError, answer_text, evaluate, parse_instant, parse_profile
 from checks.payment import split_in_cents
-from tests.checks.handmade import AMU_BUT1, DOCTORAT, ISIMA, ITSRA
+from handmade import AMU_BUT1, DOCTORAT, ISIMA, ITSRA
 
 PARIS_SUMMER = timezone(timedelta(hours=2))
 
