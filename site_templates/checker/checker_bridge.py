@@ -1,0 +1,179 @@
+"""The worker's door into `checks`: JSON text in, JSON text out.
+
+Packed beside `checks` by generator/browser_assets.py and imported by the
+checker's Web Worker (worker.mjs) in Pyodide. `answer` gives the page the
+contract's answer serialised exactly as `python -m generator check … --json`
+prints it, and a `view`: the same answer as short French sentences the widget
+places in the page (the countdown and the highlighting are the widget's).
+"""
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timezone
+
+import checks
+from checks.deadline import Period, status_text
+from checks.fee import category_text
+from checks.french import day_text, euros, moment_text
+from checks.sources import whom_to_ask
+
+_procedures: dict[str, dict] = {}
+
+_CVEC_TODO = {
+    "due": "à payer sur messervices.etudiant.gouv.fr avant de vous inscrire ; gardez l'attestation, elle vous sera demandée",
+    "exempt": "exonération (0 €), mais l'attestation d'exonération reste à obtenir sur messervices.etudiant.gouv.fr",
+    "not_subject": "vous n'y êtes pas assujetti(e), rien à faire",
+    "already_paid": "déjà acquittée cette année universitaire, présentez l'attestation que vous avez",
+}
+
+
+def answer(key: str, procedure_text: str | None, values_text: str, at_text: str) -> str:
+    """`{"ok": true, "json": …, "view": …}`, or `{"ok": false, "error": …}` for a bad profile or instant.
+
+    `procedure_text` is the compiled procedure's JSON the first time `key` is
+    seen, then may be None; `values_text` maps profile keys to the form's text
+    values; `at_text` is `YYYY-MM-DDTHH:MM` (Paris time) or empty for now.
+    """
+    if procedure_text is not None:
+        _procedures[key] = json.loads(procedure_text)
+    procedure = _procedures[key]
+    try:
+        values = json.loads(values_text)
+        at = checks.parse_instant(at_text) if at_text else now()
+        result = checks.evaluate(procedure, values, at)
+    except ValueError as error:  # ProfileError is one; parse_instant's message is French too
+        return json.dumps({"ok": False, "error": str(error)}, ensure_ascii=False)
+    return json.dumps(
+        {"ok": True, "json": answer_json(result), "view": view(result, procedure)}, ensure_ascii=False
+    )
+
+
+def answer_json(result: dict) -> str:
+    """The answer as the command line prints it with --json (without its final newline)."""
+    return json.dumps(result, ensure_ascii=False, indent=2)
+
+
+def now() -> datetime:
+    return checks.paris_time(datetime.now(timezone.utc))
+
+
+def view(result: dict, procedure: dict) -> dict:
+    """The answer in plain French, part by part; a part the procedure lacks is None."""
+    at = datetime.fromisoformat(result["at"])
+    parts = {
+        "at": moment_text(at),
+        "fee": _fee_view(result["fee"], procedure),
+        "cvec": _cvec_view(result["cvec"]),
+        "deadline": _deadline_view(result["deadline"], at),
+        "payment": _payment_view(result["payment"]),
+        "ask": whom_to_ask(procedure),
+        "explanation": result["explanation"],
+        "all_steps": [step["id"] for step in procedure.get("steps") or ()],
+    }
+    # What the live region reads out after each change: the three figures.
+    parts["summary"] = " ".join(
+        f"{name} : {part['headline']}"
+        for name, part in (("Frais d'inscription", parts["fee"]), ("CVEC", parts["cvec"]), ("Date limite", parts["deadline"]))
+        if part
+    )
+    return parts
+
+
+def _fee_view(fee: dict | None, procedure: dict) -> dict | None:
+    if fee is None:
+        return None
+    amount = fee["amount_eur"]
+    if amount is None:
+        headline = "montant non précisé par la notice."
+    elif amount == 0:
+        headline = "rien à payer à l'établissement."
+    else:
+        headline = f"{euros(amount)} à payer à l'établissement."
+    code = category_text(procedure.get("fee") or {}, fee["category"]) if fee["category"] else None
+    return {"headline": headline, "code": code, "reason": fee["reason"], "unknown": amount is None}
+
+
+def _cvec_view(cvec: dict | None) -> dict | None:
+    if cvec is None:
+        return None
+    status = cvec["status"]
+    if status == "due":
+        headline = f"{euros(cvec['amount_eur'])} {_CVEC_TODO[status]}."
+    else:
+        headline = f"{_CVEC_TODO[status]}."
+    return {"headline": headline, "status": status, "reason": cvec["reason"]}
+
+
+def _deadline_view(deadline: dict | None, at: datetime) -> dict | None:
+    if deadline is None:
+        return None
+    periods = tuple(
+        Period(_moment(w["start"]), _moment(w["end"]), "instant", "instant") for w in deadline["windows"]
+    )
+    status = deadline["status"]
+    if periods:
+        headline = status_text(periods, status, at) + "."
+    else:
+        headline = "Aucune période d'inscription ne vous concerne dans cette notice."
+    next_change = deadline["next_change"]
+    countdown = None
+    if next_change is not None:
+        label = "avant la fermeture" if status == "open" else "avant l'ouverture"
+        countdown = {"to": next_change, "label": label}
+    return {"headline": headline, "status": status, "reason": deadline["reason"], "countdown": countdown}
+
+
+def _payment_view(payment: dict | None) -> dict | None:
+    if payment is None:
+        return None
+    plan = payment["plan"]
+    lines = []
+    for index, instalment in enumerate(plan, start=1):
+        when = f"le {day_text(date.fromisoformat(instalment['due']))}" if instalment["due"] else "date non précisée"
+        what = "Paiement unique" if len(plan) == 1 else f"Échéance {index}"
+        lines.append(f"{what} : {euros(instalment['amount_eur'])}, {when}")
+    return {"lines": lines, "refused": payment["refused"]}
+
+
+def _moment(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def warm_up() -> None:
+    """Run every part once, so the memory snapshot holds every module they import."""
+    procedure = {
+        "id": "exemple/warm-up",
+        "institution": {"id": "exemple", "name": "Exemple"},
+        "title": "Exemple",
+        "academic_year": "2024-2025",
+        "academic_year_stated": False,
+        "source": "exemple",
+        "unsure": {"text": "", "contact": "exemple"},
+        "steps": [{"id": "a", "title": "A", "when": {"boursier": False}}],
+        "fee": {
+            "categories": [{"code": "01", "label": "Exemple"}],
+            "allowed": ["01"],
+            "rules": [{"when": {"regime": ["apprentissage"]}, "amount": 0, "category": None,
+                       "category_unknown": False, "reason": "r", "source": "s"}],
+            "national_exemptions": [{"when": {"boursier": True}, "reason": "r", "source": "s"}],
+            "default": {"amount": 175.0, "category": "01", "category_unknown": False, "reason": "r", "source": "s"},
+        },
+        "cvec": {"amount": 103.0, "source": "s", "rules": [], "not_subject": [], "exempt": []},
+        "windows": [{"label": "l", "when": {"date_acceptation": {"from": "2024-07-01"}},
+                     "periods": [{"start": "2024-07-09T14:00:00+02:00", "end": "2024-07-19T12:00:00+02:00",
+                                  "start_kind": "instant", "end_kind": "instant"}]}],
+        "closures": [],
+        "payment": {"instalments": [{"count": 1, "label": None, "min_amount": None},
+                                    {"count": 3, "label": None, "min_amount": None}],
+                    "later_instalments_day": 10},
+        "questions": ["regime", "boursier", "date_acceptation", "echeances"],
+    }
+    text = json.dumps(procedure)
+    for values, at in (
+        ({"echeances": "3", "date_acceptation": "2024-07-02"}, "2024-07-10T10:00"),
+        ({"boursier": "true"}, ""),
+        ({"regime": "inconnu"}, "2024-07-10T10:00"),
+    ):
+        answer("exemple/warm-up", text, json.dumps(values), at)
+    checks.answer_text(checks.evaluate(procedure, {}, now()), procedure)
+    _procedures.clear()
