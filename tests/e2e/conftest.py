@@ -1,0 +1,63 @@
+"""End-to-end fixtures: the bundled site, served on 127.0.0.1, in Debian's Chromium.
+
+This folder has no __init__.py: pytest puts it on sys.path, so its helper
+modules (chromium_setup, static_server) import by their plain names.
+"""
+from __future__ import annotations
+
+import pytest
+from chromium_setup import CHROMIUM_ARGS, require_chromium
+from static_server import StaticServer
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site):
+    """The built site on a local static server (gzip twins, .mjs and .wasm MIME types)."""
+    with StaticServer(built_site) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A fresh browser context (a new profile) that records every request it makes."""
+
+    def __init__(self, browser, server: StaticServer, **options):
+        self.server = server
+        self.context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris", **options)
+        self.context.set_default_timeout(60_000)
+        self.requests: list[str] = []
+        self.context.on("request", lambda request: self.requests.append(request.url))
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def goto(self, path: str):
+        self.page.goto(self.server.url + path)
+        return self.page
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, site_server):
+    """`visit(**context_options)` opens a new context; all are closed after the test."""
+    opened: list[Visit] = []
+
+    def open_visit(**options) -> Visit:
+        opened.append(Visit(browser, site_server, **options))
+        return opened[-1]
+
+    yield open_visit
+    for one in opened:
+        one.close()

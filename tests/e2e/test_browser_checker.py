@@ -1,0 +1,231 @@
+"""The checker widget in Chromium: same answers as the command line, one worker per tab,
+`?at=`, nothing sent elsewhere, and a page that still informs without JavaScript."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from chromium_setup import CHROMIUM_ARGS, require_chromium
+
+REPO = Path(__file__).resolve().parents[2]
+
+# (procedure, profile, instant): each is checked in the page against `modop check --json`.
+CASES = [
+    ("amu-iut/but1", {"boursier": "true", "date_acceptation": "2024-07-20"}, "2024-07-25T10:00"),
+    ("amu-iut/but1", {}, "2024-07-10T09:00"),
+    ("amu-iut/master", {"refugie": "true", "date_acceptation": "2024-06-20"}, "2024-06-25T12:00"),
+    ("clermont-inp/doctorat-edspi", {"echeances": "3"}, "2025-09-15T10:00"),
+    ("clermont-inp/doctorat-edspi", {"echeances": "5", "cvec_deja_acquittee": "true"}, "2025-11-02T08:30"),
+    ("clermont-inp/isima-apprentissage", {"regime": "apprentissage"}, "2022-07-01T10:00"),
+    ("orleans/reinscription", {"regime": "formation_continue", "echange": "true"}, "2024-07-15T12:00"),
+    ("orleans/but1", {"hors_ue": "true", "date_acceptation": "2024-07-02"}, "2024-07-05T23:59"),
+]
+
+READY = "[data-result][data-state='ready']"
+
+
+def cli_answer(procedure: str, profile: dict, at: str) -> str:
+    settings = [arg for key, value in profile.items() for arg in ("--set", f"{key}={value}")]
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check", procedure, *settings, "--at", at, "--json"],
+        cwd=REPO, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def form(procedure: str) -> str:
+    return f"form[data-checker='{procedure}']"
+
+
+def fill_profile(page, procedure: str, profile: dict) -> None:
+    for key, value in profile.items():
+        field = page.locator(f"{form(procedure)} [name='{key}']")
+        kind = field.get_attribute("type") or field.evaluate("node => node.tagName.toLowerCase()")
+        if kind == "checkbox":
+            field.set_checked(value == "true")
+        elif kind == "select":
+            field.select_option(value)
+        else:
+            field.fill(value)
+
+
+def nav_link(page, procedure: str):
+    """The sidebar's link to a procedure (Material's instant navigation makes hrefs absolute)."""
+    return page.locator(f".md-sidebar--primary a[href$='/{procedure}/']:visible").first
+
+
+def wait_answer(page) -> dict:
+    page.wait_for_selector(READY)
+    return json.loads(page.locator("[data-result]").get_attribute("data-json"))
+
+
+def asked(built_site, procedure: str) -> list[str]:
+    return json.loads((built_site / "data" / f"{procedure}.json").read_text(encoding="utf-8"))["questions"]
+
+
+@pytest.mark.parametrize("procedure, profile, at", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_page_answers_as_the_command_line(visit, built_site, procedure, profile, at):
+    profile = {key: value for key, value in profile.items() if key in asked(built_site, procedure)}
+    tab = visit()
+    page = tab.goto(f"{procedure}/?at={at}")
+    fill_profile(page, procedure, profile)
+    page.wait_for_selector(READY)
+    shown = page.locator("[data-result]").get_attribute("data-json")
+    expected = cli_answer(procedure, profile, at)
+    assert json.loads(shown) == json.loads(expected)
+    assert shown == expected.rstrip("\n"), "same serialisation as `modop check --json`"
+    assert not tab.errors
+
+
+def test_fields_are_the_questions_with_visible_labels(visit, built_site):
+    page = visit().goto("amu-iut/but1/")
+    fields = page.locator(f"{form('amu-iut/but1')} [name]")
+    names = [fields.nth(i).get_attribute("name") for i in range(fields.count())]
+    assert names == asked(built_site, "amu-iut/but1")
+    for name in names:
+        field = page.locator(f"{form('amu-iut/but1')} [name='{name}']")
+        label = page.locator(f"label[for='{field.get_attribute('id')}']")
+        assert label.is_visible() and label.inner_text().strip(), name
+    assert page.locator("[data-result]").count() == 1
+    assert page.locator("[data-result] [aria-live='polite']").count() == 1
+
+
+def test_answer_is_shown_in_french_and_steps_are_marked(visit):
+    page = visit().goto("amu-iut/but1/?at=2024-07-25T10:00")
+    fill_profile(page, "amu-iut/but1", {"boursier": "true", "date_acceptation": "2024-07-20"})
+    answer = wait_answer(page)
+    text = page.locator("[data-result]").inner_text()
+    assert "exonération" in text and "jeudi 22 août 2024 à 14 h" in text
+    assert "Il reste" in text  # the countdown to the next change
+    live = page.locator("[data-checker-live]").inner_text()
+    assert live.startswith("Frais d'inscription")
+    for step in answer["steps"]:
+        assert "modop-step--yours" in page.locator(f"#etape-{step}").get_attribute("class")
+    page.get_by_text("Pourquoi ?").click()
+    assert page.get_by_text(answer["explanation"][0]).is_visible()
+
+
+def test_keyboard_alone_changes_the_answer(visit):
+    page = visit().goto("amu-iut/but1/?at=2024-07-25T10:00")
+    first = wait_answer(page)
+    page.locator(f"{form('amu-iut/but1')} [name='boursier']").focus()
+    page.keyboard.press("Space")
+    page.wait_for_function(
+        "previous => document.querySelector('[data-result]').dataset.state === 'ready'"
+        " && document.querySelector('[data-result]').dataset.json !== previous",
+        arg=page.locator("[data-result]").get_attribute("data-json"),
+    )
+    second = wait_answer(page)
+    assert first["fee"] != second["fee"] and second["fee"]["amount_eur"] == 0
+
+
+def test_at_in_the_address_sets_the_instant_and_says_so(visit):
+    page = visit().goto("amu-iut/but1/?at=2024-07-25T10:00")
+    answer = wait_answer(page)
+    assert answer["at"] == "2024-07-25T10:00:00+02:00"
+    banner = page.locator("[data-checker-banner]")
+    assert banner.is_visible() and "jeudi 25 juillet 2024 à 10 h" in banner.inner_text()
+
+
+def test_without_at_the_answer_is_for_now_and_has_no_banner(visit):
+    page = visit().goto("amu-iut/but1/")
+    answer = wait_answer(page)
+    assert answer["at"][:4] >= "2024"
+    assert page.locator("[data-checker-banner]").is_hidden()
+
+
+def test_a_bad_at_is_an_error_in_french(visit):
+    page = visit().goto("amu-iut/but1/?at=demain")
+    page.wait_for_selector("[data-result][data-state='error']")
+    assert "illisible" in page.locator("[data-checker-live]").inner_text()
+
+
+def test_instant_navigation_reuses_the_worker(visit, built_site):
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>" in sitemap, "Material's instant navigation needs a sitemap: set site_url in mkdocs.yml"
+    tab = visit()
+    tab.page.add_init_script(
+        """
+        window.__workersCreated = 0;
+        const NativeWorker = window.Worker;
+        window.Worker = class extends NativeWorker {
+          constructor(...args) { super(...args); window.__workersCreated += 1; }
+        };
+        """
+    )
+    page = tab.goto("amu-iut/but1/?at=2024-07-25T10:00")
+    wait_answer(page)
+    page.evaluate("window.__samePage = true")
+    nav_link(page, "amu-iut/master").click()
+    page.wait_for_selector(f"{form('amu-iut/master')}")
+    answer = wait_answer(page)
+    assert answer["procedure"] == "amu-iut/master"
+    assert page.evaluate("window.__samePage") is True, "Material's instant navigation kept the page"
+    assert page.evaluate("window.__workersCreated") == 1
+    assert page.evaluate("window.modopChecker.workersStarted") == 1
+
+
+def test_no_request_leaves_the_origin(visit, site_server):
+    tab = visit()
+    page = tab.goto("orleans/but1/?at=2024-07-05T10:00")
+    wait_answer(page)
+    nav_link(page, "orleans/reinscription").click()
+    page.wait_for_url("**/orleans/reinscription/")
+    wait_answer(page)
+    assert tab.requests, "requests were recorded"
+    outside = [url for url in tab.requests if not url.startswith(site_server.url)]
+    assert outside == []
+
+
+def test_the_interpreter_starts_after_the_page_has_loaded(visit, site_server):
+    tab = visit()
+    page = tab.goto("amu-iut/but1/")
+    wait_answer(page)
+    timing = page.evaluate(
+        """() => {
+          const paint = performance.getEntriesByName('first-contentful-paint')[0];
+          const worker = performance.getEntriesByType('resource').find(r => r.name.includes('/assets/checker/worker.mjs'));
+          return {paint: paint && paint.startTime, worker: worker && worker.startTime};
+        }"""
+    )
+    assert timing["paint"] is not None and timing["worker"] is not None
+    assert timing["paint"] < timing["worker"]
+
+
+def test_without_javascript_the_tables_remain_and_the_widget_says_so(site_server):
+    # A browser whose JavaScript is off in its settings, as a user turns it off:
+    # unlike Playwright's per-context switch, it renders <noscript>.
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=require_chromium(), args=[*CHROMIUM_ARGS, "--blink-settings=scriptEnabled=false"]
+        )
+        try:
+            page = browser.new_page()
+            page.goto(site_server.url + "amu-iut/but1/")
+            assert page.locator("table").count() >= 1
+            assert page.locator(".modop-checker__unavailable").is_visible()
+            assert "Calculateur indisponible" in page.locator(".modop-checker__unavailable").inner_text()
+            assert page.locator("[data-result]").get_attribute("data-state") == "idle"
+            assert page.locator(f"{form('amu-iut/but1')} [name='boursier']").is_disabled()
+        finally:
+            browser.close()
+
+
+def test_when_webassembly_fails_the_widget_says_so(visit):
+    tab = visit()
+    tab.context.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page = tab.goto("amu-iut/but1/")
+    page.wait_for_selector("[data-result][data-state='error']")
+    assert "Calculateur indisponible" in page.locator("[data-checker-live]").inner_text()
+
+
+def test_a_procedure_with_nothing_to_compute_has_no_form(visit):
+    page = visit().goto("itsra/selection/")
+    assert page.locator("form[data-checker]").count() == 0
+    assert page.locator("[data-result]").count() == 0
