@@ -15,21 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from contract import SEED_PROCEDURES
+
 FACTS_FILE = Path(__file__).with_name("seed_facts.yaml")
-CONTRACT_PROCEDURES = {
-    "clermont-inp/isima-apprentissage",
-    "clermont-inp/doctorat-edspi",
-    "orleans/but1",
-    "orleans/reinscription",
-    "itsra/selection",
-    "amu-iut/but1",
-    "amu-iut/but-reinscription",
-    "amu-iut/but-entree-directe",
-    "amu-iut/licence-pro",
-    "amu-iut/desu-gol",
-    "amu-iut/desu-gol-reinscription",
-    "amu-iut/master",
-}
 MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
@@ -161,7 +149,7 @@ def page_of(site: Path, procedure: str) -> Page:
 
 def test_every_seed_procedure_has_facts():
     listed = {page["procedure"] for page in _pages()}
-    assert CONTRACT_PROCEDURES <= listed, f"no facts for {sorted(CONTRACT_PROCEDURES - listed)}"
+    assert set(SEED_PROCEDURES) <= listed, f"no facts for {sorted(set(SEED_PROCEDURES) - listed)}"
     assert {page["seed"] for page in _pages()} == {"000", "001", "002", "003", "004"}
     for page in _pages():
         assert page.get("facts"), f"{page['procedure']}: no facts listed"

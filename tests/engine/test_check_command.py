@@ -8,27 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from contract import EXAMPLE_ARGS, SEED_PROCEDURES, assert_contract_example
 from generator.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
-SEED_PROCEDURES = [
-    "clermont-inp/isima-apprentissage",
-    "clermont-inp/doctorat-edspi",
-    "orleans/but1",
-    "orleans/reinscription",
-    "itsra/selection",
-    "amu-iut/but1",
-    "amu-iut/but-reinscription",
-    "amu-iut/but-entree-directe",
-    "amu-iut/licence-pro",
-    "amu-iut/desu-gol",
-    "amu-iut/desu-gol-reinscription",
-    "amu-iut/master",
-]
-CONTRACT_EXAMPLE = [
-    "check", "amu-iut/but1", "--set", "boursier=true", "--set", "date_acceptation=2024-07-20",
-    "--at", "2024-07-25T10:00", "--json",
-]
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -39,27 +22,11 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 def test_the_contract_example_as_a_user_types_it():
     result = subprocess.run(
-        [sys.executable, "-m", "generator", *CONTRACT_EXAMPLE],
+        [sys.executable, "-m", "generator", *EXAMPLE_ARGS],
         cwd=REPO, capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    answer = json.loads(result.stdout)
-    assert list(answer) == ["procedure", "academic_year", "at", "fee", "cvec", "deadline", "payment", "steps", "explanation"]
-    assert answer["procedure"] == "amu-iut/but1"
-    assert answer["academic_year"] == "2024-2025"
-    assert answer["at"] == "2024-07-25T10:00:00+02:00"
-    assert answer["fee"]["amount_eur"] == 0.0 and answer["fee"]["category"] is None
-    assert answer["cvec"]["status"] == "exempt" and answer["cvec"]["amount_eur"] == 0.0
-    assert answer["deadline"]["status"] == "upcoming"
-    assert answer["deadline"]["windows"] == [
-        {"start": None, "end": "2024-07-24T12:00:00+02:00"},
-        {"start": "2024-08-22T14:00:00+02:00", "end": "2024-08-28T17:00:00+02:00"},
-    ]
-    assert answer["deadline"]["next_change"] == "2024-08-22T14:00:00+02:00"
-    assert [item["amount_eur"] for item in answer["payment"]["plan"]] == [0.0]
-    assert answer["payment"]["refused"] is None
-    assert answer["steps"] == ["cvec", "inscription", "pieces"]
-    assert all("source" in sentence for sentence in answer["explanation"])
+    assert_contract_example(json.loads(result.stdout))
     assert "é" in result.stdout  # ensure_ascii=False: French as it is written
 
 
@@ -75,7 +42,7 @@ def test_every_seed_procedure_answers_in_json(capsys, procedure):
 
 
 def test_without_json_the_answer_is_french_text(capsys):
-    code, out, _ = run(capsys, *[a for a in CONTRACT_EXAMPLE if a != "--json"])
+    code, out, _ = run(capsys, *[a for a in EXAMPLE_ARGS if a != "--json"])
     assert code == 0
     assert "Frais d'inscription : 0 €" in out
     assert "Inscription fermée pour l'instant : elle rouvre le jeudi 22 août 2024 à 14 h" in out

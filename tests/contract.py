@@ -1,0 +1,50 @@
+"""What ../shared/contract.md promises, restated once for the tests that hold us to it."""
+from __future__ import annotations
+
+SEED_PROCEDURES = (
+    "clermont-inp/isima-apprentissage",
+    "clermont-inp/doctorat-edspi",
+    "orleans/but1",
+    "orleans/reinscription",
+    "itsra/selection",
+    "amu-iut/but1",
+    "amu-iut/but-reinscription",
+    "amu-iut/but-entree-directe",
+    "amu-iut/licence-pro",
+    "amu-iut/desu-gol",
+    "amu-iut/desu-gol-reinscription",
+    "amu-iut/master",
+)
+ANSWER_KEYS = ["procedure", "academic_year", "at", "fee", "cvec", "deadline", "payment", "steps", "explanation"]
+
+# The contract's example command and the answer it documents.
+EXAMPLE_ARGS = (
+    "check", "amu-iut/but1", "--set", "boursier=true", "--set", "date_acceptation=2024-07-20",
+    "--at", "2024-07-25T10:00", "--json",
+)
+EXAMPLE_PROFILE = {"boursier": "true", "date_acceptation": "2024-07-20"}
+EXAMPLE_AT = "2024-07-25T10:00"
+
+
+def assert_contract_example(answer: dict) -> None:
+    """The parts of the example answer that contract.md spells out."""
+    assert list(answer) == ANSWER_KEYS
+    assert list(answer["fee"]) == ["amount_eur", "category", "reason"]
+    assert list(answer["cvec"]) == ["status", "amount_eur", "reason"]
+    assert list(answer["deadline"]) == ["status", "windows", "next_change", "reason"]
+    assert list(answer["payment"]) == ["plan", "refused"]
+    assert answer["procedure"] == "amu-iut/but1"
+    assert answer["academic_year"] == "2024-2025"
+    assert answer["at"] == "2024-07-25T10:00:00+02:00"
+    assert answer["fee"]["amount_eur"] == 0.0 and answer["fee"]["category"] is None
+    assert answer["cvec"]["status"] == "exempt" and answer["cvec"]["amount_eur"] == 0.0
+    assert answer["deadline"]["status"] == "upcoming"
+    assert answer["deadline"]["windows"] == [
+        {"start": None, "end": "2024-07-24T12:00:00+02:00"},
+        {"start": "2024-08-22T14:00:00+02:00", "end": "2024-08-28T17:00:00+02:00"},
+    ]
+    assert answer["deadline"]["next_change"] == "2024-08-22T14:00:00+02:00"
+    assert [item["amount_eur"] for item in answer["payment"]["plan"]] == [0.0]
+    assert answer["payment"]["refused"] is None
+    assert answer["steps"] == ["cvec", "inscription", "pieces"]
+    assert all(isinstance(s, str) and s.endswith(".") and "source" in s for s in answer["explanation"])
