@@ -1,0 +1,304 @@
+"""Calendar files (iCalendar, RFC 5545) of the registration windows.
+
+Standard library only, like the rest of `checks`: the site builds a
+procedure's calendar with it, and the checker builds, in the browser, the
+student's own calendar from the engine's answer. The compiled instants carry
+their Paris offset; the files give them as Europe/Paris wall-clock times,
+with a VTIMEZONE that states the EU summer-time rule (the one
+`checks.paris_time` follows), so that any calendar shows the right hour.
+
+Each boundary of a window is one event: the opening, with a reminder when it
+opens, and the closing, with a reminder the day before. A boundary at
+midnight is a whole day (the notice gave a date without an hour): an opening
+on that day, a closing on the day before (the last day, included), whose
+reminders ring at 9 h. An open-ended or unknown boundary has no event.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from checks.french import clause, is_midnight, on_text, period_text, until_text
+from checks.paris_time import paris_offset, paris_time
+
+PRODID = "-//modop//Procédures d'inscription//FR"
+TZID = "Europe/Paris"
+
+# France has followed the EU rule since 1996: summer time from the last Sunday
+# of March at 2 h (local) to the last Sunday of October at 3 h (local).
+PARIS_VTIMEZONE = (
+    "BEGIN:VTIMEZONE",
+    f"TZID:{TZID}",
+    "X-LIC-LOCATION:Europe/Paris",
+    "BEGIN:DAYLIGHT",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "TZNAME:CEST",
+    "DTSTART:19960331T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "TZNAME:CET",
+    "DTSTART:19961027T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+)
+
+OPENING = "Ouverture des inscriptions"
+CLOSING = "Clôture des inscriptions"
+CLOSED_PORTAL = "Portail fermé"
+
+# Reminders: a timed opening rings as it opens, a timed closing a day before;
+# a whole-day one at 9 h on the opening day, or at 9 h the day before the last day.
+_ALARM_AT_OPENING = "PT0S"
+_ALARM_DAY_BEFORE = "-P1D"
+_ALARM_OPENING_DAY = "PT9H"
+_ALARM_DAY_BEFORE_LAST_DAY = "-PT15H"
+
+_MAX_OCTETS = 75
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """One VEVENT. `start`/`end` are aware datetimes, or dates for a whole-day event;
+    `end` None is an event without duration (a deadline at an instant)."""
+
+    uid: str
+    summary: str
+    description: str
+    start: datetime | date
+    end: datetime | date | None = None
+    alarm: str | None = None  # a TRIGGER relative to the start, e.g. -P1D
+    alarm_text: str = ""
+
+
+def procedure_calendar(procedure: dict, stamp: datetime, *, page_url: str | None = None) -> str:
+    """Every window period of the compiled procedure and every closure of its portal."""
+    events = _window_events(procedure, page_url) + _closure_events(procedure, page_url)
+    name = f"Inscriptions — {procedure.get('title', procedure['id'])}"
+    return _calendar(name, events, stamp, page_url, tentative=bool(procedure.get("draft")))
+
+
+def student_calendar(procedure: dict, answer: dict, stamp: datetime, *, page_url: str | None = None) -> str:
+    """This student's windows, as the engine's `answer` gives them (`deadline.windows`)."""
+    deadline = answer.get("deadline") or {}
+    events = []
+    for window in deadline.get("windows") or ():
+        start, end = _parse(window.get("start")), _parse(window.get("end"))
+        context = f"Votre période d'inscription : {period_text(start, end)} (heure de Paris)."
+        # The engine's windows never touch: an instant names one boundary.
+        if start is not None:
+            uid = _uid(procedure, f"etudiant-ouverture-{_utc_stamp(start)}")
+            events.append(_opening_event(procedure, start, context, page_url, uid))
+        if end is not None:
+            uid = _uid(procedure, f"etudiant-cloture-{_utc_stamp(end)}")
+            events.append(_closing_event(procedure, end, context, page_url, uid))
+    name = f"Mes inscriptions — {procedure.get('title', procedure['id'])}"
+    return _calendar(name, events, stamp, page_url, tentative=bool(procedure.get("draft")))
+
+
+# ---------------------------------------------------------------- events
+
+
+def _window_events(procedure: dict, page_url: str | None) -> list[CalendarEvent]:
+    """One event per distinct opening and closing: windows sharing an instant share an event."""
+    periods_at: dict[tuple[datetime, str], list[str]] = {}
+    for window in procedure.get("windows") or ():
+        label = clause(window.get("label") or "")
+        for period in window.get("periods") or ():
+            start, end = _parse(period.get("start")), _parse(period.get("end"))
+            who = f"{label} : " if label else ""
+            line = f"{who}inscriptions {period_text(start, end)} (heure de Paris)."
+            if start is not None:
+                periods_at.setdefault((start, "ouverture"), []).append(line)
+            if end is not None:
+                periods_at.setdefault((end, "cloture"), []).append(line)
+    events = []
+    for number, ((moment, side), lines) in enumerate(sorted(periods_at.items()), start=1):
+        context = "\n".join(dict.fromkeys(lines))
+        uid = _uid(procedure, f"{side}-{number}")
+        make = _opening_event if side == "ouverture" else _closing_event
+        events.append(make(procedure, moment, context, page_url, uid))
+    return events
+
+
+def _opening_event(procedure: dict, start: datetime, context: str, page_url: str | None, uid: str) -> CalendarEvent:
+    title = procedure.get("title", procedure["id"])
+    whole_day = is_midnight(start)
+    day = paris_time(start).date()
+    return CalendarEvent(
+        uid=uid,
+        summary=f"{OPENING} — {title}",
+        description=_description(procedure, f"Ouverture des inscriptions {on_text(start)}.", context, page_url),
+        start=day if whole_day else start,
+        end=day + timedelta(days=1) if whole_day else None,
+        alarm=_ALARM_OPENING_DAY if whole_day else _ALARM_AT_OPENING,
+        alarm_text=f"Les inscriptions ouvrent : {title}",
+    )
+
+
+def _closing_event(procedure: dict, end: datetime, context: str, page_url: str | None, uid: str) -> CalendarEvent:
+    title = procedure.get("title", procedure["id"])
+    whole_day = is_midnight(end)
+    last_day = paris_time(end).date() - timedelta(days=1)
+    return CalendarEvent(
+        uid=uid,
+        summary=f"{CLOSING} — {title}",
+        description=_description(procedure, f"Inscriptions possibles {until_text(end)}.", context, page_url),
+        start=last_day if whole_day else end,
+        end=last_day + timedelta(days=1) if whole_day else None,
+        alarm=_ALARM_DAY_BEFORE_LAST_DAY if whole_day else _ALARM_DAY_BEFORE,
+        alarm_text=f"Les inscriptions se terminent bientôt : {title}",
+    )
+
+
+def _closure_events(procedure: dict, page_url: str | None) -> list[CalendarEvent]:
+    events = []
+    title = procedure.get("title", procedure["id"])
+    for number, closure in enumerate(procedure.get("closures") or (), start=1):
+        start, end = _parse(closure["start"]), _parse(closure["end"])
+        reason = clause(closure.get("reason") or "")
+        text = f"Le portail d'inscription n'est pas accessible {period_text(start, end)} (heure de Paris)."
+        whole_days = is_midnight(start) and is_midnight(end)
+        events.append(
+            CalendarEvent(
+                uid=_uid(procedure, f"fermeture-{number}"),
+                summary=f"{CLOSED_PORTAL} — {title}",
+                description=_description(procedure, text, f"{reason}." if reason else "", page_url),
+                start=paris_time(start).date() if whole_days else start,
+                end=paris_time(end).date() if whole_days else end,
+            )
+        )
+    return events
+
+
+def _description(procedure: dict, first: str, context: str, page_url: str | None) -> str:
+    institution = (procedure.get("institution") or {}).get("name")
+    lines = [first]
+    if context:
+        lines.append(context)
+    about = f"Procédure : {procedure.get('title', procedure['id'])}"
+    if institution:
+        about += f", {institution}"
+    if procedure.get("academic_year"):
+        about += f", année universitaire {procedure['academic_year']}"
+    lines.append(about + ".")
+    if procedure.get("draft"):
+        lines.append("Dates provisoires : certaines dates sont encore à confirmer par l'établissement.")
+    if page_url:
+        lines.append(f"Détails et démarches : {page_url}")
+    lines.append("Seule la notice officielle de l'établissement fait foi.")
+    return "\n".join(lines)
+
+
+def _uid(procedure: dict, part: str) -> str:
+    slug = procedure["id"].replace("/", "-")
+    return f"{slug}-{procedure.get('academic_year', '')}-{part}@modop"
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _calendar(name: str, events: list[CalendarEvent], stamp: datetime, page_url: str | None, *, tentative: bool) -> str:
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"NAME:{escape_text(name)}",
+        f"X-WR-CALNAME:{escape_text(name)}",
+        f"X-WR-TIMEZONE:{TZID}",
+    ]
+    if page_url:
+        lines.append(f"URL:{_uri(page_url)}")
+    if any(isinstance(event.start, datetime) or isinstance(event.end, datetime) for event in events):
+        lines.extend(PARIS_VTIMEZONE)
+    dtstamp = _utc_stamp(stamp)
+    for event in events:
+        lines.extend(_event_lines(event, dtstamp, page_url, tentative))
+    lines.append("END:VCALENDAR")
+    return "".join(fold_line(line) + "\r\n" for line in lines)
+
+
+def _event_lines(event: CalendarEvent, dtstamp: str, page_url: str | None, tentative: bool) -> list[str]:
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{escape_text(event.uid)}",
+        f"DTSTAMP:{dtstamp}",
+        _time_property("DTSTART", event.start),
+    ]
+    if event.end is not None:
+        lines.append(_time_property("DTEND", event.end))
+    lines += [
+        f"SUMMARY:{escape_text(event.summary)}",
+        f"DESCRIPTION:{escape_text(event.description)}",
+        "TRANSP:TRANSPARENT",  # a deadline does not make the student busy
+        f"STATUS:{'TENTATIVE' if tentative else 'CONFIRMED'}",
+    ]
+    if page_url:
+        lines.append(f"URL:{_uri(page_url)}")
+    if event.alarm:
+        lines += [
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            f"TRIGGER:{event.alarm}",
+            f"DESCRIPTION:{escape_text(event.alarm_text or event.summary)}",
+            "END:VALARM",
+        ]
+    lines.append("END:VEVENT")
+    return lines
+
+
+def _time_property(name: str, value: datetime | date) -> str:
+    if not isinstance(value, datetime):
+        return f"{name};VALUE=DATE:{value.strftime('%Y%m%d')}"
+    local = paris_time(value)
+    wall = local.replace(tzinfo=None)
+    # A wall-clock time names one instant except in October's repeated hour,
+    # where a TZID time means the first one: write the second one in UTC.
+    if paris_offset(wall.replace(fold=0)) != local.utcoffset():
+        return f"{name}:{_utc_stamp(value)}"
+    return f"{name};TZID={TZID}:{wall.strftime('%Y%m%dT%H%M%S')}"
+
+
+def _utc_stamp(moment: datetime) -> str:
+    aware = paris_time(moment) if moment.utcoffset() is None else moment
+    return aware.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _parse(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def escape_text(text: str) -> str:
+    """A TEXT value (RFC 5545, 3.3.11): backslash, semicolon, comma and new lines escaped,
+    other control characters dropped."""
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(c for c in text if c == "\n" or c == "\t" or ord(c) >= 32 and ord(c) != 127)
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _uri(url: str) -> str:
+    # A URI value is not escaped; one that would break the line is not written.
+    return "".join(c for c in str(url) if ord(c) > 32 and ord(c) != 127)
+
+
+def fold_line(line: str) -> str:
+    """A content line folded at 75 octets (RFC 5545, 3.1), never inside a UTF-8 character."""
+    pieces = []
+    current, size = [], 0
+    limit = _MAX_OCTETS
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            pieces.append("".join(current))
+            current, size = [], 0
+            limit = _MAX_OCTETS - 1  # a continuation line starts with one space
+        current.append(char)
+        size += width
+    pieces.append("".join(current))
+    return "\r\n ".join(pieces)
