@@ -2,8 +2,8 @@
 // shared/contract.md). Each form[data-checker] asks one Web Worker, shared by
 // the whole tab, running `checks` in Pyodide; nothing the student types
 // leaves the browser. The worker starts lazily: at the first interaction with
-// a form, or when the browser is idle after the page has loaded, so the page
-// is painted first. With Material's instant navigation this module, hence the
+// a form, or when the browser is idle once the page is painted, so the page
+// shows first. With Material's instant navigation this module, hence the
 // worker, lives on from page to page: the next procedure answers at once.
 
 const WORKER_URL = new URL("worker.mjs", import.meta.url);
@@ -33,7 +33,7 @@ function bindPage() {
   if (shared.worker || shared.broken) {
     fresh.forEach(ask); // the interpreter already runs in this tab: answer now
   } else {
-    whenIdleAfterLoad(() => fresh.forEach((widget) => widget.form.isConnected && ask(widget)));
+    whenIdleAfterPaint(() => fresh.forEach((widget) => widget.form.isConnected && ask(widget)));
   }
 }
 
@@ -67,11 +67,13 @@ function bind(form) {
   return widget;
 }
 
-function whenIdleAfterLoad(callback) {
+// After the first frame with the page's content is painted (requestAnimationFrame
+// runs only once rendering is unblocked), at the next idle moment: the page
+// shows first, and the interpreter does not wait for every image to load.
+function whenIdleAfterPaint(callback) {
   const idle = () =>
-    "requestIdleCallback" in globalThis ? requestIdleCallback(callback, { timeout: 1000 }) : setTimeout(callback, 50);
-  if (document.readyState === "complete") idle();
-  else addEventListener("load", idle, { once: true });
+    "requestIdleCallback" in globalThis ? requestIdleCallback(callback, { timeout: 300 }) : setTimeout(callback, 0);
+  requestAnimationFrame(() => setTimeout(idle, 0));
 }
 
 function startWorker() {

@@ -44,6 +44,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
+    def copyfile(self, source, outputfile):
+        copied = 0
+        while chunk := source.read(1 << 16):
+            outputfile.write(chunk)
+            copied += len(chunk)
+        with self.server.lock:
+            self.server.bytes_sent += copied
+
     def send_head(self):
         self.server.requests.append(self.path)
         path = Path(self.translate_path(self.path))
@@ -77,6 +85,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
     requests: list
+    bytes_sent: int  # response bodies, as sent (gzip twins count compressed)
+    lock: threading.Lock
 
 
 class StaticServer:
@@ -85,6 +95,8 @@ class StaticServer:
     def __init__(self, directory: Path, host: str = "127.0.0.1"):
         self._server = _Server((host, 0), functools.partial(_Handler, directory=str(directory)))
         self._server.requests = []
+        self._server.bytes_sent = 0
+        self._server.lock = threading.Lock()
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
@@ -95,6 +107,15 @@ class StaticServer:
     @property
     def requests(self) -> list[str]:
         return self._server.requests
+
+    @property
+    def bytes_sent(self) -> int:
+        return self._server.bytes_sent
+
+    def reset_counts(self) -> None:
+        with self._server.lock:
+            self._server.requests.clear()
+            self._server.bytes_sent = 0
 
     def __enter__(self) -> "StaticServer":
         self._thread.start()

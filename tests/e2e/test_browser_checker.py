@@ -229,3 +229,14 @@ def test_a_procedure_with_nothing_to_compute_has_no_form(visit):
     page = visit().goto("itsra/selection/")
     assert page.locator("form[data-checker]").count() == 0
     assert page.locator("[data-result]").count() == 0
+
+
+def test_without_the_snapshot_python_starts_from_scratch_with_the_same_answer(visit):
+    tab = visit()
+    tab.context.route("**/assets/checker/snapshot.*", lambda route: route.abort())
+    procedure, profile, at = CASES[0]
+    page = tab.goto(f"{procedure}/?at={at}")
+    fill_profile(page, procedure, profile)
+    answer = wait_answer(page)
+    assert page.evaluate("window.modopChecker.booted.snapshot") is False
+    assert answer == json.loads(cli_answer(procedure, profile, at))
