@@ -1,0 +1,269 @@
+"""How fast the checker answers in the browser, beside a bare `loadPyodide()` page.
+
+    .venv/bin/python benchmarks/bench_browser.py [--runs 5] [--variants]
+
+Builds the bundled site (as `modop build` does), serves it on 127.0.0.1 with
+tests/e2e/static_server.py (gzip twins served as a static host would) and
+drives Debian's Chromium. Every figure is measured in the page, from its own
+clock (performance.now(), zero at navigation start), median of --runs:
+
+- bare loadPyodide: a page whose only script calls `loadPyodide()` from the
+  site's own assets/pyodide/ files, in a new browser profile;
+- cold: a procedure page in a new browser profile, navigation to first answer;
+- warm: a click to another procedure (Material's instant navigation) to its answer;
+- re-answer: a field changed to the new answer;
+- bytes: response bodies sent by the server until the first answer;
+- painted first: first contentful paint before the worker's script is requested.
+
+--variants adds the same page built without the memory snapshot
+(MODOP_CHECKER_SNAPSHOT=0), to show what the snapshot brings.
+This is a script, not a test: it prints and exits 0, or 1 if a target is missed.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests" / "e2e"))
+
+from chromium_setup import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from static_server import StaticServer  # noqa: E402
+
+COLD_PAGE = "amu-iut/but1/"
+WARM_PAGES = ("amu-iut/master", "amu-iut/but1")
+CHECKBOX = "boursier"
+
+BARE_HTML = """<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>loadPyodide()</title></head>
+<body><p>loadPyodide()</p>
+<script type="module">
+import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
+await loadPyodide();
+window.__benchDone = performance.now();
+</script></body></html>
+"""
+
+# Installed in every page before its scripts: records, on the page's own clock,
+# when each procedure's answer turns ready (the window, hence this record,
+# survives Material's instant navigation).
+PROBE = """
+window.__bench = {firstReady: null, readyAt: {}};
+new MutationObserver((mutations) => {
+  for (const mutation of mutations) {
+    const node = mutation.target;
+    if (mutation.type !== 'attributes' || !node.matches('[data-result]') || node.dataset.state !== 'ready') continue;
+    const form = node.closest('[data-checker-widget]').querySelector('form[data-checker]');
+    window.__bench.readyAt[form.dataset.checker] = performance.now();
+    if (window.__bench.firstReady === null) window.__bench.firstReady = performance.now();
+  }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-state']});
+"""
+
+REANSWER = """
+(name) => new Promise((resolve) => {
+  const result = document.querySelector('[data-result]');
+  const field = document.querySelector(`form[data-checker] [name="${name}"]`);
+  const observer = new MutationObserver(() => {
+    if (result.dataset.state === 'ready') {
+      observer.disconnect();
+      resolve(performance.now() - started);
+    }
+  });
+  observer.observe(result, {attributes: true, attributeFilter: ['data-state']});
+  const started = performance.now();
+  field.click();
+})
+"""
+
+PAINT_AND_WORKER = """
+() => {
+  const paint = performance.getEntriesByName('first-contentful-paint')[0];
+  const worker = performance.getEntriesByType('resource').find(r => r.name.includes('/assets/checker/worker.mjs'));
+  return {paint: paint ? paint.startTime : null, worker: worker ? worker.startTime : null};
+}
+"""
+
+
+def build(out: Path, *, snapshot: bool) -> None:
+    """The bundled site, with a site_url (Material's instant navigation needs the sitemap)."""
+    from generator.site import build_site
+
+    settings = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    note = None
+    if not settings.get("site_url"):
+        settings["site_url"] = "https://modop.example/"
+        note = "mkdocs.yml has no site_url: built with one, or instant navigation would be off"
+    with tempfile.TemporaryDirectory(prefix="modop-bench-root-") as root:
+        (Path(root) / "procedures").symlink_to(REPO / "procedures")
+        (Path(root) / "mkdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+        with _environment(MODOP_CHECKER_SNAPSHOT="1" if snapshot else "0"):
+            build_site(Path(root), out)
+    (out / "bench-bare").mkdir()
+    (out / "bench-bare" / "index.html").write_text(BARE_HTML, encoding="utf-8")
+    if note:
+        print(f"note: {note}", flush=True)
+
+
+@contextmanager
+def _environment(**values):
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def bare_run(browser, server: StaticServer) -> dict:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        server.reset_counts()
+        page.goto(server.url + "bench-bare/")
+        page.wait_for_function("window.__benchDone !== undefined", timeout=120_000)
+        return {"cold": page.evaluate("window.__benchDone"), "bytes": server.bytes_sent}
+    finally:
+        context.close()
+
+
+def our_run(browser, server: StaticServer, *, warm: bool, reanswers: int) -> dict:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.add_init_script(PROBE)
+        server.reset_counts()
+        page.goto(server.url + COLD_PAGE)
+        page.wait_for_function("window.__bench.firstReady !== null", timeout=120_000)
+        figures = {"cold": page.evaluate("window.__bench.firstReady"), "bytes": server.bytes_sent}
+        figures.update(page.evaluate(PAINT_AND_WORKER))
+        figures["warm"] = []
+        if warm:
+            page.evaluate("window.__benchSameTab = true")
+            for procedure in WARM_PAGES:
+                link = page.locator(f".md-sidebar--primary a[href$='/{procedure}/']:visible").first
+                link.evaluate(
+                    "(a, key) => { delete window.__bench.readyAt[key]; a.addEventListener('click', () => {"
+                    " window.__benchClick = performance.now(); }, {capture: true, once: true}); }",
+                    procedure,
+                )
+                link.click()
+                page.wait_for_function("key => window.__bench.readyAt[key] !== undefined", arg=procedure)
+                figures["warm"].append(page.evaluate("key => window.__bench.readyAt[key] - window.__benchClick", procedure))
+            figures["instant"] = page.evaluate("window.__benchSameTab === true")  # no full page load
+            figures["workers"] = page.evaluate("window.modopChecker.workersStarted")
+        figures["reanswer"] = [page.evaluate(REANSWER, CHECKBOX) for _ in range(reanswers)]
+        figures["snapshot"] = page.evaluate("window.modopChecker.booted && window.modopChecker.booted.snapshot")
+        return figures
+    finally:
+        context.close()
+
+
+def median(values) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def spread(values) -> str:
+    if not values:
+        return "-"
+    return f"{median(values):7.0f} ms  ({min(values):.0f}–{max(values):.0f})"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="cold runs of each page (default 5)")
+    parser.add_argument("--variants", action="store_true", help="also measure the page without the memory snapshot")
+    args = parser.parse_args(argv)
+
+    executable = chromium_path()
+    if executable is None:
+        print("Debian's chromium is not on PATH: apt-get install chromium (./dev.sh test installs it)", file=sys.stderr)
+        return 2
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="modop-bench-") as work:
+        sites = {"ours": Path(work) / "site"}
+        print("Building the site…", flush=True)
+        build(sites["ours"], snapshot=True)
+        if args.variants:
+            sites["no snapshot"] = Path(work) / "site-no-snapshot"
+            build(sites["no snapshot"], snapshot=False)
+
+        results: dict[str, list[dict]] = {name: [] for name in ["bare", *sites]}
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            servers = {name: StaticServer(path) for name, path in sites.items()}
+            for server in servers.values():
+                server.__enter__()
+            try:
+                # Interleaved, so that the machine's load weighs alike on every page.
+                for run in range(args.runs):
+                    print(f"run {run + 1}/{args.runs}", flush=True)
+                    results["bare"].append(bare_run(browser, servers["ours"]))
+                    for name, server in servers.items():
+                        main_page = name == "ours"
+                        results[name].append(
+                            our_run(browser, server, warm=main_page, reanswers=10 if main_page else 0)
+                        )
+            finally:
+                for server in servers.values():
+                    server.__exit__(None, None, None)
+                browser.close()
+
+    return report(results, args.runs)
+
+
+def report(results: dict, runs: int) -> int:
+    bare = median([r["cold"] for r in results["bare"]])
+    ours = results["ours"]
+    cold = median([r["cold"] for r in ours])
+    warm = [w for r in ours for w in r["warm"]]
+    reanswer = [v for r in ours for v in r["reanswer"][1:]]  # the first one may still load a module
+    painted_first = all(r["paint"] is not None and r["worker"] is not None and r["paint"] < r["worker"] for r in ours)
+
+    print()
+    print(f"Checker in Chromium, localhost, {os.cpu_count()} cores, median of {runs} runs (min–max)")
+    print(f"{'':34}{'time':>10}          {'bytes':>12}")
+    print(f"{'bare loadPyodide(), cold':34}{spread([r['cold'] for r in results['bare']])}  {_mb(results['bare'])}")
+    for name, label in (("ours", "our page, cold (first answer)"), ("no snapshot", "our page without snapshot, cold")):
+        if name in results:
+            print(f"{label:34}{spread([r['cold'] for r in results[name]])}  {_mb(results[name])}")
+    print(f"{'our page, warm (instant nav.)':34}{spread(warm)}")
+    print(f"{'our page, re-answer':34}{spread(reanswer)}")
+    print(f"{'first paint → worker requested':34}"
+          f"{median([r['paint'] for r in ours]):7.0f} ms → {median([r['worker'] for r in ours]):.0f} ms")
+    print(f"snapshot used: {all(r['snapshot'] for r in ours)}; "
+          f"instant navigation kept the tab: {all(r.get('instant') for r in ours)}; "
+          f"workers per tab: {max(r.get('workers', 0) for r in ours)}")
+
+    checks = [
+        (f"cold ≤ 0.6 × bare ({cold:.0f} ≤ {0.6 * bare:.0f} ms, ratio {cold / bare:.2f})", cold <= 0.6 * bare),
+        (f"warm < 150 ms ({median(warm):.0f} ms)", median(warm) < 150),
+        (f"re-answer < 50 ms ({median(reanswer):.0f} ms)", median(reanswer) < 50),
+        ("page painted before the interpreter starts loading", painted_first),
+    ]
+    print()
+    for text, ok in checks:
+        print(f"{'PASS' if ok else 'FAIL'}  {text}")
+    return 0 if all(ok for _, ok in checks) else 1
+
+
+def _mb(runs: list[dict]) -> str:
+    return f"{median([r['bytes'] for r in runs]) / 1e6:9.2f} MB"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
