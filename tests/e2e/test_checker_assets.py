@@ -1,0 +1,155 @@
+"""What generator/browser_assets.py puts in the docs tree (no browser needed)."""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import random
+import sys
+import zipfile
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from generator import browser_assets
+from generator.errors import UserError
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def unpack_snapshot(packed: bytes) -> bytes:
+    """worker.mjs's unpackSnapshot, in Python."""
+    data = gzip.decompress(packed)
+    assert data[:4] == b"MDSN"
+    total, page_size, count = (int.from_bytes(data[i:i + 4], "little") for i in (4, 8, 12))
+    bitmap = data[16:16 + (count + 7) // 8]
+    offset = 16 + len(bitmap)
+    memory = bytearray(total)
+    for page in range(count):
+        if bitmap[page // 8] & (1 << (page % 8)):
+            length = min(page_size, total - page * page_size)
+            memory[page * page_size:page * page_size + length] = data[offset:offset + length]
+            offset += length
+    assert offset == len(data)
+    return bytes(memory)
+
+
+def test_snapshot_packing_drops_zero_pages_and_round_trips():
+    rng = random.Random(4)
+    page = browser_assets.SNAPSHOT_PAGE
+    pages = [bytes(page) if rng.random() < 0.5 else rng.randbytes(page) for _ in range(40)]
+    memory = b"".join(pages) + rng.randbytes(100)  # a last, partial page
+    packed = browser_assets.pack_snapshot(memory)
+    assert unpack_snapshot(packed) == memory
+    assert len(gzip.decompress(packed)) < len(memory)
+
+
+def test_missing_pyodide_says_to_run_npm_ci(monkeypatch, tmp_path):
+    monkeypatch.setattr(browser_assets, "PROJECT_DIR", tmp_path)
+    with pytest.raises(UserError, match="npm ci"):
+        browser_assets.find_pyodide()
+
+
+def test_wrong_pyodide_version_says_to_run_npm_ci(monkeypatch, tmp_path):
+    package = tmp_path / "node_modules" / "pyodide"
+    package.mkdir(parents=True)
+    (package / "package.json").write_text('{"version": "0.1.0"}')
+    monkeypatch.setattr(browser_assets, "PROJECT_DIR", tmp_path)
+    with pytest.raises(UserError, match="314.0.7.*npm ci"):
+        browser_assets.find_pyodide()
+
+
+def test_pyodide_is_pinned_with_its_integrity_hash():
+    lock = json.loads((REPO / "package-lock.json").read_text(encoding="utf-8"))
+    entry = lock["packages"]["node_modules/pyodide"]
+    assert entry["version"] == browser_assets.PYODIDE_VERSION
+    assert entry["integrity"].startswith("sha512-")
+    assert json.loads((REPO / "package.json").read_text())["dependencies"]["pyodide"] == browser_assets.PYODIDE_VERSION
+
+
+def test_checks_zip_is_the_engine_and_the_bridge_reproducibly():
+    packed = browser_assets.pack_checks()
+    names = zipfile.ZipFile(io.BytesIO(packed)).namelist()
+    assert "checks/__init__.py" in names and "checker_bridge.py" in names
+    assert not [name for name in names if "__pycache__" in name or name.endswith(".pyc")]
+    assert browser_assets.pack_checks() == packed
+
+
+def test_has_checker_only_for_procedures_with_something_to_compute():
+    assert not browser_assets.has_checker({"fee": None, "cvec": None, "windows": None})
+    assert browser_assets.has_checker({"fee": None, "cvec": {"amount": 103}, "windows": None})
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory):
+    browser_assets.find_pyodide()  # a UserError here means: run npm ci
+    compiled = {"id": "exemple/une", "fee": None, "cvec": None, "windows": None, "questions": []}
+    catalog = SimpleNamespace(latest=lambda: [SimpleNamespace(full_id="exemple/une", compiled=compiled)])
+    docs = tmp_path_factory.mktemp("docs")
+    runtime = browser_assets.add_checker_assets(docs, catalog)
+    return docs, runtime, compiled
+
+
+def test_assets_hold_pyodide_the_widget_and_the_data(docs):
+    docs, runtime, compiled = docs
+    for name in browser_assets.PYODIDE_FILES:
+        assert (docs / "assets" / "pyodide" / name).is_file()
+    for name in ("checker.mjs", "checker.css", "worker.mjs", runtime.checks_zip, runtime.stdlib_zip):
+        assert (docs / "assets" / "checker" / name).is_file()
+    assert json.loads((docs / "data" / "exemple" / "une.json").read_text(encoding="utf-8")) == compiled
+    for twin in (docs / "assets").rglob("*.gz"):
+        if twin.name.startswith("snapshot."):
+            continue
+        assert gzip.decompress(twin.read_bytes()) == twin.with_suffix("").read_bytes(), twin
+
+
+def test_worker_knows_its_files_by_relative_url(docs):
+    docs, runtime, _ = docs
+    worker = (docs / "assets" / "checker" / "worker.mjs").read_text(encoding="utf-8")
+    assert browser_assets.RUNTIME_MARKER not in worker
+    config = json.loads(worker.split("const RUNTIME = ", 1)[1].split(";\n", 1)[0])
+    assert config["pyodide"] == "../pyodide/"
+    assert config["checks"] == runtime.checks_zip and config["snapshot"] == runtime.snapshot
+    assert "://" not in json.dumps(config)
+
+
+def test_snapshot_is_made_when_node_is_there(docs):
+    docs, runtime, _ = docs
+    if browser_assets.shutil.which("node") is None:
+        pytest.skip("no Node.js: the site is built without the memory snapshot")
+    memory = unpack_snapshot((docs / "assets" / "checker" / runtime.snapshot).read_bytes())
+    assert len(memory) > 10_000_000  # Pyodide's whole memory
+
+
+def test_bridge_answers_as_the_engine_in_cpython():
+    sys.path.insert(0, str(REPO / "site_templates" / "checker"))
+    try:
+        import checker_bridge
+    finally:
+        sys.path.pop(0)
+    import checks
+
+    procedure = json.loads(json.dumps(_small_procedure()))
+    reply = json.loads(checker_bridge.answer("x", json.dumps(procedure), '{"boursier": "true"}', "2024-07-10T10:00"))
+    assert reply["ok"]
+    expected = checks.evaluate(procedure, {"boursier": "true"}, checks.parse_instant("2024-07-10T10:00"))
+    assert reply["json"] == json.dumps(expected, ensure_ascii=False, indent=2)
+    assert reply["view"]["fee"]["headline"]
+    again = json.loads(checker_bridge.answer("x", None, '{"regime": "inconnu"}', ""))
+    assert not again["ok"] and "regime" in again["error"]
+
+
+def _small_procedure() -> dict:
+    return {
+        "id": "exemple/une", "institution": {"id": "exemple", "name": "Exemple"}, "title": "Une",
+        "academic_year": "2024-2025", "academic_year_stated": True, "source": "la notice",
+        "unsure": {"text": "", "contact": "la scolarité"}, "steps": [{"id": "a", "title": "A", "when": {}}],
+        "fee": {"categories": [], "allowed": [], "rules": [], "national_exemptions": [
+            {"when": {"boursier": True}, "reason": "Boursier.", "source": "loi"}],
+            "default": {"amount": 175.0, "category": None, "category_unknown": False, "reason": "National.", "source": "loi"}},
+        "cvec": {"amount": 103.0, "source": "loi", "rules": [], "not_subject": [], "exempt": []},
+        "windows": None, "closures": [],
+        "payment": {"instalments": [{"count": 1, "label": None, "min_amount": None}], "later_instalments_day": None},
+        "questions": ["boursier"],
+    }
