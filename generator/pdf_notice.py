@@ -1,0 +1,123 @@
+"""The printable notice of a procedure: an A4, tagged (PDF/UA-1) PDF made with WeasyPrint.
+
+The notice restates the procedure page: numbered steps, windows, fees, CVEC,
+payment, contacts and source, from the same views as the page
+(`generator.pages.procedure_view`), rendered from `site_templates/pdf/`.
+WeasyPrint lays it out with the system's fonts (DejaVu, embedded as subsets)
+and fetches nothing but the template's stylesheet and the procedure's own
+screenshots: any other address stops the build.
+"""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+from urllib.request import url2pathname
+
+import markdown
+from markupsafe import Markup
+from weasyprint import CSS, HTML
+from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+from generator import french
+from generator.errors import UserError
+from generator.pages import procedure_view, template_environment
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+TEMPLATES_DIR = PROJECT_DIR / "site_templates"
+TEMPLATE = "pdf/notice.html.j2"
+STYLESHEET = TEMPLATES_DIR / "pdf" / "notice.css"
+
+# PDF/UA-1 implies the tag tree (pdf_tags) and the title shown in the window.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
+
+_MARKDOWN_EXTENSIONS = ["attr_list", "tables", "sane_lists"]
+LINK_SCHEMES = ("https", "mailto", "tel")
+_HREF = re.compile(r'href="([^"]*)"')
+_TEXT_NODE = re.compile(r"(<(?:pre|code)\b.*?</(?:pre|code)>|<[^>]*>)|([^<]+)", re.S)
+
+
+def markdown_html(text: str, page_url: str | None) -> Markup:
+    """A Markdown body of the YAML as HTML. Links keep an https, mailto or tel target
+    or an anchor; a link relative to the site points at the site when its address
+    is known; any other target is dropped (the text stays)."""
+    rendered = markdown.markdown(str(text).strip(), extensions=_MARKDOWN_EXTENSIONS, output_format="html")
+
+    def absolute(match: re.Match) -> str:
+        href = html.unescape(match.group(1))
+        scheme = urlsplit(href).scheme
+        if scheme in LINK_SCHEMES or (not scheme and href.startswith("#")):
+            return match.group(0)
+        if not scheme and page_url:  # relative to the procedure's page on the site
+            return f'href="{html.escape(urljoin(page_url, href))}"'
+        return 'data-link-dropped=""'  # another scheme, or a site link without the site's address
+
+    return Markup(_HREF.sub(absolute, rendered))
+
+
+def french_spacing(document: str) -> str:
+    """French typography in the text of an HTML document (never in tags, code or URLs):
+    a no-break space before « : », a narrow one before « ; ! ? », no-break spaces inside « ».
+
+    Only spaces already there are changed, and a colon followed by "//" is left alone."""
+
+    def fix(text: str) -> str:
+        text = re.sub(r"[ \t\n]+:(?!//)", f"{french.NBSP}:", text)
+        text = re.sub(r"[ \t\n]+([;!?])", f"{french.NNBSP}\\1", text)
+        text = re.sub(r"«[ \t\n]*", f"«{french.NBSP}", text)
+        text = re.sub(r"[ \t\n]*»", f"{french.NBSP}»", text)
+        return text
+
+    return _TEXT_NODE.sub(lambda m: m.group(1) or fix(m.group(2)), document)
+
+
+def notice_html(record, institution: dict, *, page_url: str | None = None) -> str:
+    """The notice as one HTML document (French typography applied)."""
+    env = template_environment(TEMPLATES_DIR)
+    env.filters["html_markdown"] = lambda text: markdown_html(text, page_url)
+    page = procedure_view(record, institution)
+    for step, data in zip(page["steps"], record.data["steps"]):
+        # The page's views point at the site's copy; the PDF reads the procedure's folder.
+        step["screenshots"] = [
+            {"src": (record.path.parent / shot["src"]).resolve().as_uri(), "alt": shot["alt"]}
+            for shot in data.get("screenshots", [])
+        ]
+    html = env.get_template(TEMPLATE).render(page=page, compiled=record.compiled, page_url=page_url)
+    return french_spacing(html)
+
+
+def write_notice(record, institution: dict, target: Path, *, page_url: str | None = None, font_config=None) -> None:
+    """Write the PDF notice of one procedure record to target.
+
+    `font_config` (a `weasyprint.text.fonts.FontConfiguration`) may be shared
+    between notices: fonts are then looked up once for the whole build."""
+    html = notice_html(record, institution, page_url=page_url)
+    fetcher = LocalFilesOnly([TEMPLATES_DIR / "pdf", record.path.parent])
+    try:
+        document = HTML(string=html, base_url=record.path.parent.resolve().as_uri() + "/", url_fetcher=fetcher)
+        stylesheet = CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=font_config)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        document.write_pdf(target, stylesheets=[stylesheet], font_config=font_config, **PDF_OPTIONS)
+    except FatalURLFetchingError as error:
+        raise UserError(f"{record.path}: notice PDF : {error.__cause__ or error}") from None
+
+
+class LocalFilesOnly(URLFetcher):
+    """WeasyPrint's fetcher, held to files under the given folders and data: URLs.
+
+    Anything else (another origin, a file elsewhere) stops the rendering."""
+
+    def __init__(self, folders):
+        super().__init__(allowed_protocols=("file", "data"), fail_on_errors=True)
+        self.folders = [Path(folder).resolve() for folder in folders]
+
+    def fetch(self, url, headers=None):
+        parts = urlsplit(url)
+        if parts.scheme == "file":
+            path = Path(url2pathname(parts.path)).resolve()
+            if not any(path.is_relative_to(folder) for folder in self.folders):
+                raise FatalURLFetchingError(f"fichier hors du dossier de la procédure refusé : {url}")
+        elif parts.scheme != "data":
+            raise FatalURLFetchingError(f"adresse externe refusée (la notice ne charge rien d'ailleurs) : {url}")
+        return super().fetch(url, headers)

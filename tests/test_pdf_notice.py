@@ -1,0 +1,104 @@
+"""generator/pdf_notice.py: French typography, links and what the notice may fetch.
+
+The notices of the real procedures are read back in tests/test_takeaways.py;
+here, the fixture procedure (tests/site_fixtures), which holds a screenshot
+and hostile text, and the rules of the HTML the notice is made from.
+"""
+from __future__ import annotations
+
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.catalog import load_catalog
+from generator.errors import UserError
+from generator.french import NBSP, NNBSP
+from generator.pdf_notice import french_spacing, markdown_html, notice_html, write_notice
+
+FIXTURES = Path(__file__).parent / "site_fixtures"
+
+
+def plain(text: str) -> str:
+    return " ".join(text.replace(NBSP, " ").replace(NNBSP, " ").split())
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Any connection attempt fails the test: the notice is made from local files only."""
+
+    def refuse(self, address):
+        raise AssertionError(f"connexion tentée vers {address}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+
+
+def test_french_spacing_puts_no_break_spaces_in_text_only():
+    source = '<p title="a : b">Pour qui ? Date : lundi ; voilà ! « Dossier complet » <a href="https://x.fr/a?b=1">https://x.fr</a></p><code>a : b</code>'
+    result = french_spacing(source)
+    assert f"Pour qui{NNBSP}?" in result
+    assert f"Date{NBSP}:" in result
+    assert f"lundi{NNBSP};" in result
+    assert f"voilà{NNBSP}!" in result
+    assert f"«{NBSP}Dossier complet{NBSP}»" in result
+    assert 'title="a : b"' in result  # attributes untouched
+    assert 'href="https://x.fr/a?b=1"' in result
+    assert "<code>a : b</code>" in result
+    assert french_spacing("«mot»") == f"«{NBSP}mot{NBSP}»"
+
+
+def test_markdown_links_keep_safe_targets_and_drop_the_others():
+    body = "[a](https://x.fr) [b](mailto:s@x.fr) [c](javascript:alert(1)) [d](autre.md) [e](#etape-cvec) [f](http://x.fr)"
+    with_site = str(markdown_html(body, "https://site.fr/ecole/licence/"))
+    assert 'href="https://x.fr"' in with_site and 'href="mailto:s@x.fr"' in with_site
+    assert "javascript" not in with_site.split(">c<")[0].rsplit("<a", 1)[-1]
+    assert 'href="https://site.fr/ecole/licence/autre.md"' in with_site
+    assert 'href="#etape-cvec"' in with_site
+    assert 'href="http://x.fr"' not in with_site
+    without_site = str(markdown_html(body, None))
+    assert "autre.md" not in without_site and "javascript:" not in without_site
+
+
+def test_fixture_notice_escapes_text_shows_the_screenshot_with_its_alt_and_fetches_nothing(tmp_path, no_network):
+    catalog = load_catalog(FIXTURES)
+    record = catalog.get("ecole-demo/licence")
+    html = notice_html(record, catalog.institutions["ecole-demo"])
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    target = tmp_path / "notice.pdf"
+    write_notice(record, catalog.institutions["ecole-demo"], target)
+    reader = PdfReader(target)
+    text = plain(" ".join(page.extract_text() for page in reader.pages))
+    assert "<script>alert(1)</script>" in text  # shown as text, never run
+    assert "année non précisée par la notice" in text
+    images = [name for page in reader.pages for name in (page.get("/Resources", {}).get("/XObject", {}) or {})]
+    assert images, "the screenshot is in the PDF"
+    alts = []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, dict):
+            if node.get("/S") == "/Figure":
+                alts.append(str(node.get("/Alt")))
+            kids = node.get("/K")
+            for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+                walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    assert "Formulaire de connexion avec les champs identifiant et mot de passe." in alts
+
+
+def test_an_image_from_another_origin_stops_the_notice(tmp_path, no_network):
+    shutil.copytree(FIXTURES / "procedures", tmp_path / "procedures")
+    licence = tmp_path / "procedures" / "ecole-demo" / "2024-2025" / "licence.yaml"
+    licence.write_text(
+        licence.read_text(encoding="utf-8").replace("Complétez votre dossier.", "Complétez votre dossier. ![logo](https://example.org/logo.png)"),
+        encoding="utf-8",
+    )
+    catalog = load_catalog(tmp_path)
+    record = catalog.get("ecole-demo/licence")
+    with pytest.raises(UserError, match="example.org"):
+        write_notice(record, catalog.institutions["ecole-demo"], tmp_path / "notice.pdf")
+    assert not (tmp_path / "notice.pdf").exists()
