@@ -1,0 +1,67 @@
+"""What a student or a school takes away from the site, written into the docs tree:
+for each procedure (latest year) its calendar and its printable notice beside
+its page, and the open data (`generator.open_data`).
+
+    <institution>/<procedure>/calendrier.ics   every window and closure (RFC 5545)
+    <institution>/<procedure>/notice.pdf       the notice, A4, tagged PDF/UA-1
+    donnees.md, donnees/...                    the open data and its page
+"""
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urljoin
+
+from weasyprint.text.fonts import FontConfiguration
+
+from checks.calendar import procedure_calendar
+from generator.open_data import CALENDAR_FILE, FOLDER, NOTICE_FILE, check_institution_ids, procedure_json_path, write_open_data
+from generator.pdf_notice import write_notice
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+TEMPLATES_DIR = PROJECT_DIR / "site_templates"
+
+
+def add_takeaways(docs_dir: Path, catalog, *, site_url: str | None = None, stamp: datetime | None = None) -> None:
+    """Write every procedure's calendar and notice, and the open data, into docs_dir.
+
+    `site_url` (where the site is published), when known, puts the page's full
+    address in the calendars and the notices. `stamp` is the calendars'
+    DTSTAMP: by default SOURCE_DATE_EPOCH when set (reproducible builds), else now.
+    """
+    check_institution_ids(catalog)
+    stamp = stamp or build_stamp()
+    fonts = FontConfiguration()  # fonts looked up once for every notice
+    for record in catalog.latest():
+        folder = docs_dir / record.institution_id / record.data["id"]
+        folder.mkdir(parents=True, exist_ok=True)
+        page_url = procedure_page_url(site_url, record)
+        calendar = procedure_calendar(record.compiled, stamp, page_url=page_url)
+        (folder / CALENDAR_FILE).write_bytes(calendar.encode("utf-8"))  # bytes: the CRLF stay as they are
+        write_notice(record, catalog.institutions[record.institution_id], folder / NOTICE_FILE, page_url=page_url, font_config=fonts)
+    write_open_data(docs_dir, catalog, TEMPLATES_DIR)
+
+
+def procedure_page_url(site_url: str | None, record) -> str | None:
+    if not site_url:
+        return None
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", f"{record.institution_id}/{record.data['id']}/")
+
+
+def takeaway_links(record) -> dict:
+    """Links from the procedure's page (`<institution>/<procedure>.md`) to what it can take away."""
+    procedure_id = record.data["id"]
+    return {
+        "pdf": f"{procedure_id}/{NOTICE_FILE}",
+        "ics": f"{procedure_id}/{CALENDAR_FILE}",
+        "json": f"../{FOLDER}/{procedure_json_path(record.institution_id, procedure_id)}",
+        "open_data": f"../{FOLDER}.md",
+    }
+
+
+def build_stamp() -> datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    return datetime.now(timezone.utc).replace(microsecond=0)
