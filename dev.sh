@@ -15,6 +15,11 @@ as_root() {
 }
 
 install_python() {
+    # WeasyPrint (the PDF notices) needs Debian's pango and a font to embed.
+    if ! ldconfig -p | grep -q libpangoft2-1.0.so.0 || ! fc-list 2>/dev/null | grep -qi dejavu; then
+        say "Installing pango and the DejaVu fonts for the PDF notices (Debian packages)"
+        as_root apt-get update -qq && as_root apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fontconfig
+    fi
     if [ ! -x .venv/bin/python ]; then
         say "Creating the Python environment in .venv"
         python3 -m venv .venv
