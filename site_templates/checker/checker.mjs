@@ -21,10 +21,14 @@ const shared = (globalThis.modopChecker ??= {
 
 const widgets = new WeakMap(); // form -> widget
 
+// form.html loads this module `async`, so it runs as soon as it arrives, while
+// the rest of the page is still parsed: the form above its tag is there.
 bindPage();
-if (globalThis.document$ && typeof globalThis.document$.subscribe === "function") {
-  globalThis.document$.subscribe(() => bindPage()); // Material: every page, instant navigation included
-}
+// Material's document$ emits every page, instant navigation included; its
+// script comes at the end of the page, hence after DOMContentLoaded.
+const followMaterial = () => globalThis.document$?.subscribe?.(() => bindPage());
+if (document.readyState === "loading") addEventListener("DOMContentLoaded", followMaterial, { once: true });
+else followMaterial();
 
 function bindPage() {
   const forms = [...document.querySelectorAll("form[data-checker]")].filter((form) => !widgets.has(form));
@@ -67,13 +71,12 @@ function bind(form) {
   return widget;
 }
 
-// After the first frame with the page's content is painted (requestAnimationFrame
-// runs only once rendering is unblocked), at the next idle moment: the page
-// shows first, and the interpreter does not wait for every image to load.
+// Right after the first frame with the page's content is painted
+// (requestAnimationFrame runs once rendering is unblocked; the timeout lets
+// that frame reach the screen): the page shows first, and the interpreter,
+// which runs in its own thread, does not wait for every image to load.
 function whenIdleAfterPaint(callback) {
-  const idle = () =>
-    "requestIdleCallback" in globalThis ? requestIdleCallback(callback, { timeout: 300 }) : setTimeout(callback, 0);
-  requestAnimationFrame(() => setTimeout(idle, 0));
+  requestAnimationFrame(() => setTimeout(callback, 0));
 }
 
 function startWorker() {

@@ -18,14 +18,19 @@ def site_server(built_site):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    executable = require_chromium()
+def playwright():
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    browser = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
 
 
 class Visit:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,15 @@ def fill_profile(page, procedure: str, profile: dict) -> None:
 def nav_link(page, procedure: str):
     """The sidebar's link to a procedure (Material's instant navigation makes hrefs absolute)."""
     return page.locator(f".md-sidebar--primary a[href$='/{procedure}/']:visible").first
+
+
+def poll(page, predicate: str, arg=None, timeout: float = 60) -> None:
+    """Wait until the JavaScript predicate holds. Not wait_for_function: that one
+    evaluates a string in the page, which the site's Content-Security-Policy forbids."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(predicate, arg):
+        assert time.monotonic() < deadline, f"timed out waiting for {predicate}"
+        time.sleep(0.02)
 
 
 def wait_answer(page) -> dict:
@@ -114,10 +124,11 @@ def test_keyboard_alone_changes_the_answer(visit):
     first = wait_answer(page)
     page.locator(f"{form('amu-iut/but1')} [name='boursier']").focus()
     page.keyboard.press("Space")
-    page.wait_for_function(
+    poll(
+        page,
         "previous => document.querySelector('[data-result]').dataset.state === 'ready'"
         " && document.querySelector('[data-result]').dataset.json !== previous",
-        arg=page.locator("[data-result]").get_attribute("data-json"),
+        page.locator("[data-result]").get_attribute("data-json"),
     )
     second = wait_answer(page)
     assert first["fee"] != second["fee"] and second["fee"]["amount_eur"] == 0
@@ -196,25 +207,22 @@ def test_the_interpreter_starts_after_the_page_has_loaded(visit, site_server):
     assert timing["paint"] < timing["worker"]
 
 
-def test_without_javascript_the_tables_remain_and_the_widget_says_so(site_server):
+def test_without_javascript_the_tables_remain_and_the_widget_says_so(playwright, site_server):
     # A browser whose JavaScript is off in its settings, as a user turns it off:
     # unlike Playwright's per-context switch, it renders <noscript>.
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=require_chromium(), args=[*CHROMIUM_ARGS, "--blink-settings=scriptEnabled=false"]
-        )
-        try:
-            page = browser.new_page()
-            page.goto(site_server.url + "amu-iut/but1/")
-            assert page.locator("table").count() >= 1
-            assert page.locator(".modop-checker__unavailable").is_visible()
-            assert "Calculateur indisponible" in page.locator(".modop-checker__unavailable").inner_text()
-            assert page.locator("[data-result]").get_attribute("data-state") == "idle"
-            assert page.locator(f"{form('amu-iut/but1')} [name='boursier']").is_disabled()
-        finally:
-            browser.close()
+    browser = playwright.chromium.launch(
+        executable_path=require_chromium(), args=[*CHROMIUM_ARGS, "--blink-settings=scriptEnabled=false"]
+    )
+    try:
+        page = browser.new_page()
+        page.goto(site_server.url + "amu-iut/but1/")
+        assert page.locator("table").count() >= 1
+        assert page.locator(".modop-checker__unavailable").is_visible()
+        assert "Calculateur indisponible" in page.locator(".modop-checker__unavailable").inner_text()
+        assert page.locator("[data-result]").get_attribute("data-state") == "idle"
+        assert page.locator(f"{form('amu-iut/but1')} [name='boursier']").is_disabled()
+    finally:
+        browser.close()
 
 
 def test_when_webassembly_fails_the_widget_says_so(visit):
