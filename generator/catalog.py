@@ -15,6 +15,12 @@ from generator.schema_types import INVALID, Context
 from generator.yaml_source import read_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
+# Top-level folders and pages of the built site: an institution folder of the
+# same name would overwrite them (the site's assets, the checker's data, the
+# search index, the open data, the staff guide, the accessibility statement).
+RESERVED_INSTITUTION_IDS = ("_modop", "accessibilite", "assets", "data", "donnees", "guide", "search")
+# <institution>/index.md is the institution's own page.
+RESERVED_PROCEDURE_IDS = ("index",)
 
 
 @dataclass
@@ -107,8 +113,21 @@ class _CatalogReader:
         institutions: dict[str, dict] = {}
         institution_positions: dict[str, tuple[str, dict]] = {}
         procedures: list[tuple[Path, dict, Context, str]] = []
-        for folder in sorted(p for p in self.folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        for folder in sorted(p for p in self.folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
             institution_path = folder / "institution.yaml"
+            if folder.name in RESERVED_INSTITUTION_IDS:
+                self.errors.append(
+                    DataError(
+                        self.shown(institution_path),
+                        1,
+                        1,
+                        f"le nom de dossier « {folder.name} » est réservé par le site (noms réservés : "
+                        f"{', '.join(RESERVED_INSTITUTION_IDS)}) : renommez le dossier de l'établissement",
+                    )
+                )
+                continue
+            if folder.name.startswith("_"):
+                continue
             if not institution_path.is_file():
                 self.errors.append(
                     DataError(self.shown(institution_path), 1, 1, "fichier manquant : chaque dossier d'établissement a son institution.yaml")
@@ -174,6 +193,9 @@ def _consistency_errors(path: Path, data: dict, ctx: Context, institution: dict)
     """What the schema alone cannot see: references, order of dates, codes."""
     found = Context(ctx.file, positions=ctx.positions)
     institution_file = f"procedures/{institution['id']}/institution.yaml"
+
+    if data["id"] in RESERVED_PROCEDURE_IDS:
+        found.error_at(("id",), f"l'identifiant « {data['id']} » est réservé à la page de l'établissement : choisissez-en un autre")
 
     first, second = (int(y) for y in data["academic_year"].split("-"))
     if second != first + 1:
