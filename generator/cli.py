@@ -35,6 +35,11 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="construit le site statique")
     build.add_argument("--out", type=Path, default=Path("site"), help="dossier du site (par défaut : site)")
     build.add_argument("--strict", action="store_true", help="refuse de publier des dates encore « à confirmer »")
+    build.add_argument(
+        "--site-url",
+        metavar="URL",
+        help="adresse publique du site, par exemple https://inscriptions.example.fr/ (par défaut : celle de mkdocs.yml)",
+    )
 
     serve = commands.add_parser("serve", help="aperçu en direct, reconstruit à chaque modification")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="adresse d'écoute (par défaut : 127.0.0.1:8000)")
@@ -104,7 +109,7 @@ def _run(args: argparse.Namespace) -> int:
 
         if args.strict:
             _report_warnings(load_catalog(root), strict=True)
-        build_site(root, args.out.resolve())
+        build_site(root, args.out.resolve(), site_url=args.site_url)
         return 0
     if args.command == "serve":
         from generator.site import serve_site

@@ -225,3 +225,34 @@ def describe_when(when: dict | None) -> str:
         else:
             parts.append(f"{key} : {value}")
     return ", ".join(parts)
+
+
+_ISO_MOMENT = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?\b")
+
+
+def iso_dates_in_words(text: str) -> str:
+    """Each `2024-07-09` or `2024-07-09 14:00` of a sentence written in words:
+    `9 juillet 2024`, `9 juillet 2024 à 14 h`. Impossible dates stay as written."""
+
+    def words(match: re.Match) -> str:
+        year, month, day, hour, minute = match.groups()
+        try:
+            value = date(int(year), int(month), int(day))
+        except ValueError:
+            return match.group(0)
+        text = format_short_date(value)
+        if hour is not None and int(hour) < 24 and int(minute) < 60:
+            text += f" à {format_hour(int(hour), int(minute))}"
+        elif hour is not None:
+            return match.group(0)
+        return text
+
+    return _ISO_MOMENT.sub(words, text)
+
+
+def no_break_spaces(text: str) -> str:
+    """French typography in a sentence: no-break spaces inside guillemets and
+    before a colon (`période « Tous » : …` keeps its parts together)."""
+    text = re.sub(r"« +", "«" + NBSP, text)
+    text = re.sub(r" +»", NBSP + "»", text)
+    return re.sub(r" +:(?=\s|$)", NBSP + ":", text)

@@ -6,10 +6,17 @@ Layout (others rely on it):
     <institution>/index.md           an institution: its procedures, contacts, portals
     <institution>/<procedure>.md     a procedure, built as /<institution>/<procedure>/
     <institution>/<procedure>/...    the screenshots of that procedure
+    guide/mettre-a-jour.md           the staff guide (site_templates/guide/, as written)
+    accessibilite.md                 the accessibility statement
+
+(The names of these top-level folders and pages are refused as institution
+identifiers by the catalog: generator.catalog.RESERVED_INSTITUTION_IDS.)
 
 Templates live in `site_templates/*.md.j2`. Everything that comes from YAML
-is escaped; the Markdown bodies of the YAML are inserted as Markdown.
-The templates receive plain "views" built here, so that they hold layout only.
+is escaped; the Markdown bodies of the YAML are inserted as Markdown, in the
+safe subset of generator.safe_markdown (no raw HTML, no link but https:,
+mailto:, tel: and relative ones). The templates receive plain "views" built
+here, so that they hold layout only.
 """
 from __future__ import annotations
 
@@ -24,10 +31,12 @@ from markupsafe import Markup, escape
 
 from generator import french
 from generator.errors import UserError, display_path
+from generator.safe_markdown import safe_markdown
+from generator.year_diff import previous_year, procedure_changes
 
 UNKNOWN = "unknown"
-# Folders of the built site that are not institutions (Material's and the checker's assets).
-RESERVED_FOLDERS = {"assets", "data", "search", "_modop"}
+GUIDE_PAGES = {"guide/mettre-a-jour.md": "Mettre à jour les procédures"}
+ACCESSIBILITY_PAGE = "accessibilite.md"
 
 WARNING_TITLES = {
     "note": "À noter",
@@ -59,8 +68,10 @@ def markdown_text(value) -> Markup:
 
 
 def markdown_block(value) -> Markup:
-    """A Markdown body from YAML, inserted as Markdown (its authors write Markdown)."""
-    return Markup(str(value).strip())
+    """A Markdown body from YAML, inserted as Markdown (its authors write Markdown),
+    in the safe subset: raw HTML shown as text, only https:, mailto:, tel: and
+    relative links."""
+    return Markup(safe_markdown(str(value).strip()))
 
 
 def front_matter_string(value) -> Markup:
@@ -88,21 +99,15 @@ def template_environment(templates_dir: Path) -> jinja2.Environment:
     return env
 
 
-def write_docs(catalog, docs_dir: Path, templates_dir: Path) -> list:
-    """Render every page of the catalog into docs_dir; return the MkDocs `nav`."""
+def write_docs(catalog, docs_dir: Path, templates_dir: Path, settings: dict | None = None) -> list:
+    """Render every page of the catalog into docs_dir; return the MkDocs `nav`.
+
+    `settings` are the site's (mkdocs.yml): the accessibility statement reads
+    its `site_url` and `extra.accessibility`."""
     env = template_environment(templates_dir)
     records = catalog.latest()
     by_institution: dict[str, list] = {key: [] for key in sorted(catalog.institutions)}
-    for key in by_institution:
-        if key in RESERVED_FOLDERS:
-            raise UserError(
-                f"procedures/{key}/ : le nom « {key} » est réservé par le site ; renommez le dossier de l'établissement"
-            )
     for record in records:
-        if record.data["id"] == "index":
-            raise UserError(
-                f"{display_path(record.path, catalog.root)} : l'identifiant de procédure « index » est réservé à la page de l'établissement"
-            )
         by_institution[record.institution_id].append(record)
 
     institutions = [
@@ -117,6 +122,7 @@ def write_docs(catalog, docs_dir: Path, templates_dir: Path) -> list:
         section = [f"{institution['id']}/index.md"]
         for record in by_institution[institution["id"]]:
             page = procedure_view(record, catalog.institutions[record.institution_id])
+            page["changes"] = changes_view(catalog, record)
             text = env.get_template("procedure.md.j2").render(
                 page=page, record=record, compiled=record.compiled
             )
@@ -125,6 +131,17 @@ def write_docs(catalog, docs_dir: Path, templates_dir: Path) -> list:
             section.append(f"{institution['id']}/{record.data['id']}.md")
         # MkDocs writes nav titles into the HTML as they are.
         nav.append({html.escape(institution["name"], quote=False): section})
+
+    for page, title in GUIDE_PAGES.items():
+        source = templates_dir / page
+        if source.is_file():
+            _write(docs_dir / page, source.read_text(encoding="utf-8"))
+            nav.append({title: page})
+    _write(
+        docs_dir / ACCESSIBILITY_PAGE,
+        env.get_template("accessibilite.md.j2").render(statement=accessibility_view(settings or {})),
+    )
+    nav.append({"Accessibilité": ACCESSIBILITY_PAGE})
     return nav
 
 
@@ -221,34 +238,71 @@ def boundary_view(iso: str | None, kind: str, side: str) -> dict:
     return {"iso": iso, "text": french.boundary_text(iso, kind, side), "kind": kind}
 
 
-def windows_view(compiled: dict) -> list | None:
+def windows_view(compiled: dict, unconfirmed: dict | None = None) -> list | None:
+    """The windows as shown; a date still « à confirmer » in a draft says so."""
     if compiled["windows"] is None:
         return None
+    unconfirmed = unconfirmed or {}
     return [
         {
             "label": window["label"],
             "when": french.describe_when(window["when"]) if window["when"] else None,
             "periods": [
                 {
-                    "start": boundary_view(p["start"], p["start_kind"], "start"),
-                    "end": boundary_view(p["end"], p["end_kind"], "end"),
+                    side: {
+                        **boundary_view(p[side], p[f"{side}_kind"], side),
+                        "unconfirmed": ("windows", i, "periods", j, side) in unconfirmed,
+                    }
+                    for side in ("start", "end")
                 }
-                for p in window["periods"]
+                for j, p in enumerate(window["periods"])
             ],
         }
-        for window in compiled["windows"]
+        for i, window in enumerate(compiled["windows"])
     ]
 
 
-def closures_view(data: dict, compiled: dict) -> list:
+def closures_view(data: dict, compiled: dict, unconfirmed: dict | None = None) -> list:
+    unconfirmed = unconfirmed or {}
     return [
         {
-            "start": {"iso": c["start"], "text": french.closure_text(c["start"], literal["from"], "start")},
-            "end": {"iso": c["end"], "text": french.closure_text(c["end"], literal["to"], "end")},
+            "start": {
+                "iso": c["start"],
+                "text": french.closure_text(c["start"], literal["from"], "start"),
+                "unconfirmed": ("closures", i, "from") in unconfirmed,
+            },
+            "end": {
+                "iso": c["end"],
+                "text": french.closure_text(c["end"], literal["to"], "end"),
+                "unconfirmed": ("closures", i, "to") in unconfirmed,
+            },
             "reason": c["reason"],
         }
-        for c, literal in zip(compiled["closures"], data.get("closures", []))
+        for i, (c, literal) in enumerate(zip(compiled["closures"], data.get("closures", [])))
     ]
+
+
+def changes_view(catalog, record) -> dict | None:
+    """What changed since the same procedure's previous year, if the catalog has one."""
+    before = previous_year(catalog, record)
+    if before is None:
+        return None
+    items = [french.no_break_spaces(french.iso_dates_in_words(change)) for change in procedure_changes(before, record)]
+    return {"year": before.academic_year, "items": items}
+
+
+def accessibility_view(settings: dict) -> dict:
+    """The accessibility statement's facts, from mkdocs.yml (`extra.accessibility`)."""
+    extra = (settings.get("extra") or {}).get("accessibility") or {}
+    return {
+        "status": extra.get("status", "partiellement conforme"),
+        "publisher": extra.get("publisher"),
+        "contact_email": extra.get("contact_email"),
+        "contact_url": extra.get("contact_url"),
+        "audit": extra.get("audit"),
+        "date": french.format_short_date(french.parse_date(extra["date"])) if extra.get("date") else None,
+        "site_url": settings.get("site_url"),
+    }
 
 
 def _code_text(outcome: dict, categories: dict) -> str | None:
@@ -424,14 +478,15 @@ def procedure_view(record, institution: dict) -> dict:
             for p in data.get("prerequisites", [])
         ],
         "steps": [step_view(i, s, institution, data["id"]) for i, s in enumerate(data["steps"], start=1)],
-        "windows": windows_view(compiled),
+        "draft": bool(compiled.get("draft")),
+        "windows": windows_view(compiled, record.unconfirmed),
         "windows_unknown": any(
             kind == "unknown"
             for window in compiled["windows"] or []
             for period in window["periods"]
             for kind in (period["start_kind"], period["end_kind"])
         ),
-        "closures": closures_view(data, compiled),
+        "closures": closures_view(data, compiled, record.unconfirmed),
         "fee": fee_view(data, compiled),
         "cvec": cvec_view(data, compiled),
         "payment": payment_view(data, compiled),

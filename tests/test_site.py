@@ -431,6 +431,123 @@ def test_generated_tree_builds_with_plain_mkdocs(tmp_path):
     assert '<section class="modop-step" id="etape-cvec">' in html_of(out, "amu-iut/but1")
 
 
+def test_build_takes_the_public_address(tmp_path):
+    out = tmp_path / "site"
+    result = run_modop("--root", str(FIXTURES), "build", "--out", str(out), "--site-url", "https://inscriptions.example.fr/modop/")
+    assert result.returncode == 0, result.stderr
+    assert "<loc>https://inscriptions.example.fr/modop/ecole-demo/licence/</loc>" in (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://inscriptions.example.fr/modop/ecole-demo/licence/">' in html_of(out, "ecole-demo/licence")
+    # The accessibility statement names the site it applies to.
+    assert 'href="https://inscriptions.example.fr/modop/"' in (out / "accessibilite" / "index.html").read_text(encoding="utf-8")
+
+
+RESERVED_INSTITUTIONS = ["_modop", "accessibilite", "assets", "data", "donnees", "guide", "search"]
+
+
+def test_validate_refuses_reserved_names(tmp_path):
+    root = tmp_path / "root"
+    shutil.copytree(FIXTURES / "procedures", root / "procedures")
+    demo = root / "procedures" / "ecole-demo"
+    for name in RESERVED_INSTITUTIONS:
+        shutil.copytree(demo, root / "procedures" / name)
+    candidature = demo / "2024-2025" / "candidature.yaml"
+    candidature.write_text(candidature.read_text(encoding="utf-8").replace("id: candidature", "id: index", 1), encoding="utf-8")
+
+    result = run_modop("--root", str(root), "validate")
+
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    for name in RESERVED_INSTITUTIONS:
+        assert re.search(rf"^procedures/{re.escape(name)}/institution\.yaml:1:1: .*« {re.escape(name)} » est réservé", result.stderr, re.M), result.stderr
+    # The position of the identifier itself.
+    assert re.search(r"^procedures/ecole-demo/2024-2025/candidature\.yaml:1:5: l'identifiant « index » est réservé", result.stderr, re.M), result.stderr
+
+
+@pytest.fixture(scope="module")
+def years_site(tmp_path_factory) -> Path:
+    """tests/site_fixtures/annees: a procedure in 2024-2025 and its 2025-2026 draft."""
+    out = tmp_path_factory.mktemp("years") / "site"
+    result = run_modop("--root", str(FIXTURES.parent / "site_fixtures" / "annees"), "build", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_draft_says_its_dates_are_provisional(years_site, fixture_site):
+    html = html_of(years_site, "ecole-annees/inscription")
+    assert '<p class="modop-year">Année universitaire <strong>2025-2026</strong> <span class="modop-draft">Dates provisoires</span></p>' in html
+    banner = re.search(r'<div class="admonition warning">\s*<p class="admonition-title">Dates provisoires</p>(.*?)</div>', html, re.S)
+    assert banner, "no « Dates provisoires » admonition"
+    assert "pas encore confirmées pour 2025-2026" in banner.group(1)
+    assert html.index("Dates provisoires</p>") < html.index('id="votre-situation"'), "the banner is not near the top"
+    # Exactly the dates written « à confirmer » are marked.
+    assert html.count('<strong class="modop-to-confirm">(à confirmer)</strong>') == 2
+    assert '<time datetime="2025-07-08T14:00:00+02:00">mardi 8 juillet 2025 à 14\u00a0h</time> <strong class="modop-to-confirm">' in html
+    assert '<time datetime="2025-07-18T12:00:00+02:00">vendredi 18 juillet 2025 à 12\u00a0h</time></td>' in html
+    # A confirmed procedure has none of it.
+    confirmed = html_of(fixture_site, "ecole-demo/licence")
+    assert "Dates provisoires" not in confirmed and "modop-to-confirm" not in confirmed
+
+
+def test_page_says_what_changed_since_last_year(years_site, fixture_site):
+    html = html_of(years_site, "ecole-annees/inscription")
+    section = re.search(r'<h2 id="ce-qui-change-cette-annee">Ce qui change cette année.*?</h2>\s*<p>Par rapport à 2024-2025\u00a0:</p>\s*<ul>(.*?)</ul>', html, re.S)
+    assert section, "no « Ce qui change cette année » section"
+    items = [unescape(item) for item in re.findall(r"<li>(.*?)</li>", section.group(1))]
+    assert items == [
+        "période «\u00a0Tous les admis\u00a0»\u00a0: ouverture 9 juillet 2024 à 14\u00a0h → 8 juillet 2025 à 14\u00a0h",
+        "période «\u00a0Tous les admis\u00a0»\u00a0: fermeture 19 juillet 2024 à 12\u00a0h → 18 juillet 2025 à 12\u00a0h",
+        "nouvelle fermeture du 26 juillet 2025 au 20 août 2025",
+        "droits d'inscription\u00a0: 175 € → 178 €",
+        "CVEC\u00a0: 103 € → 105 €",
+        "étape ajoutée\u00a0: Déposer les pièces justificatives",
+    ]
+    # No previous year, no section.
+    assert "Ce qui change cette année" not in html_of(fixture_site, "ecole-demo/licence")
+
+
+def test_staff_guide_and_accessibility_statement_are_published(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="guide/mettre-a-jour/">Mettre à jour les procédures</a>' in home
+    guide = (built_site / "guide" / "mettre-a-jour" / "index.html").read_text(encoding="utf-8")
+    assert "<h1 id=\"mettre-a-jour-les-procedures\">Mettre à jour les procédures" in guide
+    for command in ("modop new-year", "modop diff", "modop validate", "modop serve", "modop build", "--site-url"):
+        assert command in guide, command
+    # In the navigation, after the institutions.
+    nav = re.findall(r'<a href="([^"]+)" class="md-nav__link">', home)
+    assert nav.index("guide/mettre-a-jour/") > max(nav.index(f"{full_id}/") for full_id in PROCEDURES)
+
+    statement = (built_site / "accessibilite" / "index.html").read_text(encoding="utf-8")
+    headings = [text for _, text in scan(built_site / "accessibilite" / "index.html").headings]
+    for heading in (
+        "Déclaration d'accessibilité",
+        "État de conformité",
+        "Résultats des tests",
+        "Contenus non accessibles",
+        "Établissement de cette déclaration d'accessibilité",
+        "Retour d'information et contact",
+        "Voies de recours",
+    ):
+        assert heading in headings, heading
+    assert "<strong>partiellement conforme</strong>" in statement
+    assert "Aucun audit de conformité" in statement
+    assert 'href="https://formulaire.defenseurdesdroits.fr/"' in statement
+
+
+def test_every_page_footer_carries_the_accessibility_mention(built_site):
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > len(PROCEDURES)
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        link = re.search(r'<p class="modop-accessibility">\s*<a href="([^"]+)">Accessibilité&nbsp;: partiellement conforme</a>', html)
+        assert link, f"{path.relative_to(built_site)}: no accessibility mention in the footer"
+        target = link.group(1)
+        if target.startswith("/"):  # 404.html, served at any depth, links from the root
+            resolved = built_site / target.lstrip("/")
+        else:
+            resolved = (path.parent / target).resolve()
+        assert (resolved / "index.html").is_file(), f"{path.relative_to(built_site)}: {target}"
+
+
 # ------------------------------------------------------------ live preview
 
 
