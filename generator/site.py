@@ -21,6 +21,7 @@ import yaml
 
 from generator.browser_assets import add_checker_assets
 from generator.catalog import load_catalog
+from generator.content_policy import add_policy
 from generator.errors import DataErrors, UserError, display_path
 from generator.pages import write_docs
 
@@ -54,6 +55,7 @@ def build_site(root: Path, out: Path, *, site_url: str | None = None) -> None:
                 run_mkdocs(config_file, staging)
             except UserError as error:
                 raise UserError(_name_sources(str(error), catalog, root)) from None
+            add_policy(staging)
             _publish(staging, out)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -73,17 +75,17 @@ def write_project(catalog, project_dir: Path, settings: Path, *, site_url: str |
     """A MkDocs project that stands on its own: `mkdocs build -f <it>` works."""
     docs_dir = project_dir / "docs"
     docs_dir.mkdir(parents=True)
-    nav = write_docs(catalog, docs_dir, TEMPLATES_DIR)
+    config = yaml.safe_load(settings.read_text(encoding="utf-8")) or {}
+    if site_url:
+        config["site_url"] = site_url
+    nav = write_docs(catalog, docs_dir, TEMPLATES_DIR, config)
     if STATIC_DIR.is_dir():
         shutil.copytree(STATIC_DIR, docs_dir, dirs_exist_ok=True)
     add_checker_assets(docs_dir, catalog)
 
-    config = yaml.safe_load(settings.read_text(encoding="utf-8")) or {}
     config["docs_dir"] = "docs"
     config["site_dir"] = "site"
     config["nav"] = nav
-    if site_url:
-        config["site_url"] = site_url
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
         source = (settings.parent / theme["custom_dir"]).resolve()
@@ -180,14 +182,27 @@ def _host_and_port(addr: str) -> tuple[str, int]:
 
 
 def serve_site(root: Path, addr: str) -> None:
-    """Serve the site on addr; rebuild it when procedures/ or the templates change."""
-    from mkdocs.livereload import LiveReloadServer
+    """Serve the site on addr; rebuild it when procedures/ or the templates change.
+
+    Invalid data never stops the preview: its errors are printed and shown at
+    the top of every page (see generator.preview) until a good build."""
+    from generator.preview import PreviewServer
 
     host, port = _host_and_port(addr)
+    if not (root / "procedures").is_dir():
+        load_catalog(root)  # no data at all: its one-line error, and no preview
     url = f"http://{f'[{host}]' if ':' in host else host}:{port}/"
     with tempfile.TemporaryDirectory(prefix="modop-serve-") as work:
         site_dir = Path(work) / "site"
-        build_site(root, site_dir, site_url=url)
+        server = PreviewServer(
+            builder=lambda: rebuild(),
+            host=host,
+            port=port,
+            root=str(site_dir),
+            # Look for changes four times a second: the page shows an edit within about a second.
+            polling_interval=0.25,
+            on_listen=lambda: print(f"Aperçu sur {url} (Ctrl-C pour arrêter)", flush=True),
+        )
 
         def rebuild() -> None:
             # Never raise: the live-reload server would stall until a good build.
@@ -196,17 +211,16 @@ def serve_site(root: Path, addr: str) -> None:
             except DataErrors as errors:
                 for error in errors.errors:
                     print(error, file=sys.stderr)
-                print("Données invalides : la dernière version correcte reste affichée.", file=sys.stderr, flush=True)
+                print("Données invalides : la dernière version correcte reste affichée, avec les erreurs.", file=sys.stderr, flush=True)
+                server.show_problems([str(error) for error in errors.errors])
             except UserError as error:
                 print(f"modop: {error}", file=sys.stderr)
-                print("La dernière version correcte reste affichée.", file=sys.stderr, flush=True)
+                print("La dernière version correcte reste affichée, avec l'erreur.", file=sys.stderr, flush=True)
+                server.show_problems([str(error)])
+            else:
+                server.show_problems([])
 
-        class PreviewServer(LiveReloadServer):
-            def server_activate(self) -> None:
-                super().server_activate()
-                print(f"Aperçu sur {url} (Ctrl-C pour arrêter)", flush=True)
-
-        server = PreviewServer(builder=rebuild, host=host, port=port, root=str(site_dir))
+        rebuild()
         for watched in (root / "procedures", TEMPLATES_DIR, settings_file(root)):
             server.watch(str(watched))
         try:
