@@ -170,7 +170,9 @@ def our_run(browser, server: StaticServer, *, warm: bool, reanswers: int) -> dic
             figures["instant"] = page.evaluate("window.__benchSameTab === true")  # no full page load
             figures["workers"] = page.evaluate("window.modopChecker.workersStarted")
         figures["reanswer"] = [page.evaluate(REANSWER, CHECKBOX) for _ in range(reanswers)]
-        figures["snapshot"] = page.evaluate("window.modopChecker.booted && window.modopChecker.booted.snapshot")
+        booted = page.evaluate("window.modopChecker.booted")
+        figures["snapshot"] = bool(booted and booted["snapshot"])
+        figures["phases"] = {**(booted or {}).get("phases", {}), "booted": (booted or {}).get("ms")}
         return figures
     finally:
         context.close()
@@ -260,6 +262,8 @@ def report(results: dict, runs: int) -> int:
     print(f"{'our page, re-answer':34}{spread(reanswer)}")
     print(f"{'first paint → worker requested':34}"
           f"{median([r['paint'] for r in ours]):7.0f} ms → {median([r['worker'] for r in ours]):.0f} ms")
+    phases = {key: median([r["phases"][key] for r in ours if key in r["phases"]]) for key in ours[0]["phases"]}
+    print("in the worker, ms after it started: " + ", ".join(f"{key} {value:.0f}" for key, value in phases.items()))
     print(f"snapshot used: {all(r['snapshot'] for r in ours)}; "
           f"instant navigation kept the tab: {all(r.get('instant') for r in ours)}; "
           f"workers per tab: {max(r.get('workers', 0) for r in ours)}")

@@ -61,12 +61,21 @@ function procedureText({ key, procedureUrl }) {
 
 async function boot() {
   const started = performance.now();
+  const phases = {}; // when each part was ready, ms after the worker started: for the benchmark
+  const mark = (name) => (phases[name] = Math.round(performance.now() - started));
   if (typeof WebAssembly !== "object") {
     throw new Error("ce navigateur n'exécute pas WebAssembly");
   }
   const code = fetchOk(local(RUNTIME.checks)).then((r) => r.arrayBuffer());
-  let memory = RUNTIME.snapshot ? fetchOk(local(RUNTIME.snapshot)).then(unpackSnapshot) : null;
+  let memory = RUNTIME.snapshot
+    ? fetchOk(local(RUNTIME.snapshot)).then(unpackSnapshot).then((m) => (mark("snapshot"), m))
+    : null;
+  if (memory) compileEarly(PYODIDE + "pyodide.asm.wasm", mark);
+  // Pyodide's loader imports its 1.2 MB runtime only once it has its options:
+  // ask for it now (same URL, same module), while the snapshot downloads.
+  import(PYODIDE + "pyodide.asm.mjs").then(() => mark("runtime"), () => {});
   const { loadPyodide } = await import(PYODIDE + "pyodide.mjs");
+  mark("loader");
   let pyodide;
   if (memory) {
     try {
@@ -78,10 +87,34 @@ async function boot() {
     }
   }
   if (!pyodide) pyodide = await startPyodide(loadPyodide, null);
+  mark("python");
   pyodide.unpackArchive(await code, "zip", { extractDir: CODE_DIR });
   if (!memory) pyodide.runPython(`import sys; sys.path.insert(0, "${CODE_DIR}")`);
   bridge = pyodide.pyimport("checker_bridge").answer;
-  return { ms: Math.round(performance.now() - started), snapshot: Boolean(memory) };
+  mark("checker");
+  return { ms: Math.round(performance.now() - started), snapshot: Boolean(memory), phases };
+}
+
+// Pyodide compiles its WebAssembly only after the snapshot has arrived;
+// compile it meanwhile (in the browser's compiler threads) and hand the
+// compiled module to Pyodide's instantiateStreaming call, whose own download
+// of the same file is answered from here instead of the network.
+function compileEarly(url, mark) {
+  const compiled = WebAssembly.compileStreaming(fetch(url));
+  compiled.then(() => mark("compiled"), () => {});
+  const { instantiateStreaming } = WebAssembly;
+  const nativeFetch = globalThis.fetch;
+  globalThis.fetch = (input, init) =>
+    String(input) === url
+      ? Promise.resolve(new Response(new Uint8Array(0), { headers: { "Content-Type": "application/wasm" } }))
+      : nativeFetch(input, init);
+  WebAssembly.instantiateStreaming = async (response, imports) => {
+    if ((await response).url !== "" ) return instantiateStreaming(response, imports);
+    globalThis.fetch = nativeFetch;
+    WebAssembly.instantiateStreaming = instantiateStreaming;
+    const module = await compiled;
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  };
 }
 
 function startPyodide(loadPyodide, memory) {
