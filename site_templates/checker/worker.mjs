@@ -70,7 +70,6 @@ async function boot() {
   let memory = RUNTIME.snapshot
     ? fetchOk(local(RUNTIME.snapshot)).then(unpackSnapshot).then((m) => (mark("snapshot"), m))
     : null;
-  if (memory) compileEarly(PYODIDE + "pyodide.asm.wasm", mark);
   // Pyodide's loader imports its 1.2 MB runtime only once it has its options:
   // ask for it now (same URL, same module), while the snapshot downloads.
   import(PYODIDE + "pyodide.asm.mjs").then(() => mark("runtime"), () => {});
@@ -93,28 +92,6 @@ async function boot() {
   bridge = pyodide.pyimport("checker_bridge").answer;
   mark("checker");
   return { ms: Math.round(performance.now() - started), snapshot: Boolean(memory), phases };
-}
-
-// Pyodide compiles its WebAssembly only after the snapshot has arrived;
-// compile it meanwhile (in the browser's compiler threads) and hand the
-// compiled module to Pyodide's instantiateStreaming call, whose own download
-// of the same file is answered from here instead of the network.
-function compileEarly(url, mark) {
-  const compiled = WebAssembly.compileStreaming(fetch(url));
-  compiled.then(() => mark("compiled"), () => {});
-  const { instantiateStreaming } = WebAssembly;
-  const nativeFetch = globalThis.fetch;
-  globalThis.fetch = (input, init) =>
-    String(input) === url
-      ? Promise.resolve(new Response(new Uint8Array(0), { headers: { "Content-Type": "application/wasm" } }))
-      : nativeFetch(input, init);
-  WebAssembly.instantiateStreaming = async (response, imports) => {
-    if ((await response).url !== "" ) return instantiateStreaming(response, imports);
-    globalThis.fetch = nativeFetch;
-    WebAssembly.instantiateStreaming = instantiateStreaming;
-    const module = await compiled;
-    return { module, instance: await WebAssembly.instantiate(module, imports) };
-  };
 }
 
 function startPyodide(loadPyodide, memory) {
