@@ -1,0 +1,147 @@
+"""Link integrity of the whole built site.
+
+Every internal link, and every anchor it names, must lead to a file of the
+site and to an element with that id; every external link must be a
+well-formed https:, mailto: or tel: address. The walk covers every HTML page
+of the bundled institutions' site (`built_site`) and of the fixture site,
+which links from YAML bodies to other pages and anchors.
+"""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from cli_runner import run_modop
+
+FIXTURES = Path(__file__).parent / "site_fixtures"
+
+# Where a page points the browser at another address (href) or fetches from (src).
+LINK_ATTRIBUTES = {"a": ("href",), "link": ("href",), "area": ("href",), "script": ("src",), "img": ("src",), "source": ("src",)}
+HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", re.I)
+EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@([A-Za-z0-9-]+\.)+[A-Za-z]{2,}$")
+PHONE = re.compile(r"^\+?\d{3,15}$")
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, str]] = []  # (tag, url)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = {name: value or "" for name, value in attrs}
+        for key in ("id", "name"):
+            if attributes.get(key) and (key == "id" or tag == "a"):
+                self.ids.add(attributes[key])
+        for name in LINK_ATTRIBUTES.get(tag, ()):
+            if name in attributes:
+                self.links.append((tag, attributes[name]))
+
+
+def read(path: Path) -> Links:
+    parser = Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return parser
+
+
+def external_problem(url: str) -> str | None:
+    """Why an address outside the site is not a well-formed https:, mailto: or tel: one, else None."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if re.search(r"[\s<>\"]", url):
+        return "blank, quote or angle bracket in the address"
+    if scheme == "https":
+        host = parts.hostname or ""
+        return None if HOST.match(host) else f"host « {host} » is not a domain name"
+    if scheme == "mailto":
+        return None if EMAIL.match(unquote(parts.path)) else "not an e-mail address"
+    if scheme == "tel":
+        return None if PHONE.match(parts.path) else "not an international phone number"
+    return f"scheme « {scheme} » (only https, mailto and tel)"
+
+
+def target_file(site: Path, page: Path, path: str) -> Path | None:
+    """The file a relative or root-relative address leads to, as a static host serves it."""
+    base = site if path.startswith("/") else page.parent
+    candidate = (base / unquote(path.lstrip("/"))).resolve()
+    if not candidate.is_relative_to(site.resolve()):
+        return None
+    if path.endswith("/") or candidate.is_dir():
+        candidate = candidate / "index.html"
+    return candidate if candidate.is_file() else None
+
+
+def broken_links(site: Path) -> tuple[list[str], int]:
+    pages = sorted(site.rglob("*.html"))
+    parsed = {page.resolve(): read(page) for page in pages}
+    problems, checked = [], 0
+    for page in pages:
+        where = page.relative_to(site)
+        for tag, url in parsed[page.resolve()].links:
+            checked += 1
+            parts = urlsplit(url)
+            if parts.scheme or url.startswith("//"):
+                problem = external_problem(url)
+                if problem:
+                    problems.append(f"{where}: <{tag}> {url}: {problem}")
+                continue
+            # 404.html is served at any depth: its addresses start at the root.
+            if parts.path:
+                target = target_file(site, page, parts.path)
+                if target is None:
+                    problems.append(f"{where}: <{tag}> {url}: no such file")
+                    continue
+            else:
+                target = page
+            if parts.fragment and target.suffix == ".html":
+                ids = parsed.get(target.resolve()) or read(target)
+                if unquote(parts.fragment) not in ids.ids:
+                    problems.append(f"{where}: <{tag}> {url}: no element with id « {parts.fragment} » in {target.relative_to(site.resolve())}")
+    return problems, checked
+
+
+def test_every_link_of_the_bundled_site_resolves(built_site):
+    problems, checked = broken_links(built_site)
+    assert checked > 1000, f"only {checked} links: is the parser broken?"
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.fixture(scope="module")
+def fixture_site_for_links(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("links") / "site"
+    result = run_modop("--root", str(FIXTURES), "build", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_links_from_yaml_bodies_resolve(fixture_site_for_links):
+    problems, checked = broken_links(fixture_site_for_links)
+    assert problems == [], "\n".join(problems)
+    licence = (fixture_site_for_links / "ecole-demo" / "licence" / "index.html").read_text(encoding="utf-8")
+    # The fixture's body links to another procedure, the institution page and a step, each with its anchor.
+    assert '<a href="../candidature/#etape-compte">la candidature</a>' in licence
+    assert '<a href="../#contact-selection">de l\'établissement</a>' in licence
+    assert '<a href="#etape-cvec">l\'étape CVEC</a>' in licence
+
+
+def test_the_walk_sees_broken_links(tmp_path):
+    """The checker of this file finds what it must find."""
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "index.html").write_text(
+        '<p id="here"></p><a href="a/">ok</a><a href="a/#there">ok</a><a href="#here">ok</a>'
+        '<a href="b/">no file</a><a href="a/#nowhere">no id</a><a href="#gone">no id</a>'
+        '<a href="http://example.fr/">http</a><a href="https://localhost/">no domain</a>'
+        '<a href="mailto:nobody">bad mail</a><a href="tel:+33 1">bad phone</a><a href="javascript:x()">js</a>'
+        '<a href="https://www.example.fr/ok">ok</a><a href="mailto:a@b.fr">ok</a><a href="tel:+33123456789">ok</a>',
+        encoding="utf-8",
+    )
+    (site / "a" / "index.html").write_text('<h2 id="there">x</h2><a href="../">up</a>', encoding="utf-8")
+    problems, checked = broken_links(site)
+    assert checked == 15
+    assert len(problems) == 8, "\n".join(problems)
