@@ -182,8 +182,9 @@ def memory_snapshot(pyodide_dir: Path, stdlib_zip: bytes, checks_zip: bytes) -> 
         return None
     script = WIDGET_DIR / SNAPSHOT_SCRIPT
     key = hashlib.sha256()
-    for part in (PYODIDE_VERSION.encode(), (pyodide_dir / "pyodide.asm.wasm").read_bytes()[:4096],
-                 (pyodide_dir / "pyodide.asm.mjs").read_bytes(), stdlib_zip, checks_zip, script.read_bytes()):
+    # pyodide.asm.mjs holds the build id a snapshot must match.
+    for part in (PYODIDE_VERSION.encode(), (pyodide_dir / "pyodide.asm.mjs").read_bytes(),
+                 stdlib_zip, checks_zip, script.read_bytes()):
         key.update(hashlib.sha256(part).digest())
     cached = CACHE_DIR / f"snapshot-{key.hexdigest()[:20]}.bin.gz"
     if cached.is_file():

@@ -5,15 +5,28 @@ modules (chromium_setup, static_server) import by their plain names.
 """
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from chromium_setup import CHROMIUM_ARGS, require_chromium
 from static_server import StaticServer
 
 
 @pytest.fixture(scope="session")
-def site_server(built_site):
+def site_dir(request) -> Path:
+    """The bundled institutions' site: built once (tests/conftest.py), or the one
+    MODOP_E2E_SITE names, to run these tests again on a site already built."""
+    prebuilt = os.environ.get("MODOP_E2E_SITE")
+    if prebuilt:
+        return Path(prebuilt).resolve()
+    return request.getfixturevalue("built_site")
+
+
+@pytest.fixture(scope="session")
+def site_server(site_dir):
     """The built site on a local static server (gzip twins, .mjs and .wasm MIME types)."""
-    with StaticServer(built_site) as server:
+    with StaticServer(site_dir) as server:
         yield server
 
 
