@@ -215,7 +215,7 @@ function answerNodes(answer, view) {
   if (steps.length) {
     add(
       "Vos étapes",
-      el("ol", {}, ...steps.map(([id, title]) => el("li", {}, el("a", { href: `#etape-${id}` }, title)))),
+      el("ul", {}, ...steps.map(([id, title]) => el("li", {}, el("a", { href: `#etape-${id}` }, title)))),
     );
   }
   const why = el(
