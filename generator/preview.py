@@ -24,7 +24,7 @@ SCRIPT_PATH = "/.modop-preview.js"
 # page when the site changed), called with the numbers of the script element.
 _RELOAD_SCRIPT = (
     string.Template(_SCRIPT_TEMPLATE_STR).safe_substitute(epoch="0", request_id="0").replace("livereload(0, 0);", "")
-    + "(function (script) {\n"
+    + ";(function (script) {\n"
     + "    livereload(Number(script.dataset.epoch), Number(script.dataset.request));\n"
     + "})(document.currentScript);\n"
 ).encode("utf-8")

@@ -1,0 +1,198 @@
+"""The live preview (`modop serve`) in Debian's Chromium, as staff use it.
+
+A YAML edit reaches the open page by itself, and fast (issue 5: within two
+seconds of saving; measured and printed here, asserted with a margin for a
+shared machine); invalid data shows its `file:line:col: message` errors in
+the page itself, on every page, until the file is fixed; the preview's own
+reload script obeys the pages' Content Security Policy.
+"""
+from __future__ import annotations
+
+import os
+import queue
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "site_fixtures"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-gpu"]
+# Issue 5 asks for two seconds; the assertion leaves room for a loaded 2-core machine.
+PREVIEW_DELAY_BOUND = 5.0
+WRITES = 3
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def preview(tmp_path):
+    """`modop serve` over a copy of the fixture data: (root, url, stderr lines)."""
+    root = tmp_path / "root"
+    shutil.copytree(FIXTURES / "procedures", root / "procedures")
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "--root", str(root), "serve", "--addr", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    lines: queue.Queue = queue.Queue()
+    errors: list[str] = []
+
+    def pump(stream, sink):
+        for line in stream:
+            sink(line)
+
+    threading.Thread(target=pump, args=(process.stdout, lines.put), daemon=True).start()
+    threading.Thread(target=pump, args=(process.stderr, errors.append), daemon=True).start()
+    try:
+        deadline = time.monotonic() + 300
+        while True:
+            assert process.poll() is None, "".join(errors)
+            try:
+                if "Aperçu sur" in lines.get(timeout=1):
+                    break
+            except queue.Empty:
+                pass
+            assert time.monotonic() < deadline, "serve did not start"
+        yield root, f"http://127.0.0.1:{port}/", errors
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    assert not any("Traceback" in line for line in errors), "".join(errors)
+
+
+@pytest.fixture
+def chromium_page():
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("Debian's chromium is not on PATH")
+        pytest.skip("Debian's chromium is not on PATH (./dev.sh test installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.set_default_timeout(60_000)
+            yield page
+        finally:
+            browser.close()
+
+
+def save(path: Path, text: str) -> float:
+    """Write the file as an editor saves it; the instant the save ended."""
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return time.monotonic()
+
+
+def test_an_edit_shows_in_the_browser_and_errors_show_in_the_page(preview, chromium_page, capsys):
+    root, url, stderr = preview
+    page = chromium_page
+    csp_reports: list[str] = []
+    page.on("console", lambda message: csp_reports.append(message.text) if "Content Security Policy" in message.text else None)
+    procedure = root / "procedures" / "ecole-demo" / "2024-2025" / "candidature.yaml"
+    original = procedure.read_text(encoding="utf-8")
+    assert "title: Candidature à une sélection" in original
+
+    page.goto(url + "ecole-demo/candidature/")
+    assert page.locator("h1").inner_text().startswith("Candidature à une sélection")
+    page.wait_for_timeout(500)  # the page's reload script is waiting for a change
+
+    # 1. Each save reaches the open page by itself; how long it takes.
+    delays = []
+    for attempt in range(1, WRITES + 1):
+        title = f"Candidature modifiée {attempt}"
+        saved = save(procedure, original.replace("title: Candidature à une sélection", f"title: {title}"))
+        page.wait_for_function("title => document.querySelector('h1')?.textContent.startsWith(title)", arg=title, timeout=60_000)
+        delays.append(time.monotonic() - saved)
+        page.wait_for_timeout(300)
+    with capsys.disabled():
+        print(f"\nlive preview: YAML saved → page shown in {', '.join(f'{d:.2f}' for d in delays)} s (median {statistics.median(delays):.2f} s)")
+    assert statistics.median(delays) < PREVIEW_DELAY_BOUND, delays
+
+    # 2. A mistake: the page keeps the last good version, with the errors above it.
+    saved = save(procedure, original.replace("academic_year: 2024-2025", "academic_year: 2024-2026") + "windows: [cassé\n")
+    banner = page.locator(".modop-preview-errors")
+    banner.wait_for(state="visible", timeout=60_000)
+    with capsys.disabled():
+        print(f"live preview: error shown in the page {time.monotonic() - saved:.2f} s after saving")
+    text = banner.inner_text()
+    assert "procedures/ecole-demo/2024-2025/candidature.yaml:" in text
+    import re
+
+    assert re.search(r"candidature\.yaml:\d+:\d+: ", text), text
+    assert page.get_attribute(".modop-preview-errors", "role") == "alert"
+    assert page.locator("h1").inner_text().startswith(f"Candidature modifiée {WRITES}")
+    assert any("Données invalides" in line for line in stderr)
+    # On every page, and at an address that has no page.
+    page.goto(url)
+    assert "candidature.yaml:" in page.locator(".modop-preview-errors").inner_text()
+    page.goto(url + "ecole-demo/licence/")
+    assert "candidature.yaml:" in page.locator(".modop-preview-errors").inner_text()
+    page.goto(url + "ecole-demo/nouvelle-procedure/")
+    assert "candidature.yaml:" in page.locator(".modop-preview-errors").inner_text()
+
+    # 3. Fixed: the errors go away by themselves, the new text shows.
+    page.goto(url + "ecole-demo/candidature/")
+    page.wait_for_timeout(500)
+    save(procedure, original.replace("title: Candidature à une sélection", "title: Candidature corrigée"))
+    page.wait_for_function("() => document.querySelector('h1')?.textContent.startsWith('Candidature corrigée')", timeout=60_000)
+    assert page.locator(".modop-preview-errors").count() == 0
+
+    assert csp_reports == [], csp_reports
+
+
+def test_preview_starts_on_invalid_data_and_recovers(tmp_path, chromium_page):
+    """Broken data from the start: every address shows the errors, then the site once fixed."""
+    root = tmp_path / "root"
+    shutil.copytree(FIXTURES / "procedures", root / "procedures")
+    procedure = root / "procedures" / "ecole-demo" / "2024-2025" / "candidature.yaml"
+    good = procedure.read_text(encoding="utf-8")
+    procedure.write_text(good.replace("kind: candidature", "kind: concours"), encoding="utf-8")
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "--root", str(root), "serve", "--addr", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        for line in process.stdout:
+            if "Aperçu sur" in line:
+                break
+        page = chromium_page
+        page.goto(f"http://127.0.0.1:{port}/ecole-demo/candidature/")
+        assert "candidature.yaml:" in page.locator(".modop-preview-errors").inner_text()
+        page.wait_for_timeout(500)
+        save(procedure, good)
+        page.wait_for_function("() => document.querySelector('h1')?.textContent.startsWith('Candidature à une sélection')", timeout=60_000)
+        assert page.locator(".modop-preview-errors").count() == 0
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
