@@ -30,7 +30,9 @@ def site_server(site_dir):
         yield server
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API runs one instance at a time per thread,
+# and other test modules start their own.
+@pytest.fixture(scope="module")
 def playwright():
     require_chromium()
     from playwright.sync_api import sync_playwright
@@ -39,7 +41,7 @@ def playwright():
         yield running
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(playwright):
     browser = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
     yield browser
