@@ -226,6 +226,7 @@ def institution_view(institution: dict, records: list) -> dict:
                 "title": r.data["title"],
                 "year": r.data["academic_year"],
                 "year_stated": r.data.get("academic_year_stated", True),
+                "draft": bool(r.compiled.get("draft")),
                 "summary": r.data["summary"],
                 "kind": r.data["kind"],
             }

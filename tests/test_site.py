@@ -483,6 +483,9 @@ def test_draft_says_its_dates_are_provisional(years_site, fixture_site):
     assert html.count('<strong class="modop-to-confirm">(à confirmer)</strong>') == 2
     assert '<time datetime="2025-07-08T14:00:00+02:00">mardi 8 juillet 2025 à 14\u00a0h</time> <strong class="modop-to-confirm">' in html
     assert '<time datetime="2025-07-18T12:00:00+02:00">vendredi 18 juillet 2025 à 12\u00a0h</time></td>' in html
+    # Said where the procedure is listed too.
+    assert "(2025-2026, dates provisoires)" in (years_site / "index.html").read_text(encoding="utf-8")
+    assert "<strong>Dates provisoires</strong>\u00a0: certaines dates sont encore à confirmer" in (years_site / "ecole-annees" / "index.html").read_text(encoding="utf-8")
     # A confirmed procedure has none of it.
     confirmed = html_of(fixture_site, "ecole-demo/licence")
     assert "Dates provisoires" not in confirmed and "modop-to-confirm" not in confirmed
