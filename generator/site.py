@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 import tempfile
+import traceback
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -217,6 +218,9 @@ def serve_site(root: Path, addr: str) -> None:
                 print(f"modop: {error}", file=sys.stderr)
                 print("La dernière version correcte reste affichée, avec l'erreur.", file=sys.stderr, flush=True)
                 server.show_problems([str(error)])
+            except Exception as error:  # a template's mistake or a bug: shown too, the preview keeps running
+                traceback.print_exc()
+                server.show_problems([f"erreur inattendue pendant la construction : {type(error).__name__}: {error}"])
             else:
                 server.show_problems([])
 
