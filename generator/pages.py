@@ -99,11 +99,12 @@ def template_environment(templates_dir: Path) -> jinja2.Environment:
     return env
 
 
-def write_docs(catalog, docs_dir: Path, templates_dir: Path, settings: dict | None = None) -> list:
+def write_docs(catalog, docs_dir: Path, templates_dir: Path, settings: dict | None = None, takeaways=None) -> list:
     """Render every page of the catalog into docs_dir; return the MkDocs `nav`.
 
     `settings` are the site's (mkdocs.yml): the accessibility statement reads
-    its `site_url` and `extra.accessibility`."""
+    its `site_url` and `extra.accessibility`. `takeaways(record)`, when given,
+    says where a procedure's PDF notice, calendar and data are, for its page."""
     env = template_environment(templates_dir)
     records = catalog.latest()
     by_institution: dict[str, list] = {key: [] for key in sorted(catalog.institutions)}
@@ -123,6 +124,7 @@ def write_docs(catalog, docs_dir: Path, templates_dir: Path, settings: dict | No
         for record in by_institution[institution["id"]]:
             page = procedure_view(record, catalog.institutions[record.institution_id])
             page["changes"] = changes_view(catalog, record)
+            page["takeaways"] = takeaways(record) if takeaways else None
             text = env.get_template("procedure.md.j2").render(
                 page=page, record=record, compiled=record.compiled
             )

@@ -23,6 +23,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 from generator import french
 from generator.errors import UserError
 from generator.pages import procedure_view, template_environment
+from generator.safe_markdown import safe_markdown
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PROJECT_DIR / "site_templates"
@@ -42,7 +43,7 @@ def markdown_html(text: str, page_url: str | None) -> Markup:
     """A Markdown body of the YAML as HTML. Links keep an https, mailto or tel target
     or an anchor; a link relative to the site points at the site when its address
     is known; any other target is dropped (the text stays)."""
-    rendered = markdown.markdown(str(text).strip(), extensions=_MARKDOWN_EXTENSIONS, output_format="html")
+    rendered = markdown.markdown(safe_markdown(str(text).strip()), extensions=_MARKDOWN_EXTENSIONS, output_format="html")
 
     def absolute(match: re.Match) -> str:
         href = html.unescape(match.group(1))

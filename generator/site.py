@@ -25,6 +25,8 @@ from generator.catalog import load_catalog
 from generator.content_policy import add_policy
 from generator.errors import DataErrors, UserError, display_path
 from generator.pages import write_docs
+from generator.open_data import PAGE as OPEN_DATA_PAGE
+from generator.takeaways import add_takeaways, takeaway_links
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PROJECT_DIR / "site_templates"
@@ -79,10 +81,12 @@ def write_project(catalog, project_dir: Path, settings: Path, *, site_url: str |
     config = yaml.safe_load(settings.read_text(encoding="utf-8")) or {}
     if site_url:
         config["site_url"] = site_url
-    nav = write_docs(catalog, docs_dir, TEMPLATES_DIR, config)
+    nav = write_docs(catalog, docs_dir, TEMPLATES_DIR, config, takeaways=takeaway_links)
     if STATIC_DIR.is_dir():
         shutil.copytree(STATIC_DIR, docs_dir, dirs_exist_ok=True)
     add_checker_assets(docs_dir, catalog)
+    add_takeaways(docs_dir, catalog, site_url=config.get("site_url"))
+    nav.insert(-1, {"Données ouvertes": OPEN_DATA_PAGE})  # before the accessibility statement
 
     config["docs_dir"] = "docs"
     config["site_dir"] = "site"

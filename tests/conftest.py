@@ -7,6 +7,8 @@ import pytest
 
 from cli_runner import REPO, run_modop
 
+SITE_URL = "https://modop.example/"  # a reserved name: the tests serve the site locally
+
 
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
@@ -15,8 +17,12 @@ def repo_root() -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The bundled institutions' site, built once per test session with the real MkDocs."""
+    """The bundled institutions' site, built once per test session with the real MkDocs.
+
+    Built as it is published, with a public address: without one, Material's
+    instant navigation (which keeps the checker's runtime from page to page)
+    is off, because it follows the sitemap's links."""
     out = tmp_path_factory.mktemp("built") / "site"
-    result = run_modop("build", "--out", str(out))
+    result = run_modop("build", "--out", str(out), "--site-url", SITE_URL)
     assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
     return out

@@ -83,7 +83,9 @@ class PageScan(HTMLParser):
         attributes = dict(attrs)
         if tag == "html":
             self.html_lang = attributes.get("lang")
-        for name in RESOURCE_ATTRIBUTES.get(tag, ()):
+        # A canonical or alternate link names an address; the browser fetches nothing.
+        fetched = tag != "link" or bool(set((attributes.get("rel") or "").split()) - {"canonical", "alternate"})
+        for name in RESOURCE_ATTRIBUTES.get(tag, ()) if fetched else ():
             value = attributes.get(name)
             if value:
                 if name == "srcset":

@@ -6,38 +6,22 @@ modules (chromium_setup, static_server) import by their plain names.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from chromium_setup import CHROMIUM_ARGS, require_chromium
 from static_server import StaticServer
 
-REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
-def site_dir(request, tmp_path_factory) -> Path:
-    """The bundled institutions' site as published: with a public address, without
-    which Material's instant navigation is off (it follows the sitemap's links).
-
-    The suite's site (tests/conftest.py) when it has one, else built here with
-    --site-url; or the site MODOP_E2E_SITE names, to rerun on a site already built.
-    """
+def site_dir(request) -> Path:
+    """The bundled institutions' site as published (tests/conftest.py builds it with a
+    public address); or the site MODOP_E2E_SITE names, to rerun on a site already built."""
     prebuilt = os.environ.get("MODOP_E2E_SITE")
     if prebuilt:
         return Path(prebuilt).resolve()
-    site = request.getfixturevalue("built_site")
-    if "<loc>" in (site / "sitemap.xml").read_text(encoding="utf-8"):
-        return site
-    out = tmp_path_factory.mktemp("published") / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--out", str(out), "--site-url", "https://modop.example/"],
-        cwd=REPO, capture_output=True, text=True, timeout=600,
-    )
-    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
-    return out
+    return request.getfixturevalue("built_site")
 
 
 @pytest.fixture(scope="session")
