@@ -18,7 +18,9 @@ YAML_SUFFIXES = (".yaml", ".yml")
 # Top-level folders and pages of the built site: an institution folder of the
 # same name would overwrite them (the site's assets, the checker's data, the
 # search index, the open data, the staff guide, the accessibility statement).
-RESERVED_INSTITUTION_IDS = ("_modop", "accessibilite", "assets", "data", "donnees", "guide", "search")
+# Folders and files of the site itself; inside donnees/, an institution's
+# JSON stands beside national.json, index.json and schema/.
+RESERVED_INSTITUTION_IDS = ("_modop", "accessibilite", "assets", "data", "donnees", "guide", "index", "national", "schema", "search")
 # <institution>/index.md is the institution's own page.
 RESERVED_PROCEDURE_IDS = ("index",)
 

@@ -21,7 +21,6 @@ import copy
 import json
 from pathlib import Path
 
-from generator.errors import UserError
 from generator.pages import template_environment
 from generator.schema import json_schema
 
@@ -42,19 +41,7 @@ ATTRIBUTION = (
     "est nommée dans son champ source)\u00a0; seule la notice officielle de l'établissement fait foi."
 )
 
-# Names the layout above already uses: no institution may take them.
-RESERVED_INSTITUTION_IDS = {FOLDER, "schema", "national", "index"}
-
 _SLUG = "[a-z0-9][a-z0-9-]*"
-
-
-def check_institution_ids(catalog) -> None:
-    for institution_id in catalog.institutions:
-        if institution_id in RESERVED_INSTITUTION_IDS:
-            raise UserError(
-                f"procedures/{institution_id}/ : le nom « {institution_id} » est réservé par le site "
-                f"(réservés : {', '.join(sorted(RESERVED_INSTITUTION_IDS))}) ; renommez le dossier"
-            )
 
 
 def published_procedure(record) -> dict:
@@ -219,7 +206,6 @@ def open_data_index(catalog) -> dict:
 
 def write_open_data(docs_dir: Path, catalog, templates_dir: Path) -> None:
     """Every file of the layout above into docs_dir."""
-    check_institution_ids(catalog)
     folder = docs_dir / FOLDER
     for kind in SCHEMA_KINDS:
         _write_json(folder / "schema" / f"{kind}.schema.json", published_schema(kind))

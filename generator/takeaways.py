@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 from weasyprint.text.fonts import FontConfiguration
 
 from checks.calendar import procedure_calendar
-from generator.open_data import CALENDAR_FILE, FOLDER, NOTICE_FILE, check_institution_ids, procedure_json_path, write_open_data
+from generator.open_data import CALENDAR_FILE, FOLDER, NOTICE_FILE, procedure_json_path, write_open_data
 from generator.pdf_notice import write_notice
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -30,7 +30,6 @@ def add_takeaways(docs_dir: Path, catalog, *, site_url: str | None = None, stamp
     address in the calendars and the notices. `stamp` is the calendars'
     DTSTAMP: by default SOURCE_DATE_EPOCH when set (reproducible builds), else now.
     """
-    check_institution_ids(catalog)
     stamp = stamp or build_stamp()
     fonts = FontConfiguration()  # fonts looked up once for every notice
     for record in catalog.latest():

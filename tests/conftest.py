@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from cli_runner import REPO, run_modop
+from demo_data import make_data_root
 
 SITE_URL = "https://modop.example/"  # a reserved name: the tests serve the site locally
 
@@ -26,3 +27,9 @@ def built_site(tmp_path_factory) -> Path:
     result = run_modop("build", "--out", str(out), "--site-url", SITE_URL)
     assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
     return out
+
+
+@pytest.fixture
+def data_root(tmp_path: Path) -> Path:
+    """A copy of the bundled procedures plus the demo institution, to break."""
+    return make_data_root(tmp_path)

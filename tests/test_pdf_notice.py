@@ -14,7 +14,6 @@ import pytest
 from pypdf import PdfReader
 
 from generator.catalog import load_catalog
-from generator.errors import UserError
 from generator.french import NBSP, NNBSP
 from generator.pdf_notice import LocalFilesOnly, french_spacing, markdown_html, notice_html, write_notice
 from weasyprint.urls import FatalURLFetchingError

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from test_validation import INSTITUTION, PROCEDURE, data_root, edit  # noqa: F401  (fixture)
+from demo_data import INSTITUTION, PROCEDURE, edit
 from cli_runner import run_modop
 
 TWO_RANGES = """windows:

@@ -13,7 +13,6 @@ import shutil
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import markdown
 import pytest

@@ -11,27 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from cli_runner import REPO, run_modop
+from cli_runner import run_modop
+from demo_data import INSTITUTION, PROCEDURE, edit
 
-FIXTURE = Path(__file__).parent / "validation_fixture"
-PROCEDURE = "procedures/demo/2024-2025/inscription.yaml"
-INSTITUTION = "procedures/demo/institution.yaml"
 ERROR_LINE = re.compile(r"^(?P<file>[^:\n]+\.ya?ml):(?P<line>\d+):(?P<col>\d+): (?P<message>.+)$", re.M)
-
-
-@pytest.fixture
-def data_root(tmp_path: Path) -> Path:
-    """A copy of the bundled procedures plus the demo institution."""
-    shutil.copytree(REPO / "procedures", tmp_path / "procedures")
-    shutil.copytree(FIXTURE / "demo", tmp_path / "procedures" / "demo")
-    return tmp_path
-
-
-def edit(root: Path, relative: str, old: str, new: str) -> None:
-    path = root / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found: {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def errors_of(result) -> list[tuple[str, int, int, str]]:
