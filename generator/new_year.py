@@ -145,6 +145,16 @@ def _draft_procedure(catalog: Catalog, record, target: str, weeks: int, shown: s
     return draft
 
 
+def _copy_screenshots(record, staging: Path) -> None:
+    """The pictures a procedure shows stand beside it: the draft needs them too."""
+    for step in record.data["steps"]:
+        for shot in step.get("screenshots", []):
+            destination = staging / shot["src"]
+            if not destination.exists():
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(record.path.parent / shot["src"], destination)
+
+
 def new_year(root: Path, institution_id: str, target: str) -> list[ChecklistItem]:
     """Write the draft of `target` for one institution; return the checklist."""
     match = YEAR.fullmatch(target)
@@ -173,6 +183,7 @@ def new_year(root: Path, institution_id: str, target: str) -> list[ChecklistItem
                 "# Vérifiez chaque date marquée « à confirmer » puis effacez ces deux mots.\n"
             )
             (staging / record.path.name).write_text(draft.result(header), encoding="utf-8")
+            _copy_screenshots(record, staging)
             offset = header.count("\n")
             checklist += [ChecklistItem(i.file, i.line + offset, i.col, i.text) for i in draft.checklist]
         staging.rename(folder)

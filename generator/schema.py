@@ -27,11 +27,11 @@ SLUG = Pattern(r"[a-z0-9][a-z0-9-]*", "un identifiant en minuscules, chiffres et
 YEAR = Pattern(r"\d{4}-\d{4}", "une année universitaire AAAA-AAAA (par exemple 2024-2025)")
 UNKNOWN = Word("unknown")
 URL = Either(
-    Pattern(r"(https://|mailto:|tel:)\S+", "une adresse https://"),
+    Pattern(r"(https://|mailto:|tel:)[^\s\"'<>]+", "une adresse https:// (sans espace, guillemet ni chevron)"),
     UNKNOWN,
     expected="une adresse https:// ou « unknown »",
 )
-EMAIL = Pattern(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", "une adresse électronique")
+EMAIL = Pattern(r"[^@\s\"'<>]+@[^@\s\"'<>]+\.[a-z]{2,}", "une adresse électronique")
 AMOUNT = Either(Word("national", "unknown"), Number(), expected="un nombre (175), « national » ou « unknown »")
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 

@@ -117,3 +117,13 @@ def test_new_year_refuses_an_existing_year(drafted):
     assert "rien n'a été écrit" in result.stderr
     wrong = run_modop("--root", str(root), "new-year", "amu-iut", "2025-2027")
     assert wrong.returncode == 2 and "AAAA-AAAA" in wrong.stderr
+
+
+def test_screenshots_come_along_with_the_draft(tmp_path):
+    shutil.copytree(REPO / "tests" / "site_fixtures" / "procedures", tmp_path / "procedures")
+    result = run_modop("--root", str(tmp_path), "new-year", "ecole-demo", "2025-2026")
+    assert result.returncode == 0, result.stderr
+    copied = tmp_path / "procedures/ecole-demo/2025-2026/images/connexion.png"
+    original = tmp_path / "procedures/ecole-demo/2024-2025/images/connexion.png"
+    assert copied.read_bytes() == original.read_bytes()
+    assert run_modop("--root", str(tmp_path), "validate").returncode == 0

@@ -124,13 +124,26 @@ def test_hostile_text_is_shown_as_written(hostile_site):
     assert "https://www.example.org/inscription" in links
 
 
-def test_hostile_addresses_stay_inside_their_attribute(hostile_site):
-    """An address that passes validation but holds quotes or tags stays one attribute value."""
-    institution = (hostile_site / HOSTILE_PAGE[0] / "index.html").read_text(encoding="utf-8")
-    assert '<a href="https://ent.example.org/&#34;onmouseover=&#34;alert(&#39;portail-url&#39;)">' in institution
-    procedure = hostile_site.joinpath(*HOSTILE_PAGE, "index.html").read_text(encoding="utf-8")
-    assert '<a href="https://www.example.org/notice.pdf&#34;&gt;&lt;script&gt;alert(&#39;source-url&#39;)&lt;/script&gt;">' in procedure
-    assert '<a href="mailto:scol&#34;onmouseover=&#34;alert(&#39;courriel&#39;)&#34;@example.org">' in procedure
+@pytest.mark.parametrize(
+    "file, old, new",
+    [
+        ("institution.yaml", "website: https://www.example.org/", "website: \"https://www.example.org/\\\"><script>alert('site')</script>\""),
+        ("institution.yaml", "    emails: [scolarite@example.org]", "    emails: [\"scol\\\"onmouseover=\\\"alert(1)\\\"@example.org\"]"),
+        ("institution.yaml", "    url: https://ent.example.org/", "    url: \"https://ent.example.org/\\\"onmouseover=\\\"alert(1)\""),
+        ("2024-2025/attaque.yaml", "  url: https://www.example.org/notice.pdf", "  url: https://www.example.org/<script>"),
+    ],
+    ids=["website", "email", "portal", "source"],
+)
+def test_addresses_with_quotes_or_tags_are_refused(tmp_path, file, old, new):
+    """Addresses never reach a page with a quote or a tag in them (and Jinja would escape them)."""
+    shutil.copytree(HOSTILE_ROOT / "procedures", tmp_path / "procedures")
+    path = tmp_path / "procedures" / "ecole-hostile" / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = run_modop("--root", str(tmp_path), "validate")
+    assert result.returncode == 1
+    assert re.search(rf"^procedures/ecole-hostile/{re.escape(file)}:\d+:\d+: « (website|emails|url) » vaut", result.stderr, re.M), result.stderr
 
 
 MARKDOWN = markdown.Markdown(
