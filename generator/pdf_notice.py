@@ -9,13 +9,17 @@ screenshots: any other address stops the build.
 """
 from __future__ import annotations
 
+import hashlib
 import html
+import os
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from urllib.request import url2pathname
 
 import markdown
+import weasyprint
 from markupsafe import Markup
 from weasyprint import CSS, HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
@@ -88,17 +92,56 @@ def notice_html(record, institution: dict, *, page_url: str | None = None) -> st
     return french_spacing(html)
 
 
+def cache_folder() -> Path:
+    """Where laid-out notices are kept between builds (MODOP_CACHE, else the user's cache)."""
+    configured = os.environ.get("MODOP_CACHE")
+    if configured:
+        return Path(configured) / "notices"
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "modop" / "notices"
+
+
+def _notice_key(html: str, record) -> str:
+    """Everything the PDF is made of: the HTML, the stylesheet, the pictures, the tool."""
+    digest = hashlib.sha256()
+    for part in (html, weasyprint.__version__, repr(sorted(PDF_OPTIONS.items()))):
+        digest.update(part.encode("utf-8"))
+    digest.update(STYLESHEET.read_bytes())
+    for step in record.data["steps"]:
+        for shot in step.get("screenshots", []):
+            digest.update((record.path.parent / shot["src"]).read_bytes())
+    return digest.hexdigest()
+
+
 def write_notice(record, institution: dict, target: Path, *, page_url: str | None = None, font_config=None) -> None:
     """Write the PDF notice of one procedure record to target.
 
-    `font_config` (a `weasyprint.text.fonts.FontConfiguration`) may be shared
-    between notices: fonts are then looked up once for the whole build."""
+    Laying out a PDF takes a third of a second: a notice whose content has
+    not changed since a previous build is copied from the cache instead, so
+    that the live preview stays quick. `font_config` (a
+    `weasyprint.text.fonts.FontConfiguration`) may be shared between notices:
+    fonts are then looked up once for the whole build."""
     html = notice_html(record, institution, page_url=page_url)
+    cached = cache_folder() / f"{_notice_key(html, record)}.pdf"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if cached.is_file():
+        shutil.copyfile(cached, target)
+        return
+    _lay_out(html, record, target, font_config)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.part")
+        shutil.copyfile(target, partial)
+        os.replace(partial, cached)
+    except OSError:
+        pass  # no cache (read-only home, full disk): the next build lays it out again
+
+
+def _lay_out(html: str, record, target: Path, font_config) -> None:
     fetcher = LocalFilesOnly([TEMPLATES_DIR / "pdf", record.path.parent])
     try:
         document = HTML(string=html, base_url=record.path.parent.resolve().as_uri() + "/", url_fetcher=fetcher)
         stylesheet = CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=font_config)
-        target.parent.mkdir(parents=True, exist_ok=True)
         document.write_pdf(target, stylesheets=[stylesheet], font_config=font_config, **PDF_OPTIONS)
     except FatalURLFetchingError as error:
         raise UserError(f"{record.path}: notice PDF : {error.__cause__ or error}") from None

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from generator.catalog import load_catalog
 from generator.french import NBSP, NNBSP
+from generator import pdf_notice
 from generator.pdf_notice import LocalFilesOnly, french_spacing, markdown_html, notice_html, write_notice
 from weasyprint.urls import FatalURLFetchingError
 
@@ -110,3 +111,29 @@ def test_the_notice_fetcher_refuses_every_other_origin(tmp_path):
     for url in ("https://example.org/logo.png", "http://127.0.0.1/x.css", "file:///etc/passwd"):
         with pytest.raises(FatalURLFetchingError):
             fetcher.fetch(url)
+
+
+def test_a_notice_is_laid_out_again_only_when_what_it_shows_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("MODOP_CACHE", str(tmp_path / "cache"))
+    shutil.copytree(FIXTURES / "procedures", tmp_path / "procedures")
+    catalog = load_catalog(tmp_path)
+    record, institution = catalog.get("ecole-demo/licence"), catalog.institutions["ecole-demo"]
+    laid_out, real = [], pdf_notice._lay_out
+
+    def counting(*args):
+        laid_out.append(args[1].full_id)
+        return real(*args)
+
+    monkeypatch.setattr(pdf_notice, "_lay_out", counting)
+    write_notice(record, institution, tmp_path / "first.pdf")
+    write_notice(record, institution, tmp_path / "again.pdf")
+    assert len(laid_out) == 1
+    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
+
+    licence = tmp_path / "procedures" / "ecole-demo" / "2024-2025" / "licence.yaml"
+    licence.write_text(licence.read_text(encoding="utf-8").replace("Complétez votre dossier.", "Complétez votre dossier avant vendredi."), encoding="utf-8")
+    catalog = load_catalog(tmp_path)
+    write_notice(catalog.get("ecole-demo/licence"), institution, tmp_path / "changed.pdf")
+    assert len(laid_out) == 2
+    text = plain(" ".join(page.extract_text() for page in PdfReader(tmp_path / "changed.pdf").pages))
+    assert "Complétez votre dossier avant vendredi." in text
