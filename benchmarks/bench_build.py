@@ -7,14 +7,17 @@ Each size is a synthetic catalog: the bundled institutions copied under new
 names until there are that many (each with its several procedures), built in
 a fresh process so that its peak memory is its own. The table gives the
 seconds of each stage: reading and checking the YAML (catalog), rendering the
-Markdown pages (pages), the checker's assets (assets) and MkDocs itself
-(mkdocs), the generator's share of the total, and the peak resident memory.
+Markdown pages (pages), the checker's assets (checker), the PDF notices,
+calendars and open data (PDF+ics, every notice laid out: an empty cache) and
+MkDocs itself (mkdocs), the generator's share of the total, and the peak
+resident memory.
 A benchmark, not a test: it prints figures and asserts nothing.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import subprocess
@@ -39,59 +42,52 @@ def make_catalog(root: Path, institutions: int) -> int:
     return sum(1 for _ in target.rglob("*.yaml")) - institutions - 1
 
 
-def child(size: int) -> None:
+def child(size: int, cache: Path) -> None:
     sys.path.insert(0, str(REPO))
-    from generator.browser_assets import add_checker_assets
+    os.environ["MODOP_CACHE"] = str(cache)  # every notice laid out: a first build
     from generator.catalog import load_catalog
-    from generator.pages import write_docs
-    from generator.site import TEMPLATES_DIR, run_mkdocs, settings_file, write_project
+    from generator.site import run_mkdocs, settings_file, write_project
 
     with tempfile.TemporaryDirectory(prefix="modop-bench-") as work:
         work = Path(work)
         procedures = make_catalog(work, size)
-        timings = {}
-        started = time.perf_counter()
+        marks = [("catalog", time.perf_counter())]
         catalog = load_catalog(work)
-        timings["catalog"] = time.perf_counter() - started
-
-        # The stages of write_project, timed one by one on a scratch tree...
-        scratch = work / "scratch"
-        scratch.mkdir()
-        started = time.perf_counter()
-        write_docs(catalog, scratch, TEMPLATES_DIR)
-        timings["render"] = time.perf_counter() - started
-        started = time.perf_counter()
-        add_checker_assets(scratch, catalog)
-        timings["assets"] = time.perf_counter() - started
-
-        # ...then the real project, and MkDocs on it.
-        config = write_project(catalog, work / "project", settings_file(REPO))
-        started = time.perf_counter()
+        config = write_project(
+            catalog, work / "project", settings_file(REPO),
+            progress=lambda stage: marks.append((stage, time.perf_counter())),
+        )
+        marks.append(("mkdocs", time.perf_counter()))
         run_mkdocs(config, work / "site")
-        timings["mkdocs"] = time.perf_counter() - started
+        marks.append(("end", time.perf_counter()))
+        timings = {stage: later - start for (stage, start), (_, later) in zip(marks, marks[1:])}
         pages = sum(1 for _ in (work / "site").rglob("index.html"))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"size": size, "procedures": procedures, "pages": pages, "peak_mb": peak, **timings}))
+    print(json.dumps({"size": size, "procedures": procedures, "html_pages": pages, "peak_mb": peak, **timings}))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 500])
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
-        child(args.child)
+        child(args.child, args.cache)
         return
-    print(f"{'institutions':>12} {'procedures':>10} {'pages':>6} {'catalog s':>9} {'render s':>8} {'assets s':>8} "
-          f"{'mkdocs s':>8} {'total s':>8} {'s/proc':>7} {'generator':>9} {'peak MB':>8}")
+    print(f"{'institutions':>12} {'procedures':>10} {'pages':>6} {'catalog s':>9} {'pages s':>8} {'checker s':>9} "
+          f"{'PDF+ics s':>9} {'mkdocs s':>8} {'total s':>8} {'s/proc':>7} {'generator':>9} {'peak MB':>8}")
     for size in args.sizes:
-        out = subprocess.run([sys.executable, __file__, "--child", str(size)], capture_output=True, text=True, check=True)
+        with tempfile.TemporaryDirectory(prefix="modop-bench-cache-") as cache:
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", str(size), "--cache", cache], capture_output=True, text=True, check=True
+            )
         row = json.loads(out.stdout.strip().splitlines()[-1])
-        generator = row["catalog"] + row["render"] + row["assets"]
-        total = generator + row["mkdocs"]
-        print(f"{row['size']:>12} {row['procedures']:>10} {row['pages']:>6} {row['catalog']:>9.2f} {row['render']:>8.2f} "
-              f"{row['assets']:>8.2f} {row['mkdocs']:>8.2f} {total:>8.2f} {total / row['procedures']:>7.3f} "
-              f"{generator / total:>9.0%} {row['peak_mb']:>8.0f}", flush=True)
+        total = sum(row[stage] for stage in ("catalog", "pages", "checker", "takeaways", "mkdocs"))
+        generator = total - row["mkdocs"]
+        print(f"{row['size']:>12} {row['procedures']:>10} {row['html_pages']:>6} {row['catalog']:>9.2f} {row['pages']:>8.2f} "
+              f"{row['checker']:>9.2f} {row['takeaways']:>9.2f} {row['mkdocs']:>8.2f} {total:>8.2f} "
+              f"{total / row['procedures']:>7.3f} {generator / total:>9.0%} {row['peak_mb']:>8.0f}", flush=True)
 
 
 if __name__ == "__main__":

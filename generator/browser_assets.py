@@ -3,7 +3,8 @@
 What lands in `<docs>/`:
 
     assets/pyodide/      Pyodide's runtime, copied from node_modules (pinned by package-lock.json)
-    assets/checker/      the widget (checker.mjs, checker.css), its worker (worker.mjs) and,
+    assets/checker/      the widget (checker.mjs, checker.css), the site's print stylesheet
+                         (print.css, listed in mkdocs.yml's extra_css), the worker (worker.mjs) and,
                          under content-hashed names, `checks` packed as a zip, a trimmed
                          standard library and a memory snapshot of the interpreter
     data/<inst>/<id>.json  each procedure's compiled JSON, as the engine reads it
@@ -44,7 +45,7 @@ CACHE_DIR = PROJECT_DIR / "node_modules" / ".cache" / "modop"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 # Shipped beside a gzip twin, for hosts that serve precompressed files (gzip_static).
 GZIP_TWINS = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
-WIDGET_FILES = ("checker.mjs", "checker.css")
+WIDGET_FILES = ("checker.mjs", "checker.css", "print.css")
 WORKER_TEMPLATE = "worker.mjs"
 BRIDGE_MODULE = "checker_bridge.py"
 SNAPSHOT_SCRIPT = "make_snapshot.mjs"

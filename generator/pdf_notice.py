@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import html
+import multiprocessing
 import os
 import re
 import shutil
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from urllib.request import url2pathname
@@ -22,6 +25,7 @@ import markdown
 import weasyprint
 from markupsafe import Markup
 from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from generator import french
@@ -113,21 +117,57 @@ def _notice_key(html: str, record) -> str:
     return digest.hexdigest()
 
 
-def write_notice(record, institution: dict, target: Path, *, page_url: str | None = None, font_config=None) -> None:
-    """Write the PDF notice of one procedure record to target.
+@dataclass(frozen=True)
+class NoticeJob:
+    """One notice to write: the procedure, its institution, the file, the page's address."""
 
-    Laying out a PDF takes a third of a second: a notice whose content has
-    not changed since a previous build is copied from the cache instead, so
-    that the live preview stays quick. `font_config` (a
-    `weasyprint.text.fonts.FontConfiguration`) may be shared between notices:
-    fonts are then looked up once for the whole build."""
-    html = notice_html(record, institution, page_url=page_url)
-    cached = cache_folder() / f"{_notice_key(html, record)}.pdf"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if cached.is_file():
-        shutil.copyfile(cached, target)
+    record: object
+    institution: dict
+    target: Path
+    page_url: str | None = None
+
+
+def write_notices(jobs: list[NoticeJob]) -> None:
+    """Write the PDF notices of a build.
+
+    Laying out a PDF takes a fifth of a second: a notice whose content has
+    not changed since a previous build is copied from the cache (the live
+    preview stays quick), and the others are laid out on every core."""
+    pending = []
+    for job in jobs:
+        html = notice_html(job.record, job.institution, page_url=job.page_url)
+        cached = cache_folder() / f"{_notice_key(html, job.record)}.pdf"
+        job.target.parent.mkdir(parents=True, exist_ok=True)
+        if cached.is_file():
+            shutil.copyfile(cached, job.target)
+        else:
+            pending.append((html, job.record, job.target, cached))
+    workers = min(len(pending), os.cpu_count() or 1)
+    if workers <= 1:
+        fonts = FontConfiguration()  # fonts looked up once for every notice
+        for html, record, target, cached in pending:
+            _lay_out_and_keep(html, record, target, cached, fonts)
         return
-    _lay_out(html, record, target, font_config)
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker) as pool:
+        for _ in pool.map(_lay_out_and_keep, *zip(*pending)):
+            pass  # an error in a worker is raised here
+
+
+_worker_fonts = None
+
+
+def _start_worker() -> None:
+    global _worker_fonts
+    _worker_fonts = FontConfiguration()  # once per process: fontconfig is slow to start
+
+
+def write_notice(record, institution: dict, target: Path, *, page_url: str | None = None) -> None:
+    """Write the PDF notice of one procedure record to target."""
+    write_notices([NoticeJob(record, institution, target, page_url)])
+
+
+def _lay_out_and_keep(html: str, record, target: Path, cached: Path, fonts=None) -> None:
+    _lay_out(html, record, target, fonts or _worker_fonts)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(f".{os.getpid()}.part")

@@ -48,13 +48,24 @@ def build_site(root: Path, out: Path, *, site_url: str | None = None) -> None:
     print("Chargement des procédures…", flush=True)
     catalog = load_catalog(root)
     _check_output(root, out)
-    print("Construction du site…", flush=True)
+    count = len(catalog.latest())
+    stages = {
+        "pages": f"Pages de {count} procédure{'s' if count > 1 else ''}…",
+        "checker": "Calculatrice (Pyodide)…",
+        "takeaways": "Notices PDF, calendriers et données ouvertes…",
+        "mkdocs": "Construction du site avec MkDocs…",
+    }
+
+    def progress(stage: str) -> None:
+        print(stages[stage], flush=True)
+
     with tempfile.TemporaryDirectory(prefix="modop-project-") as work:
-        config_file = write_project(catalog, Path(work), settings_file(root), site_url=site_url)
+        config_file = write_project(catalog, Path(work), settings_file(root), site_url=site_url, progress=progress)
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".new", dir=out.parent))
         try:
             try:
+                progress("mkdocs")
                 run_mkdocs(config_file, staging)
             except UserError as error:
                 raise UserError(_name_sources(str(error), catalog, root)) from None
@@ -74,17 +85,24 @@ def _name_sources(message: str, catalog, root: Path) -> str:
     return message
 
 
-def write_project(catalog, project_dir: Path, settings: Path, *, site_url: str | None = None) -> Path:
-    """A MkDocs project that stands on its own: `mkdocs build -f <it>` works."""
+def write_project(catalog, project_dir: Path, settings: Path, *, site_url: str | None = None, progress=None) -> Path:
+    """A MkDocs project that stands on its own: `mkdocs build -f <it>` works.
+
+    `progress(stage)`, when given, is called as each stage starts: "pages",
+    "checker", "takeaways"."""
+    progress = progress or (lambda stage: None)
     docs_dir = project_dir / "docs"
     docs_dir.mkdir(parents=True)
     config = yaml.safe_load(settings.read_text(encoding="utf-8")) or {}
     if site_url:
         config["site_url"] = site_url
+    progress("pages")
     nav = write_docs(catalog, docs_dir, TEMPLATES_DIR, config, takeaways=takeaway_links)
     if STATIC_DIR.is_dir():
         shutil.copytree(STATIC_DIR, docs_dir, dirs_exist_ok=True)
+    progress("checker")
     add_checker_assets(docs_dir, catalog)
+    progress("takeaways")
     add_takeaways(docs_dir, catalog, site_url=config.get("site_url"))
     nav.insert(-1, {"Données ouvertes": OPEN_DATA_PAGE})  # before the accessibility statement
 

@@ -13,11 +13,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urljoin
 
-from weasyprint.text.fonts import FontConfiguration
-
 from checks.calendar import procedure_calendar
 from generator.open_data import CALENDAR_FILE, FOLDER, NOTICE_FILE, procedure_json_path, write_open_data
-from generator.pdf_notice import write_notice
+from generator.pdf_notice import NoticeJob, write_notices
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PROJECT_DIR / "site_templates"
@@ -31,14 +29,15 @@ def add_takeaways(docs_dir: Path, catalog, *, site_url: str | None = None, stamp
     DTSTAMP: by default SOURCE_DATE_EPOCH when set (reproducible builds), else now.
     """
     stamp = stamp or build_stamp()
-    fonts = FontConfiguration()  # fonts looked up once for every notice
+    notices = []
     for record in catalog.latest():
         folder = docs_dir / record.institution_id / record.data["id"]
         folder.mkdir(parents=True, exist_ok=True)
         page_url = procedure_page_url(site_url, record)
         calendar = procedure_calendar(record.compiled, stamp, page_url=page_url)
         (folder / CALENDAR_FILE).write_bytes(calendar.encode("utf-8"))  # bytes: the CRLF stay as they are
-        write_notice(record, catalog.institutions[record.institution_id], folder / NOTICE_FILE, page_url=page_url, font_config=fonts)
+        notices.append(NoticeJob(record, catalog.institutions[record.institution_id], folder / NOTICE_FILE, page_url))
+    write_notices(notices)
     write_open_data(docs_dir, catalog, TEMPLATES_DIR)
 
 
