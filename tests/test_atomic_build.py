@@ -1,0 +1,74 @@
+"""A build that fails at any stage leaves the previous site intact and complete.
+
+The data and Markdown stages fail for real in tests/test_validation.py and
+tests/test_site.py; here each later stage is made to fail in turn (Pyodide
+missing, a PDF notice that cannot be laid out, MkDocs, the security policy),
+after a good build, in the same process so that the failure can be placed."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from cli_runner import REPO
+from generator import browser_assets, site
+from generator.errors import UserError
+from generator.site import build_site
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def previous_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("atomic") / "site"
+    build_site(REPO, out)
+    return out
+
+
+def _pyodide_missing(monkeypatch, tmp_path):
+    monkeypatch.setattr(browser_assets, "PROJECT_DIR", tmp_path)  # no node_modules/pyodide there
+
+
+def _notice_fails(monkeypatch, tmp_path):
+    def broken(jobs):
+        raise UserError(f"{jobs[0].record.path}: notice PDF : mise en page impossible")
+
+    monkeypatch.setattr("generator.takeaways.write_notices", broken)
+
+
+def _mkdocs_fails(monkeypatch, tmp_path):
+    def broken(config_file, site_dir):
+        (site_dir / "index.html").write_text("à moitié écrit", encoding="utf-8")
+        raise UserError("MkDocs n'a pas pu construire le site")
+
+    monkeypatch.setattr(site, "run_mkdocs", broken)
+
+
+def _policy_fails(monkeypatch, tmp_path):
+    def broken(staging):
+        raise OSError("disque plein")
+
+    monkeypatch.setattr(site, "add_policy", broken)
+
+
+@pytest.mark.parametrize(
+    "breaks, message",
+    [
+        (_pyodide_missing, "Pyodide est introuvable"),
+        (_notice_fails, "notice PDF"),
+        (_mkdocs_fails, "MkDocs n'a pas pu"),
+        (_policy_fails, "disque plein"),
+    ],
+    ids=["pyodide assets", "pdf notice", "mkdocs", "security policy"],
+)
+def test_a_failing_stage_leaves_the_previous_site_intact(previous_site, monkeypatch, tmp_path, breaks, message):
+    before = _digest(previous_site)
+    siblings = sorted(p.name for p in previous_site.parent.iterdir())
+    breaks(monkeypatch, tmp_path)
+    with pytest.raises((UserError, OSError), match=message):
+        build_site(REPO, previous_site)
+    assert _digest(previous_site) == before
+    assert sorted(p.name for p in previous_site.parent.iterdir()) == siblings  # no half-written sibling left
