@@ -118,7 +118,7 @@ def test_every_error_is_reported_at_once(data_root):
     assert "3 erreurs" in result.stderr
 
 
-@pytest.mark.parametrize("how", ["syntax", "unknown portal", "end before start"])
+@pytest.mark.parametrize("how", [case[0] for case in CASES])
 def test_build_with_bad_input_leaves_the_output_untouched(data_root, tmp_path, how):
     out = tmp_path / "site"
     out.mkdir()
