@@ -5,6 +5,7 @@ checker's Web Worker (worker.mjs) in Pyodide. `answer` gives the page the
 contract's answer serialised exactly as `python -m generator check … --json`
 prints it, and a `view`: the same answer as short French sentences the widget
 places in the page (the countdown and the highlighting are the widget's).
+`calendar` turns an answer into the student's own `.ics` (« Ajouter à mon agenda »).
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import json
 from datetime import date, datetime, timezone
 
 import checks
+from checks.calendar import student_calendar
 from checks.deadline import Period, status_text
 from checks.fee import category_text
 from checks.french import day_text, euros, moment_text
@@ -46,6 +48,15 @@ def answer(key: str, procedure_text: str | None, values_text: str, at_text: str)
     return json.dumps(
         {"ok": True, "json": answer_json(result), "view": view(result, procedure)}, ensure_ascii=False
     )
+
+
+def calendar(key: str, answer_text: str, page_url: str) -> str:
+    """This student's windows as an iCalendar file (`checks.calendar.student_calendar`).
+
+    `answer_text` is the answer the page shows (its `data-json`), computed
+    for `key`, whose procedure `answer` has already read; the file is stamped now.
+    """
+    return student_calendar(_procedures[key], json.loads(answer_text), now(), page_url=page_url or None)
 
 
 def answer_json(result: dict) -> str:
@@ -174,6 +185,8 @@ def warm_up() -> None:
         ({"boursier": "true"}, ""),
         ({"regime": "inconnu"}, "2024-07-10T10:00"),
     ):
-        answer("exemple/warm-up", text, json.dumps(values), at)
+        reply = json.loads(answer("exemple/warm-up", text, json.dumps(values), at))
+        if reply["ok"]:
+            calendar("exemple/warm-up", reply["json"], "https://exemple.invalid/")
     checks.answer_text(checks.evaluate(procedure, {}, now()), procedure)
     _procedures.clear()

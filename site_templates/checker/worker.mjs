@@ -4,6 +4,8 @@
 // Material's instant navigation, so only the first procedure page pays for
 // the start. Messages in: {id, key, procedureUrl, values, at}; out:
 // {id, ok, json, view} or {id, ok: false, error}, and {booted} once.
+// And for « Ajouter à mon agenda »: in {id, kind: "calendar", key, json,
+// pageUrl} (json: an answer this worker gave for key), out {id, ok, ics}.
 //
 // generator/browser_assets.py fills RUNTIME with the hashed file names.
 const RUNTIME = /*RUNTIME*/null;
@@ -15,6 +17,7 @@ const CODE_DIR = "/modop"; // where make_snapshot.mjs unpacked the checker's cod
 const BOOT_TIMEOUT_MS = 60000;
 
 let bridge = null; // the Python function checker_bridge.answer, once booted
+let calendarBridge = null; // checker_bridge.calendar
 const procedures = new Map(); // key -> Promise of the compiled procedure's JSON text
 const knownToPython = new Set(); // keys whose JSON the bridge has already parsed
 
@@ -28,9 +31,23 @@ booted.then(
 let queue = Promise.resolve();
 self.onmessage = (event) => {
   const request = event.data;
+  if (request.kind === "calendar") {
+    queue = queue.then(() => calendar(request));
+    return;
+  }
   procedureText(request); // start fetching the data while Python starts
   queue = queue.then(() => answer(request));
 };
+
+// The student's .ics, from the answer the page shows: nothing is fetched.
+async function calendar({ id, key, json, pageUrl }) {
+  try {
+    await booted;
+    postMessage({ id, ok: true, ics: calendarBridge(key, json, pageUrl || "") });
+  } catch (error) {
+    postMessage({ id, ok: false, error: describe(error) });
+  }
+}
 
 async function answer({ id, key, procedureUrl, values, at }) {
   try {
@@ -89,7 +106,9 @@ async function boot() {
   mark("python");
   pyodide.unpackArchive(await code, "zip", { extractDir: CODE_DIR });
   if (!memory) pyodide.runPython(`import sys; sys.path.insert(0, "${CODE_DIR}")`);
-  bridge = pyodide.pyimport("checker_bridge").answer;
+  const module = pyodide.pyimport("checker_bridge");
+  bridge = module.answer;
+  calendarBridge = module.calendar;
   mark("checker");
   return { ms: Math.round(performance.now() - started), snapshot: Boolean(memory), phases };
 }
