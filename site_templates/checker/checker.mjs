@@ -5,6 +5,11 @@
 // a form, or when the browser is idle once the page is painted, so the page
 // shows first. With Material's instant navigation this module, hence the
 // worker, lives on from page to page: the next procedure answers at once.
+//
+// Once an answer is shown, two things are made from it, in the browser too:
+// « Ajouter à mon agenda », the student's own .ics (checks.calendar, in the
+// worker), and « Mon parcours », a printable dialog of their own steps with
+// boxes to tick, kept in localStorage only if the student asks for it.
 
 const WORKER_URL = new URL("worker.mjs", import.meta.url);
 const DATA_URL = new URL("../../data/", import.meta.url); // assets/checker/ -> the site's root
@@ -17,6 +22,7 @@ const shared = (globalThis.modopChecker ??= {
   broken: null, // why the calculator is unavailable, once known
   nextId: 1,
   waiting: new Map(), // request id -> widget
+  calls: new Map(), // request id -> {resolve, reject}, for the calendar
 });
 
 const widgets = new WeakMap(); // form -> widget
@@ -31,6 +37,8 @@ if (document.readyState === "loading") addEventListener("DOMContentLoaded", foll
 else followMaterial();
 
 function bindPage() {
+  // Instant navigation replaced the page under an open « Mon parcours »: it was that page's.
+  document.querySelectorAll("dialog.modop-parcours").forEach((dialog) => dialog.close());
   const forms = [...document.querySelectorAll("form[data-checker]")].filter((form) => !widgets.has(form));
   if (!forms.length) return;
   const fresh = forms.map(bind);
@@ -50,6 +58,8 @@ function bind(form) {
     live: root.querySelector("[data-checker-live]"),
     answer: root.querySelector("[data-checker-answer]"),
     banner: root.querySelector("[data-checker-banner]"),
+    current: null, // {answer, view, json} of the answer shown
+    ticks: new Set(), // the steps ticked in « Mon parcours », kept for this page only
     latest: 0,
     timer: null,
     steps: [], // every step id of the procedure, once an answer told them
@@ -130,6 +140,13 @@ function formValues(form) {
 }
 
 function receive(message) {
+  const call = shared.calls.get(message.id);
+  if (call) {
+    shared.calls.delete(message.id);
+    if (message.ok) call.resolve(message);
+    else call.reject(new Error(message.error));
+    return;
+  }
   if (message.booted !== undefined) {
     shared.booted = message.booted;
     if (!message.booted) fail(message.error);
@@ -144,6 +161,8 @@ function receive(message) {
 
 function fail(reason) {
   shared.broken = reason || "erreur inconnue";
+  for (const call of shared.calls.values()) call.reject(new Error(shared.broken));
+  shared.calls.clear();
   for (const form of document.querySelectorAll("form[data-checker]")) {
     const widget = widgets.get(form);
     if (widget) render(widget, { ok: false, fatal: true, error: shared.broken });
@@ -159,6 +178,7 @@ function setState(widget, state) {
 function render(widget, message) {
   clearTimeout(widget.timer);
   widget.answer.replaceChildren();
+  widget.current = null;
   if (!message.ok) {
     markSteps(widget.steps, null);
     if (message.fatal) {
@@ -171,7 +191,8 @@ function render(widget, message) {
   }
   const answer = JSON.parse(message.json);
   const view = message.view;
-  widget.answer.append(...answerNodes(answer, view));
+  widget.current = { answer, view, json: message.json };
+  widget.answer.append(...answerNodes(answer, view), actionNodes(widget, answer));
   widget.result.setAttribute("data-json", message.json);
   setState(widget, "ready");
   widget.live.textContent = view.summary;
@@ -227,12 +248,291 @@ function answerNodes(answer, view) {
   return [parts, why];
 }
 
-function stepTitle(id) {
-  const heading = document.getElementById(`etape-${id}`)?.querySelector("h1, h2, h3, h4, h5, h6");
-  if (!heading) return null;
-  const copy = heading.cloneNode(true);
+// « Ajouter à mon agenda » and « Mon parcours », under the answer.
+function actionNodes(widget, answer) {
+  const status = el("p", { class: "modop-checker__hint", role: "status", "data-checker-action-status": "" });
+  const actions = el("div", { class: "modop-checker__actions" });
+  const hasDates = (answer.deadline?.windows || []).some((window) => window.start || window.end);
+  if (hasDates) {
+    const agenda = el("button", { type: "button", class: "md-button", "data-checker-agenda": "" }, "Ajouter à mon agenda (.ics)");
+    agenda.addEventListener("click", () => downloadCalendar(widget, status));
+    actions.append(agenda);
+  }
+  const parcours = el(
+    "button",
+    { type: "button", class: "md-button", "data-checker-parcours": "", "aria-haspopup": "dialog" },
+    "Mon parcours (à imprimer, à cocher)",
+  );
+  parcours.addEventListener("click", () => openParcours(widget, parcours));
+  actions.append(parcours);
+  const note = el(
+    "p",
+    { class: "modop-checker__hint" },
+    hasDates
+      ? "Le fichier d'agenda (vos dates d'inscription) et « Mon parcours » sont faits par votre navigateur à partir de vos réponses : rien n'est envoyé."
+      : "« Mon parcours » est fait par votre navigateur à partir de vos réponses : rien n'est envoyé.",
+  );
+  return el("div", { class: "modop-checker__takeaways" }, actions, note, status);
+}
+
+// Posts a message to the worker; resolves with its reply.
+function call(message) {
+  const worker = startWorker();
+  if (!worker) return Promise.reject(new Error(shared.broken));
+  const id = shared.nextId++;
+  return new Promise((resolve, reject) => {
+    shared.calls.set(id, { resolve, reject });
+    worker.postMessage({ id, ...message });
+  });
+}
+
+async function downloadCalendar(widget, status) {
+  const current = widget.current;
+  if (!current) return;
+  const key = widget.form.dataset.checker;
+  const page = new URL(location.href);
+  page.hash = "";
+  status.textContent = "Préparation du fichier d'agenda…";
+  try {
+    const { ics } = await call({ kind: "calendar", key, json: current.json, pageUrl: page.href });
+    const name = `inscription-${key.replaceAll("/", "-")}.ics`;
+    const url = URL.createObjectURL(new Blob([ics], { type: "text/calendar;charset=utf-8" }));
+    const link = el("a", { href: url, download: name, hidden: "" });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    status.textContent = `Fichier « ${name} » créé : ouvrez-le pour ajouter vos dates d'inscription à votre agenda.`;
+  } catch (error) {
+    status.textContent = `Fichier d'agenda impossible : ${error.message}`;
+  }
+}
+
+// ---------------------------------------------------------------- Mon parcours
+//
+// A modal dialog, in this very page rather than a page of its own: it is made
+// from what the page already holds (the answer, the steps' sections), so it
+// works offline once the page has loaded, needs no second start of Python, and
+// nothing the student answered goes into an address. It is a child of <body>,
+// so that printing it can leave the rest of the page out (checker.css).
+
+const PARCOURS_OPEN = "modop-parcours-open"; // class of <html> while the dialog is open
+
+function openParcours(widget, opener) {
+  const current = widget.current;
+  if (!current) return;
+  document.querySelectorAll("dialog.modop-parcours").forEach((dialog) => dialog.close());
+  const dialog = parcoursDialog(widget, current);
+  dialog.addEventListener("close", () => {
+    dialog.remove();
+    document.documentElement.classList.remove(PARCOURS_OPEN);
+    if (opener.isConnected) opener.focus();
+  });
+  // A link to a place of this page: close the dialog, then follow it.
+  dialog.addEventListener("click", (event) => {
+    const link = event.target.closest("a[href]");
+    if (link && link.origin === location.origin && link.pathname === location.pathname && link.hash) dialog.close();
+  });
+  document.body.append(dialog);
+  document.documentElement.classList.add(PARCOURS_OPEN);
+  dialog.showModal();
+}
+
+function parcoursDialog(widget, { answer, view }) {
+  const titleId = "modop-parcours-titre";
+  const dialog = el("dialog", { class: "md-typeset modop-parcours", "aria-labelledby": titleId, "data-parcours": answer.procedure });
+  const close = el("button", { type: "button", class: "md-button" }, "Fermer");
+  close.addEventListener("click", () => dialog.close());
+  const print = el("button", { type: "button", class: "md-button" }, "Imprimer");
+  print.addEventListener("click", () => window.print());
+  const heading = document.querySelector(".md-content h1");
+  const title = heading ? textOf(heading) : answer.procedure;
+  dialog.append(
+    el("div", { class: "modop-parcours__bar" }, print, close),
+    el("h2", { id: titleId, tabindex: "-1", autofocus: "" }, `Mon parcours : ${title}`),
+    el(
+      "p",
+      {},
+      `Année universitaire ${answer.academic_year}. Calculé pour le ${view.at} (heure de Paris), d'après vos réponses ci-dessous.`,
+    ),
+    el(
+      "p",
+      { class: "modop-parcours__note" },
+      "Cette page est faite par votre navigateur : rien de ce que vous avez indiqué n'est envoyé. Seule la notice officielle de l'établissement fait foi.",
+    ),
+    el("h3", {}, "Votre situation"),
+    situationList(widget.form),
+    el("h3", {}, "À retenir"),
+    figuresList(view),
+    el("h3", {}, "Vos étapes"),
+    ...stepsPart(widget, answer),
+  );
+  return dialog;
+}
+
+// What the student answered, as the form's labels say it.
+function situationList(form) {
+  const items = [];
+  let boxes = 0; // the true/false questions, and how many are ticked
+  let ticked = 0;
+  for (const field of form.elements) {
+    if (!field.name) continue;
+    const label = field.id ? form.querySelector(`label[for="${CSS.escape(field.id)}"]`) : null;
+    const text = label ? textOf(label) : field.name;
+    if (field.type === "checkbox") {
+      boxes += 1;
+      if (field.checked) {
+        ticked += 1;
+        items.push(text);
+      }
+    } else if (field.tagName === "SELECT") {
+      items.push(`${text} : ${field.selectedOptions[0]?.textContent.trim() ?? field.value}`);
+    } else if (field.value) {
+      const day = new Date(`${field.value}T12:00:00`);
+      const shown = Number.isNaN(day.getTime())
+        ? field.value
+        : day.toLocaleDateString("fr-FR", { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+      items.push(`${text} : ${shown}`);
+    } else {
+      items.push(`${text} : non indiquée`);
+    }
+  }
+  if (boxes && !ticked) items.push("Aucune des situations particulières proposées (cases non cochées).");
+  return el("ul", {}, ...items.map((item) => el("li", {}, item)));
+}
+
+function figuresList(view) {
+  const parts = el("dl", { class: "modop-checker__parts" });
+  const add = (term, ...details) => parts.append(el("dt", {}, term), el("dd", {}, ...details));
+  if (view.fee) {
+    add(
+      "Frais d'inscription",
+      el("p", {}, view.fee.headline),
+      view.fee.code ? el("p", {}, "Code à cocher sur le portail : ", el("strong", {}, view.fee.code)) : "",
+      view.fee.unknown ? el("p", {}, `Pour connaître le montant, ${view.ask}.`) : "",
+    );
+  }
+  if (view.cvec) add("CVEC", el("p", {}, view.cvec.headline));
+  if (view.deadline) add("Date limite", el("p", {}, view.deadline.headline));
+  if (view.payment) {
+    add(
+      "Paiement",
+      el("ul", {}, ...view.payment.lines.map((line) => el("li", {}, line))),
+      view.payment.refused ? el("p", {}, view.payment.refused) : "",
+    );
+  }
+  return parts;
+}
+
+// The student's steps, copied from the page, each with a box to tick.
+function stepsPart(widget, answer) {
+  const key = `modop-parcours:${answer.procedure}:${answer.academic_year}`;
+  const saved = readTicks(key);
+  if (saved) saved.forEach((id) => widget.ticks.add(id));
+  const status = el("p", { class: "modop-parcours__note", role: "status" });
+  const remember = el("input", { type: "checkbox", id: "modop-parcours-garder", "data-parcours-remember": "" });
+  remember.checked = saved !== null;
+  const list = el("ul", { class: "modop-parcours__steps" });
+  const save = () => {
+    if (!remember.checked) return;
+    status.textContent = writeTicks(key, [...widget.ticks])
+      ? "Vos coches sont gardées dans ce navigateur."
+      : "Ce navigateur ne permet pas de garder vos coches.";
+  };
+  for (const id of answer.steps) {
+    const section = document.getElementById(`etape-${id}`);
+    if (!section) continue;
+    const copy = stepCopy(section, id);
+    const box = el("input", { type: "checkbox", id: `modop-parcours-fait-${id}`, "data-parcours-step": id });
+    const headingId = copy.querySelector("h1, h2, h3, h4, h5, h6")?.id;
+    if (headingId) box.setAttribute("aria-describedby", headingId);
+    box.checked = widget.ticks.has(id);
+    box.addEventListener("change", () => {
+      if (box.checked) widget.ticks.add(id);
+      else widget.ticks.delete(id);
+      save();
+    });
+    copy.prepend(el("p", { class: "modop-parcours__tick" }, box, el("label", { for: box.id }, "Étape faite")));
+    list.append(el("li", {}, copy));
+  }
+  remember.addEventListener("change", () => {
+    if (remember.checked) return save();
+    forgetTicks(key);
+    status.textContent = "Vos coches ne sont plus gardées dans ce navigateur.";
+  });
+  const choice = el(
+    "div",
+    { class: "modop-parcours__remember" },
+    el(
+      "p",
+      { class: "modop-checker__field--check" },
+      remember,
+      el("label", { for: remember.id }, "Garder mes coches dans ce navigateur"),
+    ),
+    el(
+      "p",
+      { class: "modop-parcours__note" },
+      "Si vous cochez cette case, les étapes que vous cochez sont enregistrées sur cet appareil seulement (stockage local du navigateur), jamais envoyées, et vous les retrouvez ici la prochaine fois. Vos réponses ne sont pas enregistrées. Décochez-la pour tout effacer.",
+    ),
+    status,
+  );
+  return list.childElementCount
+    ? [choice, list]
+    : [el("p", {}, "Aucune étape de cette page ne vous concerne.")];
+}
+
+// A step's section as the page shows it, without ids (they stay unique),
+// anchors nor badge, its headings one level down (under « Vos étapes »).
+function stepCopy(section, id) {
+  const copy = section.cloneNode(true);
+  copy.querySelectorAll(".headerlink, [data-checker-badge]").forEach((node) => node.remove());
+  copy.querySelectorAll("[id]").forEach((node) => node.removeAttribute("id"));
+  copy.removeAttribute("id");
+  copy.className = "modop-step modop-parcours__step";
+  copy.querySelectorAll("h1, h2, h3, h4, h5").forEach((heading, index) => {
+    const lower = document.createElement(`h${Number(heading.tagName[1]) + 1}`);
+    lower.append(...heading.childNodes);
+    if (index === 0) lower.id = `modop-parcours-etape-${id}`;
+    heading.replaceWith(lower);
+  });
+  return copy;
+}
+
+function readTicks(key) {
+  try {
+    const text = localStorage.getItem(key);
+    return text === null ? null : new Set(JSON.parse(text).done || []);
+  } catch {
+    return null;
+  }
+}
+
+function writeTicks(key, done) {
+  try {
+    localStorage.setItem(key, JSON.stringify({ done }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function forgetTicks(key) {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    // nothing was kept
+  }
+}
+
+function textOf(node) {
+  const copy = node.cloneNode(true);
   copy.querySelectorAll(".headerlink").forEach((link) => link.remove());
   return copy.textContent.trim();
+}
+
+function stepTitle(id) {
+  const heading = document.getElementById(`etape-${id}`)?.querySelector("h1, h2, h3, h4, h5, h6");
+  return heading ? textOf(heading) : null;
 }
 
 // Marks each step of the page (id etape-<step>) as the student's or not; null clears.
