@@ -9,18 +9,14 @@ reload script obeys the pages' Content Security Policy.
 from __future__ import annotations
 
 import os
-import queue
 import shutil
-import signal
-import socket
 import statistics
-import subprocess
-import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
+
+from serve_process import running_serve
 
 FIXTURES = Path(__file__).parent / "site_fixtures"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-gpu"]
@@ -29,53 +25,13 @@ PREVIEW_DELAY_BOUND = 5.0
 WRITES = 3
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def preview(tmp_path):
     """`modop serve` over a copy of the fixture data: (root, url, stderr lines)."""
     root = tmp_path / "root"
     shutil.copytree(FIXTURES / "procedures", root / "procedures")
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "--root", str(root), "serve", "--addr", f"127.0.0.1:{port}"],
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    lines: queue.Queue = queue.Queue()
-    errors: list[str] = []
-
-    def pump(stream, sink):
-        for line in stream:
-            sink(line)
-
-    threading.Thread(target=pump, args=(process.stdout, lines.put), daemon=True).start()
-    threading.Thread(target=pump, args=(process.stderr, errors.append), daemon=True).start()
-    try:
-        deadline = time.monotonic() + 300
-        while True:
-            assert process.poll() is None, "".join(errors)
-            try:
-                if "Aperçu sur" in lines.get(timeout=1):
-                    break
-            except queue.Empty:
-                pass
-            assert time.monotonic() < deadline, "serve did not start"
-        yield root, f"http://127.0.0.1:{port}/", errors
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-    assert not any("Traceback" in line for line in errors), "".join(errors)
+    with running_serve(root, tmp_path) as (url, errors):
+        yield root, url, errors
 
 
 @pytest.fixture
@@ -170,29 +126,11 @@ def test_preview_starts_on_invalid_data_and_recovers(tmp_path, chromium_page):
     procedure = root / "procedures" / "ecole-demo" / "2024-2025" / "candidature.yaml"
     good = procedure.read_text(encoding="utf-8")
     procedure.write_text(good.replace("kind: candidature", "kind: concours"), encoding="utf-8")
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "--root", str(root), "serve", "--addr", f"127.0.0.1:{port}"],
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    try:
-        for line in process.stdout:
-            if "Aperçu sur" in line:
-                break
+    with running_serve(root, tmp_path) as (url, _errors):
         page = chromium_page
-        page.goto(f"http://127.0.0.1:{port}/ecole-demo/candidature/")
+        page.goto(url + "ecole-demo/candidature/")
         assert "candidature.yaml:" in page.locator(".modop-preview-errors").inner_text()
         page.wait_for_timeout(500)
         save(procedure, good)
         page.wait_for_function("() => document.querySelector('h1')?.textContent.startsWith('Candidature à une sélection')", timeout=60_000)
         assert page.locator(".modop-preview-errors").count() == 0
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()

@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import hashlib
 from html import unescape
-import queue
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from datetime import datetime
@@ -27,7 +23,9 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-REPO = Path(__file__).resolve().parent.parent
+from cli_runner import REPO, run_modop
+from serve_process import running_serve
+
 FIXTURES = Path(__file__).parent / "site_fixtures"
 
 # The contract's procedures (../shared/contract.md) and their academic years.
@@ -140,14 +138,6 @@ def other_origin(url: str) -> bool:
 
 def css_urls(text: str) -> list[str]:
     return [m.group(2) if m.group(2) is not None else m.group(4) for m in CSS_URL.finditer(text)]
-
-
-def run_modop(*args: str) -> subprocess.CompletedProcess:
-    """`python -m generator ARGS` as a user runs it (not imported from conftest:
-    another conftest.py under tests/ may take that module name)."""
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args], cwd=REPO, capture_output=True, text=True, timeout=600
-    )
 
 
 def page_of(site: Path, full_id: str) -> Path:
@@ -557,12 +547,6 @@ def test_every_page_footer_carries_the_accessibility_mention(built_site):
 # ------------------------------------------------------------ live preview
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=30) as response:
         return response.read().decode("utf-8")
@@ -582,37 +566,11 @@ def test_serve_rebuilds_on_yaml_change_and_keeps_last_good_version(tmp_path):
     root = tmp_path / "root"
     shutil.copytree(FIXTURES / "procedures", root / "procedures")
     procedure = root / "procedures" / "ecole-demo" / "2024-2025" / "candidature.yaml"
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "--root", str(root), "serve", "--addr", f"127.0.0.1:{port}"],
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    lines: queue.Queue = queue.Queue()
-    errors: list[str] = []
-
-    def pump(stream, sink):
-        for line in stream:
-            sink(line)
-
-    threading.Thread(target=pump, args=(process.stdout, lines.put), daemon=True).start()
-    threading.Thread(target=pump, args=(process.stderr, errors.append), daemon=True).start()
-    try:
-        deadline = time.monotonic() + 300
-        while True:
-            assert process.poll() is None, "".join(errors)
-            try:
-                if "Aperçu sur" in lines.get(timeout=1):
-                    break
-            except queue.Empty:
-                pass
-            assert time.monotonic() < deadline, "serve did not start"
-        url = f"http://127.0.0.1:{port}/ecole-demo/candidature/"
+    with running_serve(root, tmp_path) as (preview, errors):
+        url = preview + "ecole-demo/candidature/"
         assert "Candidature à une sélection" in fetch(url)
         # Material's instant navigation only follows the links the sitemap lists, with their address.
-        assert f"<loc>http://127.0.0.1:{port}/ecole-demo/licence/</loc>" in fetch(f"http://127.0.0.1:{port}/sitemap.xml")
+        assert f"<loc>{preview}ecole-demo/licence/</loc>" in fetch(preview + "sitemap.xml")
 
         procedure.write_text(
             procedure.read_text(encoding="utf-8").replace("title: Candidature à une sélection", "title: Candidature modifiée"),
@@ -624,15 +582,6 @@ def test_serve_rebuilds_on_yaml_change_and_keeps_last_good_version(tmp_path):
         wait_for(lambda: any("Données invalides" in line for line in errors), 120, "the error report")
         assert any("candidature.yaml:" in line for line in errors)
         assert "Candidature modifiée" in fetch(url), "the last good version is no longer served"
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            raise
-    assert process.returncode == 0
-    assert not any("Traceback" in line for line in errors), "".join(errors)
 
 
 # ------------------------------------------------------------ French wording
