@@ -7,17 +7,14 @@ Pyodide as in CPython.
 """
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import pytest
 from icalendar import Calendar, Timezone
 
 from checks import evaluate, parse_instant
+from cli_runner import REPO
+from pyodide_node import requires_pyodide, run_in_pyodide
 from checks.calendar import (
     CLOSED_PORTAL,
     CLOSING,
@@ -29,8 +26,6 @@ from checks.calendar import (
     student_calendar,
 )
 
-REPO = Path(__file__).resolve().parent.parent
-PYODIDE = REPO / "node_modules" / "pyodide"
 PARIS = ZoneInfo("Europe/Paris")
 STAMP = datetime(2024, 6, 1, 8, 30, tzinfo=timezone.utc)
 
@@ -253,33 +248,19 @@ def test_student_calendar_without_windows_has_no_event():
     assert events(student_calendar(compiled, answer, STAMP)) == []
 
 
-_RUNNER = r"""
-import { loadPyodide } from "%(pyodide)s/pyodide.mjs";
-import fs from "fs";
-const py = await loadPyodide({ indexURL: "%(pyodide)s/" });
-py.FS.mkdirTree("/home/pyodide/checks");
-for (const name of fs.readdirSync("%(checks)s")) {
-  if (name.endsWith(".py")) py.FS.writeFile("/home/pyodide/checks/" + name, fs.readFileSync("%(checks)s/" + name));
-}
-py.FS.writeFile("/home/pyodide/inputs.json", fs.readFileSync("%(inputs)s"));
-console.log(py.runPython(`
-import json, sys
+_CALENDARS_IN_PYODIDE = """
 from datetime import datetime
-sys.path.insert(0, "/home/pyodide")
 import checks
 from checks.calendar import procedure_calendar, student_calendar
-inputs = json.load(open("/home/pyodide/inputs.json"))
-out = []
+result = []
 for p, profile, at, stamp in inputs:
     stamp = datetime.fromisoformat(stamp)
     answer = checks.evaluate(p, profile, checks.parse_instant(at))
-    out.append([procedure_calendar(p, stamp, page_url="https://example.fr/"), student_calendar(p, answer, stamp)])
-json.dumps(out, ensure_ascii=False)
-`));
+    result.append([procedure_calendar(p, stamp, page_url="https://example.fr/"), student_calendar(p, answer, stamp)])
 """
 
 
-@pytest.mark.skipif(shutil.which("node") is None or not (PYODIDE / "pyodide.mjs").exists(), reason="Node.js or Pyodide missing")
+@requires_pyodide
 def test_pyodide_writes_the_same_calendars_as_cpython(tmp_path):
     from generator.catalog import load_catalog
 
@@ -289,12 +270,4 @@ def test_pyodide_writes_the_same_calendars_as_cpython(tmp_path):
     for p, profile, at, stamp in inputs:
         answer = evaluate(p, profile, parse_instant(at))
         expected.append([procedure_calendar(p, STAMP, page_url="https://example.fr/"), student_calendar(p, answer, STAMP)])
-    (tmp_path / "inputs.json").write_text(json.dumps(inputs, ensure_ascii=False), encoding="utf-8")
-    script = tmp_path / "run.mjs"
-    script.write_text(
-        _RUNNER % {"pyodide": PYODIDE.as_posix(), "checks": (REPO / "checks").as_posix(), "inputs": (tmp_path / "inputs.json").as_posix()},
-        encoding="utf-8",
-    )
-    result = subprocess.run(["node", str(script)], capture_output=True, text=True, timeout=180)
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == expected
+    assert run_in_pyodide(tmp_path, _CALENDARS_IN_PYODIDE, inputs) == expected
