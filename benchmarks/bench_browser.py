@@ -13,7 +13,9 @@ clock (performance.now(), zero at navigation start), median of --runs:
 - warm: a click to another procedure (Material's instant navigation) to its answer;
 - re-answer: a field changed to the new answer;
 - bytes: response bodies sent by the server until the first answer;
-- painted first: first contentful paint before the worker's script is requested.
+- painted first: first contentful paint before the worker's script is requested;
+- agenda: a click on « Ajouter à mon agenda » to the .ics file made (Python, in the worker);
+- parcours: a click on « Mon parcours » to the dialog open (built from the page).
 
 --variants adds the same page built without the memory snapshot
 (MODOP_CHECKER_SNAPSHOT=0), to show what the snapshot brings.
@@ -84,6 +86,31 @@ REANSWER = """
   const started = performance.now();
   field.click();
 })
+"""
+
+# A click on « Ajouter à mon agenda » until the page holds the file (its Blob URL).
+AGENDA = """
+() => new Promise((resolve) => {
+  const original = URL.createObjectURL;
+  URL.createObjectURL = (blob) => {
+    URL.createObjectURL = original;
+    resolve(performance.now() - started);
+    return original.call(URL, blob);
+  };
+  const started = performance.now();
+  document.querySelector('[data-checker-agenda]').click();
+})
+"""
+
+# A click on « Mon parcours » until its dialog is open (it is built at once), then closed.
+PARCOURS = """
+() => {
+  const started = performance.now();
+  document.querySelector('[data-checker-parcours]').click();
+  const took = document.querySelector('dialog.modop-parcours[open]') ? performance.now() - started : NaN;
+  document.querySelector('dialog.modop-parcours').close();
+  return took;
+}
 """
 
 PAINT_AND_WORKER = """
@@ -170,6 +197,8 @@ def our_run(browser, server: StaticServer, *, warm: bool, reanswers: int) -> dic
             figures["instant"] = page.evaluate("window.__benchSameTab === true")  # no full page load
             figures["workers"] = page.evaluate("window.modopChecker.workersStarted")
         figures["reanswer"] = [page.evaluate(REANSWER, CHECKBOX) for _ in range(reanswers)]
+        figures["agenda"] = [page.evaluate(AGENDA) for _ in range(3)] if warm else []
+        figures["parcours"] = [page.evaluate(PARCOURS) for _ in range(3)] if warm else []
         booted = page.evaluate("window.modopChecker.booted")
         figures["snapshot"] = bool(booted and booted["snapshot"])
         figures["phases"] = {**(booted or {}).get("phases", {}), "booted": (booted or {}).get("ms")}
@@ -260,6 +289,8 @@ def report(results: dict, runs: int) -> int:
             print(f"{label:34}{spread([r['cold'] for r in results[name]])}  {_mb(results[name])}")
     print(f"{'our page, warm (instant nav.)':34}{spread(warm)}")
     print(f"{'our page, re-answer':34}{spread(reanswer)}")
+    print(f"{'« Ajouter à mon agenda » → .ics':34}{spread([v for r in ours for v in r['agenda']])}")
+    print(f"{'« Mon parcours » → open':34}{spread([v for r in ours for v in r['parcours']])}")
     print(f"{'first paint → worker requested':34}"
           f"{median([r['paint'] for r in ours]):7.0f} ms → {median([r['worker'] for r in ours]):.0f} ms")
     phases = {key: median([r["phases"][key] for r in ours if key in r["phases"]]) for key in ours[0]["phases"]}
