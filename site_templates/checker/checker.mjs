@@ -286,8 +286,13 @@ function call(message) {
   });
 }
 
+// Both take-aways are made from the answer shown; not while a newer one is computed.
+function shownAnswer(widget) {
+  return widget.result.dataset.state === "ready" ? widget.current : null;
+}
+
 async function downloadCalendar(widget, status) {
-  const current = widget.current;
+  const current = shownAnswer(widget);
   if (!current) return;
   const key = widget.form.dataset.checker;
   const page = new URL(location.href);
@@ -319,7 +324,7 @@ async function downloadCalendar(widget, status) {
 const PARCOURS_OPEN = "modop-parcours-open"; // class of <html> while the dialog is open
 
 function openParcours(widget, opener) {
-  const current = widget.current;
+  const current = shownAnswer(widget);
   if (!current) return;
   document.querySelectorAll("dialog.modop-parcours").forEach((dialog) => dialog.close());
   const dialog = parcoursDialog(widget, current);
