@@ -21,7 +21,7 @@ from site_audit import (
 
 PROCEDURE = "amu-iut/but1"
 AT = "2024-07-25T10:00"
-WIDGET = [".modop-checker", ".modop-step"]  # the widget and the badges it puts on the steps
+WIDGET = [".modop-checker", "[data-checker-badge]"]  # the widget and the badges it puts on the steps
 
 
 def new_page(browser, **options):
