@@ -3,4 +3,5 @@ import sys
 
 from generator.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a PDF worker process imports this module again
+    sys.exit(main())

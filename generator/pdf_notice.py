@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -148,7 +149,9 @@ def write_notices(jobs: list[NoticeJob]) -> None:
         for html, record, target, cached in pending:
             _lay_out_and_keep(html, record, target, cached, fonts)
         return
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker) as pool:
+    # Spawned, not forked: `serve` rebuilds from a watcher thread, and a fork
+    # taken while another thread holds a lock can hang for ever.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker) as pool:
         for _ in pool.map(_lay_out_and_keep, *zip(*pending)):
             pass  # an error in a worker is raised here
 
@@ -158,6 +161,7 @@ _worker_fonts = None
 
 def _start_worker() -> None:
     global _worker_fonts
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the build, which stops the pool
     _worker_fonts = FontConfiguration()  # once per process: fontconfig is slow to start
 
 
