@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import traceback
@@ -212,6 +213,7 @@ def serve_site(root: Path, addr: str) -> None:
     from generator.preview import PreviewServer
 
     host, port = _host_and_port(addr)
+    _stop_on_ctrl_c_and_term()
     if not (root / "procedures").is_dir():
         load_catalog(root)  # no data at all: its one-line error, and no preview
     url = f"http://{f'[{host}]' if ':' in host else host}:{port}/"
@@ -258,6 +260,17 @@ def serve_site(root: Path, addr: str) -> None:
             print("\nArrêt de l'aperçu.", flush=True)
         finally:
             server.shutdown()
+
+
+def _stop_on_ctrl_c_and_term() -> None:
+    """Ctrl-C and SIGTERM stop the preview cleanly, even when the shell that
+    started it in the background told it to ignore Ctrl-C."""
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, stop)
 
 
 @contextmanager
