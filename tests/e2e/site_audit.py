@@ -125,6 +125,19 @@ def form(procedure: str) -> str:
     return f"form[data-checker='{procedure}']"
 
 
+def fill_profile(page, procedure: str, profile: dict) -> None:
+    """Answer the checker's questions as a student would: profile keys to text values."""
+    for key, value in profile.items():
+        field = page.locator(f"{form(procedure)} [name='{key}']")
+        kind = field.get_attribute("type") or field.evaluate("node => node.tagName.toLowerCase()")
+        if kind == "checkbox":
+            field.set_checked(value == "true")
+        elif kind == "select":
+            field.select_option(value)
+        else:
+            field.fill(value)
+
+
 def poll(page, predicate: str, arg=None, timeout: float = 60) -> None:
     """Wait until the JavaScript predicate holds (not wait_for_function: that one
     evaluates a string in the page, which the site's CSP forbids)."""

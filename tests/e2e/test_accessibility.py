@@ -11,7 +11,6 @@ from __future__ import annotations
 import pytest
 from site_audit import (
     CSP_RECORDER,
-    READY,
     answer_of,
     axe_violations,
     csp_reports,

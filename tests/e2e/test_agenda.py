@@ -17,7 +17,7 @@ from site_audit import (
     READY,
     answer_of,
     csp_reports,
-    form,
+    fill_profile,
     procedure_data,
     wait_new_answer,
 )
@@ -36,18 +36,6 @@ CASES = [
     ("orleans/but1", {"date_acceptation": "2024-07-20"}, "2024-07-25T10:00"),
     ("orleans/reinscription", {}, "2024-06-01T10:00"),
 ]
-
-
-def fill(page, procedure: str, profile: dict) -> None:
-    for key, value in profile.items():
-        field = page.locator(f"{form(procedure)} [name='{key}']")
-        kind = field.get_attribute("type") or field.evaluate("node => node.tagName.toLowerCase()")
-        if kind == "checkbox":
-            field.set_checked(value == "true")
-        elif kind == "select":
-            field.select_option(value)
-        else:
-            field.fill(value)
 
 
 def expected_boundaries(windows: list[dict]) -> list[tuple[str, object]]:
@@ -99,7 +87,7 @@ def tab(browser):
 def test_the_downloaded_calendar_holds_the_engines_windows(tab, site_server, site_dir, procedure, profile, at):
     address = f"{site_server.url}{procedure}/?at={at}"
     tab.goto(address)
-    fill(tab, procedure, profile)
+    fill_profile(tab, procedure, profile)
     shown = answer_of(tab)
     with tab.expect_download() as download:
         tab.locator("[data-checker-agenda]").click()
@@ -134,10 +122,10 @@ def test_the_agenda_follows_the_latest_answer(tab, site_server):
     """Changing an answer changes the file: it is made from what the page shows now."""
     procedure = "amu-iut/but1"
     tab.goto(f"{site_server.url}{procedure}/?at=2024-07-25T10:00")
-    fill(tab, procedure, {"date_acceptation": "2024-07-05"})
+    fill_profile(tab, procedure, {"date_acceptation": "2024-07-05"})
     first = answer_of(tab)
     shown = tab.locator("[data-result]").get_attribute("data-json")
-    fill(tab, procedure, {"date_acceptation": "2024-08-20"})
+    fill_profile(tab, procedure, {"date_acceptation": "2024-08-20"})
     second = wait_new_answer(tab, shown)
     assert second["deadline"]["windows"] != first["deadline"]["windows"]
     with tab.expect_download() as download:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from chromium_setup import CHROMIUM_ARGS, require_chromium
+from site_audit import fill_profile, form
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -37,22 +38,6 @@ def cli_answer(procedure: str, profile: dict, at: str) -> str:
     )
     assert result.returncode == 0, result.stderr
     return result.stdout
-
-
-def form(procedure: str) -> str:
-    return f"form[data-checker='{procedure}']"
-
-
-def fill_profile(page, procedure: str, profile: dict) -> None:
-    for key, value in profile.items():
-        field = page.locator(f"{form(procedure)} [name='{key}']")
-        kind = field.get_attribute("type") or field.evaluate("node => node.tagName.toLowerCase()")
-        if kind == "checkbox":
-            field.set_checked(value == "true")
-        elif kind == "select":
-            field.select_option(value)
-        else:
-            field.fill(value)
 
 
 def nav_link(page, procedure: str):

@@ -13,7 +13,7 @@ from io import BytesIO
 
 import pytest
 from pypdf import PdfReader
-from site_audit import CSP_RECORDER, answer_of, csp_reports, form, wait_new_answer
+from site_audit import CSP_RECORDER, answer_of, csp_reports, fill_profile, form, wait_new_answer
 
 DIALOG = "dialog.modop-parcours"
 
@@ -31,14 +31,7 @@ def open_page(context, server, address: str, profile: dict):
     page = context.new_page()
     page.goto(server.url + address)
     procedure = page.locator("form[data-checker]").get_attribute("data-checker")
-    for key, value in profile.items():
-        field = page.locator(f"{form(procedure)} [name='{key}']")
-        if field.get_attribute("type") == "checkbox":
-            field.set_checked(value == "true")
-        elif field.get_attribute("type") == "date":
-            field.fill(value)
-        else:
-            field.select_option(value)
+    fill_profile(page, procedure, profile)
     return page, answer_of(page)
 
 
