@@ -8,11 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
-MONTHS = [
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-]
+from checks.french import MONTHS, WEEKDAYS, day_text
 
 # French typography: a no-break space before the euro sign and inside "14 h 30",
 # a narrow no-break space between thousands.
@@ -25,8 +21,8 @@ def day_of_month(day: int) -> str:
 
 
 def format_date(value: date) -> str:
-    """`mardi 9 juillet 2024`, `lundi 1er juillet 2024`."""
-    return f"{WEEKDAYS[value.weekday()]} {day_of_month(value.day)} {MONTHS[value.month - 1]} {value.year}"
+    """`mardi 9 juillet 2024`, `lundi 1er juillet 2024`: the checker's own wording."""
+    return day_text(value)
 
 
 def format_short_date(value: date) -> str:

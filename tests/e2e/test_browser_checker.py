@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from chromium_setup import CHROMIUM_ARGS, require_chromium
-from site_audit import fill_profile, form
+from site_audit import READY, answer_of, fill_profile, form, poll
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -27,7 +26,6 @@ CASES = [
     ("orleans/but1", {"hors_ue": "true", "date_acceptation": "2024-07-02"}, "2024-07-05T23:59"),
 ]
 
-READY = "[data-result][data-state='ready']"
 
 
 def cli_answer(procedure: str, profile: dict, at: str) -> str:
@@ -43,20 +41,6 @@ def cli_answer(procedure: str, profile: dict, at: str) -> str:
 def nav_link(page, procedure: str):
     """The sidebar's link to a procedure (Material's instant navigation makes hrefs absolute)."""
     return page.locator(f".md-sidebar--primary a[href$='/{procedure}/']:visible").first
-
-
-def poll(page, predicate: str, arg=None, timeout: float = 60) -> None:
-    """Wait until the JavaScript predicate holds. Not wait_for_function: that one
-    evaluates a string in the page, which the site's Content-Security-Policy forbids."""
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(predicate, arg):
-        assert time.monotonic() < deadline, f"timed out waiting for {predicate}"
-        time.sleep(0.02)
-
-
-def wait_answer(page) -> dict:
-    page.wait_for_selector(READY)
-    return json.loads(page.locator("[data-result]").get_attribute("data-json"))
 
 
 def asked(site_dir, procedure: str) -> list[str]:
@@ -93,7 +77,7 @@ def test_fields_are_the_questions_with_visible_labels(visit, site_dir):
 def test_answer_is_shown_in_french_and_steps_are_marked(visit):
     page = visit().goto("amu-iut/but1/?at=2024-07-25T10:00")
     fill_profile(page, "amu-iut/but1", {"boursier": "true", "date_acceptation": "2024-07-20"})
-    answer = wait_answer(page)
+    answer = answer_of(page)
     text = page.locator("[data-result]").inner_text()
     assert "exonération" in text and "jeudi 22 août 2024 à 14 h" in text
     assert "Il reste" in text  # the countdown to the next change
@@ -107,7 +91,7 @@ def test_answer_is_shown_in_french_and_steps_are_marked(visit):
 
 def test_keyboard_alone_changes_the_answer(visit):
     page = visit().goto("amu-iut/but1/?at=2024-07-25T10:00")
-    first = wait_answer(page)
+    first = answer_of(page)
     shown = page.locator("[data-result]").get_attribute("data-json")  # read before the key: the answer is fast
     page.locator(f"{form('amu-iut/but1')} [name='boursier']").focus()
     page.keyboard.press("Space")
@@ -117,13 +101,13 @@ def test_keyboard_alone_changes_the_answer(visit):
         " && document.querySelector('[data-result]').dataset.json !== previous",
         shown,
     )
-    second = wait_answer(page)
+    second = answer_of(page)
     assert first["fee"] != second["fee"] and second["fee"]["amount_eur"] == 0
 
 
 def test_at_in_the_address_sets_the_instant_and_says_so(visit):
     page = visit().goto("amu-iut/but1/?at=2024-07-25T10:00")
-    answer = wait_answer(page)
+    answer = answer_of(page)
     assert answer["at"] == "2024-07-25T10:00:00+02:00"
     banner = page.locator("[data-checker-banner]")
     assert banner.is_visible() and "jeudi 25 juillet 2024 à 10 h" in banner.inner_text()
@@ -131,7 +115,7 @@ def test_at_in_the_address_sets_the_instant_and_says_so(visit):
 
 def test_without_at_the_answer_is_for_now_and_has_no_banner(visit):
     page = visit().goto("amu-iut/but1/")
-    answer = wait_answer(page)
+    answer = answer_of(page)
     at = datetime.fromisoformat(answer["at"])
     assert abs(at - datetime.now(timezone.utc)) < timedelta(minutes=5)
     assert at.utcoffset() in (timedelta(hours=1), timedelta(hours=2))  # Paris time
@@ -161,11 +145,11 @@ def test_instant_navigation_reuses_the_worker(visit, site_dir):
         """
     )
     page = tab.goto("amu-iut/but1/?at=2024-07-25T10:00")
-    wait_answer(page)
+    answer_of(page)
     page.evaluate("window.__samePage = true")
     nav_link(page, "amu-iut/master").click()
     page.wait_for_selector(f"{form('amu-iut/master')}")
-    answer = wait_answer(page)
+    answer = answer_of(page)
     assert answer["procedure"] == "amu-iut/master"
     assert page.evaluate("window.__samePage") is True, "Material's instant navigation kept the page"
     assert page.evaluate("window.__workersCreated") == 1
@@ -175,10 +159,10 @@ def test_instant_navigation_reuses_the_worker(visit, site_dir):
 def test_no_request_leaves_the_origin(visit, site_server):
     tab = visit()
     page = tab.goto("orleans/but1/?at=2024-07-05T10:00")
-    wait_answer(page)
+    answer_of(page)
     nav_link(page, "orleans/reinscription").click()
     page.wait_for_url("**/orleans/reinscription/")
-    wait_answer(page)
+    answer_of(page)
     assert tab.requests, "requests were recorded"
     outside = [url for url in tab.requests if not url.startswith(site_server.url)]
     assert outside == []
@@ -187,7 +171,7 @@ def test_no_request_leaves_the_origin(visit, site_server):
 def test_the_interpreter_starts_after_the_page_has_loaded(visit, site_server):
     tab = visit()
     page = tab.goto("amu-iut/but1/")
-    wait_answer(page)
+    answer_of(page)
     timing = page.evaluate(
         """() => {
           const paint = performance.getEntriesByName('first-contentful-paint')[0];
@@ -237,6 +221,6 @@ def test_without_the_snapshot_python_starts_from_scratch_with_the_same_answer(vi
     procedure, profile, at = CASES[0]
     page = tab.goto(f"{procedure}/?at={at}")
     fill_profile(page, procedure, profile)
-    answer = wait_answer(page)
+    answer = answer_of(page)
     assert page.evaluate("window.modopChecker.booted.snapshot") is False
     assert answer == json.loads(cli_answer(procedure, profile, at))
