@@ -72,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
 def _run(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     if args.command == "validate":
-        from generator.catalog import load_catalog
+        from generator.model.catalog import load_catalog
 
         catalog = load_catalog(root)
         _report_warnings(catalog, strict=args.strict)
@@ -80,7 +80,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"Données valides : {count} procédure{'s' if count > 1 else ''} dans {places} établissement{'s' if places > 1 else ''}.")
         return 0
     if args.command == "new-year":
-        from generator.new_year import new_year
+        from generator.source.new_year_draft import new_year
 
         checklist = new_year(root, args.institution, args.year)
         print(f"Brouillon {args.year} écrit pour {args.institution}. À vérifier, fichier par fichier :")
@@ -89,8 +89,8 @@ def _run(args: argparse.Namespace) -> int:
         print("Effacez « à confirmer » de chaque date vérifiée ; « modop validate » liste celles qui restent.")
         return 0
     if args.command == "diff":
-        from generator.catalog import load_catalog
-        from generator.year_diff import institution_changes
+        from generator.model.catalog import load_catalog
+        from generator.model.year_diff import institution_changes
 
         changes = institution_changes(load_catalog(root), args.institution, args.year1, args.year2)
         print(f"{args.institution} : {len(changes)} changement{'s' if len(changes) > 1 else ''} de {args.year1} à {args.year2}")
@@ -98,26 +98,26 @@ def _run(args: argparse.Namespace) -> int:
             print(f"  {change}")
         return 0
     if args.command == "schema":
-        from generator.schema import write_json_schemas
+        from generator.source.schema import write_json_schemas
 
         for path in write_json_schemas(args.out):
             print(f"Schéma écrit : {path}")
         return 0
     if args.command == "build":
-        from generator.catalog import load_catalog
-        from generator.site import build_site
+        from generator.model.catalog import load_catalog
+        from generator.site.build import build_site
 
         if args.strict:
             _report_warnings(load_catalog(root), strict=True)
         build_site(root, args.out.resolve(), site_url=args.site_url)
         return 0
     if args.command == "serve":
-        from generator.site import serve_site
+        from generator.site.build import serve_site
 
         serve_site(root, args.addr)
         return 0
     if args.command == "check":
-        from generator.check_command import run_check
+        from generator.commands.check import run_check
 
         return run_check(root, args)
     raise AssertionError(args.command)
@@ -125,7 +125,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def _report_warnings(catalog, strict: bool) -> None:
     """Print what is plausible but suspect: warnings, or errors when strict."""
-    from generator.plausibility import plausibility_warnings
+    from generator.model.plausibility import plausibility_warnings
 
     found = plausibility_warnings(catalog)
     if strict and found:

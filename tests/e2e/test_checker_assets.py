@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator import browser_assets
+from generator.outputs import checker_runtime as browser_assets
 from generator.errors import UserError
 
 REPO = Path(__file__).resolve().parents[2]

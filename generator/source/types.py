@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from generator.errors import DataError
-from generator.yaml_source import position
+from generator.source.yaml_source import position
 
 
 class _Invalid:

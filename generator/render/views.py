@@ -14,7 +14,7 @@ identifiers by the catalog: generator.catalog.RESERVED_INSTITUTION_IDS.)
 
 Templates live in `site_templates/*.md.j2`. Everything that comes from YAML
 is escaped; the Markdown bodies of the YAML are inserted as Markdown, in the
-safe subset of generator.safe_markdown (no raw HTML, no link but https:,
+safe subset of generator.render.safe_markdown (no raw HTML, no link but https:,
 mailto:, tel: and relative ones). The templates receive plain "views" built
 here, so that they hold layout only.
 """
@@ -29,10 +29,10 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from generator import french
+from generator.render import wording
 from generator.errors import UserError, display_path
-from generator.safe_markdown import safe_markdown
-from generator.year_diff import previous_year, procedure_changes
+from generator.render.safe_markdown import safe_markdown
+from generator.model.year_diff import previous_year, procedure_changes
 
 UNKNOWN = "unknown"
 GUIDE_PAGES = {"guide/mettre-a-jour.md": "Mettre à jour les procédures"}
@@ -92,9 +92,9 @@ def template_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters.update(
         md=markdown_text,
         markdown=markdown_block,
-        amount=french.format_amount,
+        amount=wording.format_amount,
         front_matter=front_matter_string,
-        join_fr=french.join_and,
+        join_fr=wording.join_and,
     )
     return env
 
@@ -178,7 +178,7 @@ def portal_view(institution: dict, portal_id: str) -> dict:
     return {
         "name": portal["name"],
         "url": url,
-        "shown_url": french.host_of(url) if url else None,
+        "shown_url": wording.host_of(url) if url else None,
         "purpose": portal["purpose"].rstrip(" ."),
     }
 
@@ -190,9 +190,9 @@ def contact_view(contact_id: str, contact: dict) -> dict:
         phones.append(
             {
                 "number": phone["number"],
-                "uri": french.tel_uri(phone["number"]),
-                "hours": french.format_hours(hours) if known(hours) else None,
-                "period": french.format_period(phone.get("period")),
+                "uri": wording.tel_uri(phone["number"]),
+                "hours": wording.format_hours(hours) if known(hours) else None,
+                "period": wording.format_period(phone.get("period")),
                 "note": phone.get("note"),
             }
         )
@@ -218,7 +218,7 @@ def institution_view(institution: dict, records: list) -> dict:
         "parent": institution["parent"] if known(institution["parent"]) else None,
         "address": institution.get("address") if known(institution.get("address")) else None,
         "website": website if known(website) else None,
-        "shown_website": french.host_of(website) if known(website) else None,
+        "shown_website": wording.host_of(website) if known(website) else None,
         "contacts": [contact_view(key, value) for key, value in institution["contacts"].items()],
         "portals": [portal_view(institution, key) for key in institution["portals"]],
         "procedures": [
@@ -238,7 +238,7 @@ def institution_view(institution: dict, records: list) -> dict:
 
 
 def boundary_view(iso: str | None, kind: str, side: str) -> dict:
-    return {"iso": iso, "text": french.boundary_text(iso, kind, side), "kind": kind}
+    return {"iso": iso, "text": wording.boundary_text(iso, kind, side), "kind": kind}
 
 
 def windows_view(compiled: dict, unconfirmed: dict | None = None) -> list | None:
@@ -249,7 +249,7 @@ def windows_view(compiled: dict, unconfirmed: dict | None = None) -> list | None
     return [
         {
             "label": window["label"],
-            "when": french.describe_when(window["when"]) if window["when"] else None,
+            "when": wording.describe_when(window["when"]) if window["when"] else None,
             "periods": [
                 {
                     side: {
@@ -271,12 +271,12 @@ def closures_view(data: dict, compiled: dict, unconfirmed: dict | None = None) -
         {
             "start": {
                 "iso": c["start"],
-                "text": french.closure_text(c["start"], literal["from"], "start"),
+                "text": wording.closure_text(c["start"], literal["from"], "start"),
                 "unconfirmed": ("closures", i, "from") in unconfirmed,
             },
             "end": {
                 "iso": c["end"],
-                "text": french.closure_text(c["end"], literal["to"], "end"),
+                "text": wording.closure_text(c["end"], literal["to"], "end"),
                 "unconfirmed": ("closures", i, "to") in unconfirmed,
             },
             "reason": c["reason"],
@@ -290,7 +290,7 @@ def changes_view(catalog, record) -> dict | None:
     before = previous_year(catalog, record)
     if before is None:
         return None
-    items = [french.no_break_spaces(french.iso_dates_in_words(change)) for change in procedure_changes(before, record)]
+    items = [wording.no_break_spaces(wording.iso_dates_in_words(change)) for change in procedure_changes(before, record)]
     return {"year": before.academic_year, "items": items}
 
 
@@ -303,7 +303,7 @@ def accessibility_view(settings: dict) -> dict:
         "contact_email": extra.get("contact_email"),
         "contact_url": extra.get("contact_url"),
         "audit": extra.get("audit"),
-        "date": french.format_short_date(french.parse_date(extra["date"])) if extra.get("date") else None,
+        "date": wording.format_short_date(wording.parse_date(extra["date"])) if extra.get("date") else None,
         "site_url": settings.get("site_url"),
     }
 
@@ -324,7 +324,7 @@ def fee_view(data: dict, compiled: dict) -> dict | None:
     categories = {c["code"]: c["label"] for c in fee["categories"]}
     rows = [
         {
-            "situation": french.describe_when(rule["when"]),
+            "situation": wording.describe_when(rule["when"]),
             "reason": rule["reason"],
             "amount": rule["amount"],
             "code": _code_text(rule, categories),
@@ -336,7 +336,7 @@ def fee_view(data: dict, compiled: dict) -> dict | None:
     shadowed = [rule["when"] for rule in fee["rules"]]
     rows += [
         {
-            "situation": french.describe_when(rule["when"]),
+            "situation": wording.describe_when(rule["when"]),
             "reason": f"{rule['reason']} ({rule['source']})",
             "amount": 0,
             "code": "",
@@ -373,24 +373,24 @@ def cvec_view(data: dict, compiled: dict) -> dict | None:
     amount = cvec["amount"]
     rows = [
         {
-            "situation": french.describe_when(rule["when"]),
+            "situation": wording.describe_when(rule["when"]),
             "status": rule["status"],
             "reason": rule["reason"],
         }
         for rule in cvec["rules"]
     ]
     rows += [
-        {"situation": french.describe_when(r["when"]), "status": "not_subject", "reason": f"{r['reason']} ({r['source']})"}
+        {"situation": wording.describe_when(r["when"]), "status": "not_subject", "reason": f"{r['reason']} ({r['source']})"}
         for r in cvec["not_subject"]
     ]
     rows += [
-        {"situation": french.describe_when(r["when"]), "status": "exempt", "reason": f"{r['reason']} ({r['source']})"}
+        {"situation": wording.describe_when(r["when"]), "status": "exempt", "reason": f"{r['reason']} ({r['source']})"}
         for r in cvec["exempt"]
     ]
     for row in rows:
         row["status_text"] = CVEC_STATUS[row["status"]]
         if row["status"] == "due":
-            row["status_text"] += f"\u00a0: {french.format_amount(amount)}"
+            row["status_text"] += f"\u00a0: {wording.format_amount(amount)}"
     return {
         "amount": amount,
         "source": cvec["source"],
@@ -410,7 +410,7 @@ def payment_view(data: dict, compiled: dict) -> dict | None:
         if instalment["label"] and count > 1:
             text += f" (paiement en {count} fois)"
         if instalment["min_amount"] is not None:
-            text += f", possible à partir de {french.format_amount(instalment['min_amount'])} de droits"
+            text += f", possible à partir de {wording.format_amount(instalment['min_amount'])} de droits"
         options.append(text)
     return {
         "methods": payment.get("methods", []),
@@ -435,7 +435,7 @@ def step_view(number: int, step: dict, institution: dict, procedure_id: str) -> 
         "anchor": f"etape-{step['id']}",
         "title": step_title(step["title"]),
         "body": step["body"],
-        "applies_to": french.describe_when(step["when"]) if step.get("when") else None,
+        "applies_to": wording.describe_when(step["when"]) if step.get("when") else None,
         "portals": [portal_view(institution, p) for p in step.get("portals", [])],
         "menu": step.get("menu"),
         "warnings": [
@@ -498,7 +498,7 @@ def procedure_view(record, institution: dict) -> dict:
         "unsure": {"text": unsure["text"], "contact": by_id[unsure["contact"]]} if unsure else None,
         "source": {
             "title": source["title"],
-            "date": french.format_short_date(french.parse_date(source["date"])) if known(source.get("date")) else None,
+            "date": wording.format_short_date(wording.parse_date(source["date"])) if known(source.get("date")) else None,
             "url": source["url"] if known(source.get("url")) else None,
         },
     }

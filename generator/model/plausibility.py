@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from checks.conditions import condition_holds
 from checks.profile import DEFAULTS, FLAGS, REGIMES
-from generator.catalog import Catalog, ProcedureRecord
+from generator.model.catalog import Catalog, ProcedureRecord
 from generator.errors import DataError, display_path
 
 

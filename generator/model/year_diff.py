@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.catalog import Catalog, ProcedureRecord
+from generator.model.catalog import Catalog, ProcedureRecord
 from generator.errors import UserError
 
 

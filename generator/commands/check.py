@@ -19,7 +19,7 @@ from generator.errors import UserError
 
 def run_check(root: Path, args: argparse.Namespace) -> int:
     """Print the answer (JSON with --json, else French text); UserError for any bad input."""
-    from generator.catalog import load_catalog
+    from generator.model.catalog import load_catalog
 
     profile = _profile(args.settings)
     at = _instant(args.at)

@@ -21,23 +21,20 @@ from pathlib import Path
 
 import yaml
 
-from generator.browser_assets import add_checker_assets
-from generator.catalog import load_catalog
-from generator.content_policy import add_policy
+from generator.outputs.checker_runtime import add_checker_assets
+from generator.model.catalog import load_catalog
+from generator.outputs.content_policy import add_policy
 from generator.errors import DataErrors, UserError, display_path
-from generator.pages import write_docs
-from generator.open_data import PAGE as OPEN_DATA_PAGE
-from generator.takeaways import add_takeaways, takeaway_links
-
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-TEMPLATES_DIR = PROJECT_DIR / "site_templates"
-STATIC_DIR = TEMPLATES_DIR / "docs"  # copied as they are into the docs tree
+from generator.paths import PROJECT_DIR, SETTINGS_FILE, STATIC_DIR, TEMPLATES_DIR
+from generator.render.views import write_docs
+from generator.outputs.open_data import PAGE as OPEN_DATA_PAGE
+from generator.outputs.takeaways import add_takeaways, takeaway_links
 
 
 def settings_file(root: Path) -> Path:
     """The site settings: the root's own mkdocs.yml if it has one, else modop's."""
     own = root / "mkdocs.yml"
-    return own if own.is_file() else PROJECT_DIR / "mkdocs.yml"
+    return own if own.is_file() else SETTINGS_FILE
 
 
 def build_site(root: Path, out: Path, *, site_url: str | None = None) -> None:
@@ -209,8 +206,8 @@ def serve_site(root: Path, addr: str) -> None:
     """Serve the site on addr; rebuild it when procedures/ or the templates change.
 
     Invalid data never stops the preview: its errors are printed and shown at
-    the top of every page (see generator.preview) until a good build."""
-    from generator.preview import PreviewServer
+    the top of every page (see generator.site.preview_server) until a good build."""
+    from generator.site.preview_server import PreviewServer
 
     host, port = _host_and_port(addr)
     _stop_on_ctrl_c_and_term()

@@ -1,6 +1,6 @@
 """What a student or a school takes away from the site, written into the docs tree:
 for each procedure (latest year) its calendar and its printable notice beside
-its page, and the open data (`generator.open_data`).
+its page, and the open data (`generator.outputs.open_data`).
 
     <institution>/<procedure>/calendrier.ics   every window and closure (RFC 5545)
     <institution>/<procedure>/notice.pdf       the notice, A4, tagged PDF/UA-1
@@ -14,11 +14,9 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from checks.calendar import procedure_calendar
-from generator.open_data import CALENDAR_FILE, FOLDER, NOTICE_FILE, procedure_json_path, write_open_data
-from generator.pdf_notice import NoticeJob, write_notices
-
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-TEMPLATES_DIR = PROJECT_DIR / "site_templates"
+from generator.outputs.open_data import CALENDAR_FILE, FOLDER, NOTICE_FILE, procedure_json_path, write_open_data
+from generator.paths import TEMPLATES_DIR
+from generator.render.pdf_notice import NoticeJob, write_notices
 
 
 def add_takeaways(docs_dir: Path, catalog, *, site_url: str | None = None, stamp: datetime | None = None) -> None:

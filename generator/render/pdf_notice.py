@@ -29,15 +29,14 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-from generator import french
+from generator.render import wording
 from generator.errors import UserError
-from generator.pages import procedure_view, template_environment
-from generator.safe_markdown import safe_markdown
+from generator.paths import PDF_TEMPLATES_DIR, TEMPLATES_DIR
+from generator.render.views import procedure_view, template_environment
+from generator.render.safe_markdown import safe_markdown
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-TEMPLATES_DIR = PROJECT_DIR / "site_templates"
 TEMPLATE = "pdf/notice.html.j2"
-STYLESHEET = TEMPLATES_DIR / "pdf" / "notice.css"
+STYLESHEET = PDF_TEMPLATES_DIR / "notice.css"
 
 # PDF/UA-1 implies the tag tree (pdf_tags) and the title shown in the window.
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
@@ -73,10 +72,10 @@ def french_spacing(document: str) -> str:
     Only spaces already there are changed, and a colon followed by "//" is left alone."""
 
     def fix(text: str) -> str:
-        text = re.sub(r"[ \t\n]+:(?!//)", f"{french.NBSP}:", text)
-        text = re.sub(r"[ \t\n]+([;!?])", f"{french.NNBSP}\\1", text)
-        text = re.sub(r"«[ \t\n]*", f"«{french.NBSP}", text)
-        text = re.sub(r"[ \t\n]*»", f"{french.NBSP}»", text)
+        text = re.sub(r"[ \t\n]+:(?!//)", f"{wording.NBSP}:", text)
+        text = re.sub(r"[ \t\n]+([;!?])", f"{wording.NNBSP}\\1", text)
+        text = re.sub(r"«[ \t\n]*", f"«{wording.NBSP}", text)
+        text = re.sub(r"[ \t\n]*»", f"{wording.NBSP}»", text)
         return text
 
     return _TEXT_NODE.sub(lambda m: m.group(1) or fix(m.group(2)), document)
@@ -182,7 +181,7 @@ def _lay_out_and_keep(html: str, record, target: Path, cached: Path, fonts=None)
 
 
 def _lay_out(html: str, record, target: Path, font_config) -> None:
-    fetcher = LocalFilesOnly([TEMPLATES_DIR / "pdf", record.path.parent])
+    fetcher = LocalFilesOnly([PDF_TEMPLATES_DIR, record.path.parent])
     try:
         document = HTML(string=html, base_url=record.path.parent.resolve().as_uri() + "/", url_fetcher=fetcher)
         stylesheet = CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=font_config)

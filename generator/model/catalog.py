@@ -8,11 +8,11 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.compile import ProcedureCompiler, paris_instant
+from generator.model.compile import ProcedureCompiler, paris_instant
 from generator.errors import DataError, DataErrors, UserError, display_path
-from generator.schema import INSTITUTION, NATIONAL, PROCEDURE
-from generator.schema_types import INVALID, Context
-from generator.yaml_source import read_yaml
+from generator.source.schema import INSTITUTION, NATIONAL, PROCEDURE
+from generator.source.types import INVALID, Context
+from generator.source.yaml_source import read_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
 # Top-level folders and pages of the built site: an institution folder of the

@@ -21,8 +21,8 @@ import copy
 import json
 from pathlib import Path
 
-from generator.pages import template_environment
-from generator.schema import json_schema
+from generator.render.views import template_environment
+from generator.source.schema import json_schema
 
 FOLDER = "donnees"
 PAGE = "donnees.md"

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import yaml
 
-from generator.catalog import Catalog, load_catalog
+from generator.model.catalog import Catalog, load_catalog
 from generator.errors import DataErrors, UserError, display_path
-from generator.schema_types import TO_CONFIRM
-from generator.yaml_source import read_yaml
+from generator.source.types import TO_CONFIRM
+from generator.source.yaml_source import read_yaml
 
 YEAR = re.compile(r"(\d{4})-(\d{4})")
 DATE_IN_TEXT = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:19|20)\d{2}\b")

@@ -32,14 +32,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import UserError
+from generator.paths import CACHE_DIR, CHECKS_DIR, PROJECT_DIR, WIDGET_DIR
 
 log = logging.getLogger(__name__)
 
 PYODIDE_VERSION = "314.0.7"
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-WIDGET_DIR = PROJECT_DIR / "site_templates" / "checker"
-CHECKS_DIR = PROJECT_DIR / "checks"
-CACHE_DIR = PROJECT_DIR / "node_modules" / ".cache" / "modop"
 
 # The files of the npm package that the browser needs (the rest is for Node or typings).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
@@ -48,7 +45,7 @@ GZIP_TWINS = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-loc
 WIDGET_FILES = ("checker.mjs", "checker.css", "print.css")
 WORKER_TEMPLATE = "worker.mjs"
 BRIDGE_MODULE = "checker_bridge.py"
-SNAPSHOT_SCRIPT = "make_snapshot.mjs"
+SNAPSHOT_SCRIPT = Path(__file__).with_name("make_snapshot.mjs")  # run at build time, never shipped
 RUNTIME_MARKER = "/*RUNTIME*/null"
 
 # Standard-library parts a pure computation never reaches: left out of the
@@ -181,7 +178,7 @@ def memory_snapshot(pyodide_dir: Path, stdlib_zip: bytes, checks_zip: bytes) -> 
     if node is None:
         log.warning("Node.js introuvable : le vérificateur démarrera sans instantané mémoire (plus lentement).")
         return None
-    script = WIDGET_DIR / SNAPSHOT_SCRIPT
+    script = SNAPSHOT_SCRIPT
     key = hashlib.sha256()
     # pyodide.asm.mjs holds the build id a snapshot must match.
     for part in (PYODIDE_VERSION.encode(), (pyodide_dir / "pyodide.asm.mjs").read_bytes(),
