@@ -47,7 +47,8 @@ def child(size: int, cache: Path, build: str) -> None:
     sys.path.insert(0, str(REPO))
     os.environ["MODOP_CACHE"] = str(cache)
     from generator.model.catalog import load_catalog
-    from generator.site.build import run_mkdocs, settings_file, write_project
+    from generator.site.build import run_mkdocs
+    from generator.site.project import settings_file, write_project
 
     with tempfile.TemporaryDirectory(prefix="modop-bench-") as work:
         work = Path(work)

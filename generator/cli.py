@@ -112,7 +112,7 @@ def _run(args: argparse.Namespace) -> int:
         build_site(root, args.out.resolve(), site_url=args.site_url)
         return 0
     if args.command == "serve":
-        from generator.site.build import serve_site
+        from generator.site.serve import serve_site
 
         serve_site(root, args.addr)
         return 0

@@ -21,7 +21,7 @@ import copy
 import json
 from pathlib import Path
 
-from generator.render.views import template_environment
+from generator.render.environment import template_environment
 from generator.source.schema import json_schema
 
 FOLDER = "donnees"

@@ -32,7 +32,8 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 from generator.render import wording
 from generator.errors import UserError
 from generator.paths import PDF_TEMPLATES_DIR, TEMPLATES_DIR
-from generator.render.views import procedure_view, template_environment
+from generator.render.environment import template_environment
+from generator.render.views import procedure_view
 from generator.render.safe_markdown import safe_markdown
 
 TEMPLATE = "pdf/notice.html.j2"

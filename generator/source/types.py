@@ -22,7 +22,12 @@ class _Invalid:
 
 
 INVALID = _Invalid()
-UNKNOWN = "unknown"
+UNKNOWN = "unknown"  # what staff write where the notice says nothing
+
+
+def known(value) -> bool:
+    """Whether a checked value says something (neither missing nor « unknown »)."""
+    return value is not None and value != UNKNOWN
 
 
 @dataclass
