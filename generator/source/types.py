@@ -9,11 +9,13 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import yaml
 
 from generator.errors import DataError
-from generator.source.yaml_source import position
+from generator.source.yaml_source import position, read_yaml
 
 
 class _Invalid:
@@ -230,6 +232,25 @@ class Instant(Scalar):
         return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}( \d{1,2}:\d{2})?( à confirmer)?$"}
 
 
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def paris_instant(text: str, *, end: bool = False) -> tuple[str, str]:
+    """ISO instant of a YAML `AAAA-MM-JJ[ HH:MM]` and its kind.
+
+    A bare date starts at that day's midnight; as an end it closes at the
+    following midnight, so that the whole day is included."""
+    if " " in text:
+        day, clock = text.split(" ")
+        hour, minute = (int(p) for p in clock.split(":"))
+        local = dt.datetime.combine(dt.date.fromisoformat(day), dt.time(hour, minute))
+        return local.replace(tzinfo=PARIS).isoformat(), "instant"
+    day = dt.date.fromisoformat(text)
+    if end:
+        day += dt.timedelta(days=1)
+    return dt.datetime.combine(day, dt.time()).replace(tzinfo=PARIS).isoformat(), "date"
+
+
 class Either(Type):
     """The first of several types that accepts the value (words first)."""
 
@@ -390,3 +411,13 @@ class Obj(Type):
             schema["required"] = required
         return schema
 
+
+def check_file(path: Path, shown: str, schema: Type) -> tuple[object, Context]:
+    """Read one YAML file and check it against its schema: the value (INVALID
+    when anything is wrong) and the context holding its errors and positions."""
+    ctx = Context(shown)
+    node, errors = read_yaml(path, shown)
+    if errors:
+        ctx.errors.extend(errors)
+        return INVALID, ctx
+    return schema.check(node, ctx, ()), ctx
