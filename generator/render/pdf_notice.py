@@ -37,6 +37,7 @@ from generator.render.views import procedure_view
 from generator.render.safe_markdown import safe_markdown
 
 TEMPLATE = "pdf/notice.html.j2"
+NOTICE_FILE = "notice.pdf"  # beside the procedure's page
 STYLESHEET = PDF_TEMPLATES_DIR / "notice.css"
 
 # PDF/UA-1 implies the tag tree (pdf_tags) and the title shown in the window.
