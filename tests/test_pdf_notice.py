@@ -1,4 +1,4 @@
-"""generator/pdf_notice.py: French typography, links and what the notice may fetch.
+"""generator/render/pdf_notice.py: French typography, links and what the notice may fetch.
 
 The notices of the real procedures are read back in tests/test_takeaways.py;
 here, the fixture procedure (tests/site_fixtures), which holds a screenshot

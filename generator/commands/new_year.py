@@ -11,9 +11,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from generator.errors import DataErrors, UserError, display_path
+from generator.errors import DataErrors, PlacedMessage, UserError, display_path
 from generator.model.catalog import load_catalog
-from generator.source.new_year_draft import YEAR, ChecklistItem, draft_procedure
+from generator.source.new_year_draft import YEAR, draft_procedure
 
 
 def add_command(commands) -> None:
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def new_year(root: Path, institution_id: str, target: str) -> list[ChecklistItem]:
+def new_year(root: Path, institution_id: str, target: str) -> list[PlacedMessage]:
     """Write the draft of `target` for one institution; return the checklist."""
     match = YEAR.fullmatch(target)
     if not match or int(match.group(2)) != int(match.group(1)) + 1:
@@ -47,7 +47,7 @@ def new_year(root: Path, institution_id: str, target: str) -> list[ChecklistItem
     if folder.exists():
         raise UserError(f"le dossier {display_path(folder, catalog.root)} existe déjà : rien n'a été écrit")
 
-    checklist: list[ChecklistItem] = []
+    checklist: list[PlacedMessage] = []
     staging = Path(tempfile.mkdtemp(prefix=f".{target}-", dir=folder.parent))
     try:
         for record in records:

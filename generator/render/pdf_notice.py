@@ -2,7 +2,7 @@
 
 The notice restates the procedure page: numbered steps, windows, fees, CVEC,
 payment, contacts and source, from the same views as the page
-(`generator.pages.procedure_view`), rendered from `site_templates/pdf/`.
+(`render.views.procedure_view`), rendered from `site_templates/pdf/`.
 WeasyPrint lays it out with the system's fonts (DejaVu, embedded as subsets)
 and fetches nothing but the template's stylesheet and the procedure's own
 screenshots: any other address stops the build.
@@ -34,7 +34,7 @@ from generator.errors import UserError
 from generator.paths import PDF_TEMPLATES_DIR, TEMPLATES_DIR
 from generator.render.environment import template_environment
 from generator.render.views import procedure_view
-from generator.render.safe_markdown import safe_markdown
+from generator.render.safe_markdown import ALLOWED_LINK_SCHEMES, safe_markdown
 
 TEMPLATE = "pdf/notice.html.j2"
 NOTICE_FILE = "notice.pdf"  # beside the procedure's page
@@ -44,7 +44,6 @@ STYLESHEET = PDF_TEMPLATES_DIR / "notice.css"
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 
 _MARKDOWN_EXTENSIONS = ["attr_list", "tables", "sane_lists"]
-LINK_SCHEMES = ("https", "mailto", "tel")
 _HREF = re.compile(r'href="([^"]*)"')
 _TEXT_NODE = re.compile(r"(<(?:pre|code)\b.*?</(?:pre|code)>|<[^>]*>)|([^<]+)", re.S)
 
@@ -58,7 +57,7 @@ def markdown_html(text: str, page_url: str | None) -> Markup:
     def absolute(match: re.Match) -> str:
         href = html.unescape(match.group(1))
         scheme = urlsplit(href).scheme
-        if scheme in LINK_SCHEMES or (not scheme and href.startswith("#")):
+        if scheme in ALLOWED_LINK_SCHEMES or (not scheme and href.startswith("#")):
             return match.group(0)
         if not scheme and page_url:  # relative to the procedure's page on the site
             return f'href="{html.escape(urljoin(page_url, href))}"'

@@ -10,28 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
 
-from generator.errors import DataErrors
+from generator.errors import DataErrors, PlacedMessage
 from generator.source.types import TO_CONFIRM
 from generator.source.yaml_source import read_yaml
 
 YEAR = re.compile(r"(\d{4})-(\d{4})")
 DATE_IN_TEXT = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:19|20)\d{2}\b")
-
-
-@dataclass
-class ChecklistItem:
-    file: str
-    line: int
-    col: int
-    text: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.text}"
 
 
 def shift_weeks(source_year: str, target_year: str) -> int:
@@ -77,7 +66,7 @@ class _Draft:
         self.text = text
         self.shown = shown
         self.edits: list[tuple[int, int, str]] = []
-        self.checklist: list[ChecklistItem] = []
+        self.checklist: list[PlacedMessage] = []
 
     def replace(self, node, value: str, note: str) -> None:
         quote = {"'": "'", '"': '"'}.get(node.style, "")
@@ -85,7 +74,7 @@ class _Draft:
         self.note(node, note)
 
     def note(self, node, text: str) -> None:
-        self.checklist.append(ChecklistItem(self.shown, node.start_mark.line + 1, node.start_mark.column + 1, text))
+        self.checklist.append(PlacedMessage(self.shown, node.start_mark.line + 1, node.start_mark.column + 1, text))
 
     def result(self, header: str) -> str:
         text = self.text
@@ -100,7 +89,7 @@ def _national_amount_text(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def draft_procedure(path: Path, shown: str, source_year: str, level: str, target: str, national: dict) -> tuple[str, list[ChecklistItem]]:
+def draft_procedure(path: Path, shown: str, source_year: str, level: str, target: str, national: dict) -> tuple[str, list[PlacedMessage]]:
     """The draft of `target` for the procedure file at `path` (checked, of `source_year`),
     and its checklist, lines counted in the draft; `shown` is the draft's file as shown."""
     text = path.read_text(encoding="utf-8")
@@ -138,10 +127,10 @@ def draft_procedure(path: Path, shown: str, source_year: str, level: str, target
             found = ", ".join(dict.fromkeys(m.group(0) for m in DATE_IN_TEXT.finditer(value)))
             draft.note(scalar, f"le texte mentionne {found} : relisez-le pour {target}")
     if old_cvec is not None and new_cvec is None:
-        draft.checklist.append(ChecklistItem(shown, 1, 1, f"CVEC {target} inconnue dans national.yaml : ajoutez-la"))
+        draft.checklist.append(PlacedMessage(shown, 1, 1, f"CVEC {target} inconnue dans national.yaml : ajoutez-la"))
     header = (
         f"# Brouillon {target} écrit par « modop new-year » à partir de {source_year}.\n"
         "# Vérifiez chaque date marquée « à confirmer » puis effacez ces deux mots.\n"
     )
     offset = header.count("\n")
-    return draft.result(header), [ChecklistItem(i.file, i.line + offset, i.col, i.text) for i in draft.checklist]
+    return draft.result(header), [replace(item, line=item.line + offset) for item in draft.checklist]

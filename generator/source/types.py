@@ -276,7 +276,7 @@ class Either(Type):
             return ctx.error(node, f"« {_name(path)} » vaut « {node.value} » : attendu {self.expected}")
         # A structure: report the errors of the structured choice.
         for choice in self.choices:
-            if isinstance(choice, (Obj, ListOf, MapOf)) and _shape_matches(choice, node):
+            if isinstance(choice, (_Mapping, ListOf)) and _shape_matches(choice, node):
                 return choice.check(node, ctx, path)
         return ctx.error(node, f"« {_name(path)} » : attendu {self.expected}")
 
@@ -340,7 +340,19 @@ def _mapping_pairs(node, ctx, path):
     return pairs
 
 
-class MapOf(Type):
+class _Mapping(Type):
+    """A YAML mapping, its keys read one by one (duplicates refused)."""
+
+    def _check(self, node, ctx, path):
+        if not isinstance(node, yaml.MappingNode):
+            return ctx.error(node, f"« {_name(path)} » : attendu {self.expected} (des lignes « clé: valeur »)")
+        return self._check_pairs(node, _mapping_pairs(node, ctx, path), ctx, path)
+
+    def _check_pairs(self, node, pairs, ctx, path):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class MapOf(_Mapping):
     """A mapping from identifiers (or other keys) to values of one type."""
 
     def __init__(self, key: Scalar, value: Type, expected: str = "un dictionnaire"):
@@ -348,11 +360,9 @@ class MapOf(Type):
         self.value = value
         self.expected = expected
 
-    def _check(self, node, ctx, path):
-        if not isinstance(node, yaml.MappingNode):
-            return ctx.error(node, f"« {_name(path)} » : attendu {self.expected} (des lignes « clé: valeur »)")
+    def _check_pairs(self, node, pairs, ctx, path):
         result = {}
-        for key, key_node, value_node in _mapping_pairs(node, ctx, path):
+        for key, key_node, value_node in pairs:
             if self.key.check(key_node, ctx, path + (key, "<key>")) is INVALID:
                 continue
             result[key] = self.value.check(value_node, ctx, path + (key,))
@@ -369,7 +379,7 @@ class Field:
     description: str = ""
 
 
-class Obj(Type):
+class Obj(_Mapping):
     """A mapping with known keys: unknown keys and missing required ones are errors."""
 
     def __init__(self, fields: dict[str, Field], expected: str = "un dictionnaire", key_kind: str = "clé"):
@@ -377,12 +387,10 @@ class Obj(Type):
         self.expected = expected
         self.key_kind = key_kind
 
-    def _check(self, node, ctx, path):
-        if not isinstance(node, yaml.MappingNode):
-            return ctx.error(node, f"« {_name(path)} » : attendu {self.expected} (des lignes « clé: valeur »)")
+    def _check_pairs(self, node, pairs, ctx, path):
         result = {}
         failed = False
-        for key, key_node, value_node in _mapping_pairs(node, ctx, path):
+        for key, key_node, value_node in pairs:
             if key not in self.fields:
                 hint = difflib.get_close_matches(key, self.fields, n=1)
                 tip = f"vouliez-vous dire « {hint[0]} » ?" if hint else "clés possibles : " + ", ".join(self.fields)
