@@ -21,10 +21,10 @@ import html
 import shutil
 from pathlib import Path
 
-from generator.errors import UserError, display_path
 from generator.render.contacts import institution_view
 from generator.render.environment import template_environment
 from generator.render.views import accessibility_view, changes_view, procedure_view
+from generator.source.discovery import screenshot_file
 
 GUIDE_PAGES = {"guide/mettre-a-jour.md": "Mettre à jour les procédures"}
 ACCESSIBILITY_PAGE = "accessibilite.md"
@@ -60,7 +60,7 @@ def write_docs(catalog, docs_dir: Path, templates_dir: Path, settings: dict | No
                 page=page, record=record, compiled=record.compiled
             )
             _write(folder / f"{record.data['id']}.md", text)
-            _copy_screenshots(record, folder / record.data["id"], catalog.root)
+            _copy_screenshots(record, folder / record.data["id"])
             section.append(f"{institution['id']}/{record.data['id']}.md")
         # MkDocs writes nav titles into the HTML as they are.
         nav.append({html.escape(institution["name"], quote=False): section})
@@ -83,15 +83,12 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _copy_screenshots(record, target: Path, root: Path) -> None:
+def _copy_screenshots(record, target: Path) -> None:
+    """Each picture to the same relative place beside the page (the catalog has
+    checked that it stands inside the procedure's folder)."""
     for step in record.data["steps"]:
         for shot in step.get("screenshots", []):
-            source = (record.path.parent / shot["src"]).resolve()
-            if not source.is_relative_to(record.path.parent.resolve()):
-                raise UserError(
-                    f"{display_path(record.path, root)} : l'image « {shot['src']} » doit être dans le dossier de la procédure"
-                )
             destination = target / shot["src"]
             destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, destination)
+            shutil.copyfile(screenshot_file(record.path, shot["src"]), destination)
 

@@ -34,6 +34,7 @@ from generator.errors import UserError
 from generator.paths import PDF_TEMPLATES_DIR, TEMPLATES_DIR
 from generator.render.environment import template_environment
 from generator.render.views import procedure_view
+from generator.source.discovery import screenshot_file
 from generator.render.safe_markdown import ALLOWED_LINK_SCHEMES, safe_markdown
 
 TEMPLATE = "pdf/notice.html.j2"
@@ -90,7 +91,7 @@ def notice_html(record, institution: dict, *, page_url: str | None = None) -> st
     for step, data in zip(page["steps"], record.data["steps"]):
         # The page's views point at the site's copy; the PDF reads the procedure's folder.
         step["screenshots"] = [
-            {"src": (record.path.parent / shot["src"]).resolve().as_uri(), "alt": shot["alt"]}
+            {"src": screenshot_file(record.path, shot["src"]).as_uri(), "alt": shot["alt"]}
             for shot in data.get("screenshots", [])
         ]
     html = env.get_template(TEMPLATE).render(page=page, compiled=record.compiled, page_url=page_url)

@@ -81,6 +81,18 @@ def find_data_files(root: Path) -> DataFiles:
     return found
 
 
+def screenshot_file(procedure_file: Path, src: str) -> Path | None:
+    """The file a screenshot's `src` names, links resolved, or None when that is not
+    inside the procedure's folder: an absolute path, a `..`, a link pointing out.
+
+    Pages copy the picture to the same relative place beside them, so it must stay there."""
+    if Path(src).is_absolute() or ".." in Path(src).parts:
+        return None
+    folder = procedure_file.parent.resolve()
+    target = (folder / src).resolve()
+    return target if target.is_relative_to(folder) else None
+
+
 def _procedure_files(folder: Path, institution_file: Path) -> list[Path]:
     files = []
     for path in sorted(folder.rglob("*")):

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from generator.errors import DataError
-from generator.source.discovery import RESERVED_PROCEDURE_IDS
+from generator.source.discovery import RESERVED_PROCEDURE_IDS, screenshot_file
 from generator.source.types import Context, paris_instant
 
 
@@ -59,7 +59,14 @@ def reference_errors(path: Path, data: dict, ctx: Context, institution: dict) ->
             found.error_at(("steps", i, "id"), f"étape « {step['id']} » en double (déjà l'étape n° {step_ids[step['id']] + 1}) : donnez-lui un autre id")
         step_ids.setdefault(step["id"], i)
         for j, shot in enumerate(step.get("screenshots", [])):
-            if not (path.parent / shot["src"]).is_file():
+            picture = screenshot_file(path, shot["src"])
+            if picture is None:
+                found.error_at(
+                    ("steps", i, "screenshots", j, "src"),
+                    f"l'image « {shot['src']} » sort du dossier de la procédure : placez-la dans ce dossier "
+                    "(ou un de ses sous-dossiers) et écrivez son chemin depuis celui-ci, par exemple images/capture.png",
+                )
+            elif not picture.is_file():
                 found.error_at(("steps", i, "screenshots", j, "src"), f"image introuvable « {shot['src']} » : placez-la à côté du fichier de la procédure")
 
     contacts = institution["contacts"]
