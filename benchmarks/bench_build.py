@@ -48,7 +48,8 @@ def child(size: int, cache: Path, build: str) -> None:
     os.environ["MODOP_CACHE"] = str(cache)
     from generator.model.catalog import load_catalog
     from generator.site.build import run_mkdocs
-    from generator.site.project import settings_file, write_project
+    from generator.site.project import write_project
+    from generator.source.site_settings import settings_file
 
     with tempfile.TemporaryDirectory(prefix="modop-bench-") as work:
         work = Path(work)

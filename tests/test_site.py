@@ -402,7 +402,8 @@ def test_refuses_to_replace_a_folder_that_is_not_a_site(tmp_path):
 
 def test_generated_tree_builds_with_plain_mkdocs(tmp_path):
     from generator.model.catalog import load_catalog
-    from generator.site.project import settings_file, write_project
+    from generator.site.project import write_project
+    from generator.source.site_settings import settings_file
 
     project = tmp_path / "project"
     config_file = write_project(load_catalog(REPO), project, settings_file(REPO))

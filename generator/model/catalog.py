@@ -1,8 +1,9 @@
 """All the data under procedures/: found, read, checked and compiled once.
 
 `load_catalog` runs the edge (`generator.source`: the files found, each read and
-checked against its schema, then the references across them) and compiles every
-procedure only when no error is left; everything above the model trusts the catalog."""
+checked against its schema, then the references across them, and the site
+settings of mkdocs.yml) and compiles every procedure only when no error is left;
+everything above the model trusts the catalog and the settings."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from generator.model.compile import ProcedureCompiler
 from generator.source.discovery import find_data_files
 from generator.source.references import duplicate_errors, reference_errors
 from generator.source.schema import INSTITUTION, NATIONAL, PROCEDURE
+from generator.source.site_settings import site_settings_errors
 from generator.source.types import INVALID, Context, check_file
 
 
@@ -68,7 +70,8 @@ class Catalog:
 
 
 def load_catalog(root: Path) -> Catalog:
-    """Read and check every file under root/procedures; raise DataErrors listing all mistakes."""
+    """Read and check every file under root/procedures and the root's site settings;
+    raise DataErrors listing all mistakes."""
     return _CatalogReader(root).read()
 
 
@@ -107,6 +110,7 @@ class _CatalogReader:
         if not procedures and not self.errors:
             shown = display_path(self.root / "procedures", self.root)
             self.errors.append(DataError(shown, 1, 1, "aucune procédure : ajoutez un fichier <établissement>/<année>/<procédure>.yaml"))
+        self.errors.extend(site_settings_errors(self.root))
         if self.errors:
             raise DataErrors(self.errors)
 

@@ -87,7 +87,7 @@ def accessibility_view(settings: dict) -> dict:
     """The accessibility statement's facts, from mkdocs.yml (`extra.accessibility`)."""
     extra = (settings.get("extra") or {}).get("accessibility") or {}
     return {
-        "status": extra.get("status", "partiellement conforme"),
+        "status": extra.get("status") or "partiellement conforme",  # as the footer says it
         "publisher": extra.get("publisher"),
         "contact_email": extra.get("contact_email"),
         "contact_url": extra.get("contact_url"),

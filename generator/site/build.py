@@ -18,7 +18,8 @@ from generator.errors import UserError, display_path
 from generator.model.catalog import load_catalog
 from generator.outputs.content_policy import add_policy
 from generator.paths import PROJECT_DIR
-from generator.site.project import settings_file, write_project
+from generator.site.project import write_project
+from generator.source.site_settings import settings_file
 
 
 def build_site(root: Path, out: Path, *, site_url: str | None = None) -> None:

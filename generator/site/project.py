@@ -1,7 +1,8 @@
 """The stand-alone MkDocs project: the docs tree (pages, checker, takeaways) and its mkdocs.yml.
 
 `mkdocs build -f <project>/mkdocs.yml` works on it with no code of ours: the
-settings are the root's (`settings_file`), with the generated nav and paths.
+settings are the root's (`source.site_settings.settings_file`, checked with the
+catalog), with the generated nav and paths.
 """
 from __future__ import annotations
 
@@ -13,14 +14,8 @@ import yaml
 from generator.outputs.checker_runtime import add_checker_assets
 from generator.outputs.open_data import PAGE as OPEN_DATA_PAGE
 from generator.outputs.takeaways import add_takeaways, takeaway_links
-from generator.paths import SETTINGS_FILE, STATIC_DIR, TEMPLATES_DIR
+from generator.paths import STATIC_DIR, TEMPLATES_DIR
 from generator.render.docs_tree import write_docs
-
-
-def settings_file(root: Path) -> Path:
-    """The site settings: the root's own mkdocs.yml if it has one, else modop's."""
-    own = root / "mkdocs.yml"
-    return own if own.is_file() else SETTINGS_FILE
 
 
 

@@ -15,7 +15,7 @@ from generator.model.catalog import load_catalog
 from generator.paths import TEMPLATES_DIR
 from generator.site.build import build_site
 from generator.site.preview_server import PreviewServer
-from generator.site.project import settings_file
+from generator.source.site_settings import settings_file
 
 
 def _host_and_port(addr: str) -> tuple[str, int]:

@@ -188,10 +188,16 @@ def _strip_to_confirm(text: str, node, ctx: Context, path: tuple) -> str:
 
 
 class Date(Scalar):
+    """A date `AAAA-MM-JJ`; in a procedure's draft it may end with « à confirmer »."""
+
     expected = "une date AAAA-MM-JJ"
 
+    def __init__(self, drafts: bool = True):
+        self.drafts = drafts
+
     def parse(self, text, node, ctx, path):
-        text = _strip_to_confirm(text, node, ctx, path)
+        if self.drafts:
+            text = _strip_to_confirm(text, node, ctx, path)
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             return ctx.error(node, f"« {_name(path)} » vaut « {text} » : attendu une date AAAA-MM-JJ (par exemple 2024-07-09)")
         try:
@@ -201,7 +207,7 @@ class Date(Scalar):
         return text
 
     def json(self):
-        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}( à confirmer)?$"}
+        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}( à confirmer)?$" if self.drafts else r"^\d{4}-\d{2}-\d{2}$"}
 
 
 class Instant(Scalar):
@@ -380,17 +386,23 @@ class Field:
 
 
 class Obj(_Mapping):
-    """A mapping with known keys: unknown keys and missing required ones are errors."""
+    """A mapping with known keys: unknown keys and missing required ones are errors.
 
-    def __init__(self, fields: dict[str, Field], expected: str = "un dictionnaire", key_kind: str = "clé"):
+    With `other_keys`, keys it does not name belong to someone else (MkDocs, in
+    mkdocs.yml): they are left unchecked and out of the value."""
+
+    def __init__(self, fields: dict[str, Field], expected: str = "un dictionnaire", key_kind: str = "clé", other_keys: bool = False):
         self.fields = fields
         self.expected = expected
         self.key_kind = key_kind
+        self.other_keys = other_keys
 
     def _check_pairs(self, node, pairs, ctx, path):
         result = {}
         failed = False
         for key, key_node, value_node in pairs:
+            if key not in self.fields and self.other_keys:
+                continue
             if key not in self.fields:
                 hint = difflib.get_close_matches(key, self.fields, n=1)
                 tip = f"vouliez-vous dire « {hint[0]} » ?" if hint else "clés possibles : " + ", ".join(self.fields)
@@ -414,17 +426,18 @@ class Obj(_Mapping):
                 schema = {**schema, "description": spec.description}
             properties[name] = schema
         required = [n for n, s in self.fields.items() if s.required]
-        schema = {"type": "object", "properties": properties, "additionalProperties": False}
+        schema = {"type": "object", "properties": properties, "additionalProperties": self.other_keys}
         if required:
             schema["required"] = required
         return schema
 
 
-def check_file(path: Path, shown: str, schema: Type) -> tuple[object, Context]:
+def check_file(path: Path, shown: str, schema: Type, *, aliases: bool = False) -> tuple[object, Context]:
     """Read one YAML file and check it against its schema: the value (INVALID
-    when anything is wrong) and the context holding its errors and positions."""
+    when anything is wrong) and the context holding its errors and positions.
+    `aliases`: see `read_yaml`."""
     ctx = Context(shown)
-    node, errors = read_yaml(path, shown)
+    node, errors = read_yaml(path, shown, aliases=aliases)
     if errors:
         ctx.errors.extend(errors)
         return INVALID, ctx
