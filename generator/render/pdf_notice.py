@@ -29,13 +29,13 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-from generator.render import wording
 from generator.errors import UserError
 from generator.paths import PDF_TEMPLATES_DIR, TEMPLATES_DIR
+from generator.render import wording
 from generator.render.environment import template_environment
+from generator.render.safe_markdown import ALLOWED_LINK_SCHEMES, safe_markdown
 from generator.render.views import procedure_view
 from generator.source.discovery import screenshot_file
-from generator.render.safe_markdown import ALLOWED_LINK_SCHEMES, safe_markdown
 
 TEMPLATE = "pdf/notice.html.j2"
 NOTICE_FILE = "notice.pdf"  # beside the procedure's page
