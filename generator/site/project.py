@@ -18,7 +18,6 @@ from generator.paths import STATIC_DIR, TEMPLATES_DIR
 from generator.render.docs_tree import write_docs
 
 
-
 def write_project(catalog, project_dir: Path, settings: Path, *, site_url: str | None = None, progress=None) -> Path:
     """A MkDocs project that stands on its own: `mkdocs build -f <it>` works.
 
