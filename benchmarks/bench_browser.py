@@ -123,7 +123,7 @@ PAINT_AND_WORKER = """
 
 def build(out: Path, *, snapshot: bool) -> None:
     """The bundled site, with a site_url (Material's instant navigation needs the sitemap)."""
-    from generator.site import build_site
+    from generator.site.build import build_site
 
     settings = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     theme = settings.get("theme")

@@ -46,8 +46,10 @@ def make_catalog(root: Path, institutions: int) -> int:
 def child(size: int, cache: Path, build: str) -> None:
     sys.path.insert(0, str(REPO))
     os.environ["MODOP_CACHE"] = str(cache)
-    from generator.catalog import load_catalog
-    from generator.site import run_mkdocs, settings_file, write_project
+    from generator.model.catalog import load_catalog
+    from generator.site.build import run_mkdocs
+    from generator.site.project import write_project
+    from generator.source.site_settings import settings_file
 
     with tempfile.TemporaryDirectory(prefix="modop-bench-") as work:
         work = Path(work)

@@ -20,7 +20,7 @@ sys.path.insert(0, str(REPO))
 
 from checks import evaluate  # noqa: E402
 from checks.profile import FLAGS, INSTALMENT_COUNTS, REGIMES  # noqa: E402
-from generator.catalog import load_catalog  # noqa: E402
+from generator.model.catalog import load_catalog  # noqa: E402
 
 TARGET_MS = 1.0
 

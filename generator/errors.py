@@ -1,5 +1,6 @@
 """The two kinds of error a user may see: a mistake in the data, with its
-place, and a plain one-line problem (unknown procedure, bad option)."""
+place, and a plain one-line problem (unknown procedure, bad option); and the
+place-and-message shape they share with warnings and new-year's checklist."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,8 +8,9 @@ from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
-class DataError:
-    """One mistake in a YAML file, printed as `path:line:col: message`."""
+class PlacedMessage:
+    """A sentence about one place of a file, printed as `path:line:col: message`
+    (an item of new-year's checklist, a warning, an error)."""
 
     path: str
     line: int
@@ -17,6 +19,10 @@ class DataError:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+
+class DataError(PlacedMessage):
+    """One mistake in a data file (or, from `model.plausibility`, a warning about one)."""
 
 
 class DataErrors(Exception):

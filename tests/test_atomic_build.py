@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from cli_runner import REPO
-from generator import browser_assets, site
+from generator.outputs import checker_runtime as browser_assets
+from generator.site import build as site
 from generator.errors import UserError
-from generator.site import build_site
+from generator.site.build import build_site
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -36,7 +37,7 @@ def _notice_fails(monkeypatch, tmp_path):
     def broken(jobs):
         raise UserError(f"{jobs[0].record.path}: notice PDF : mise en page impossible")
 
-    monkeypatch.setattr("generator.takeaways.write_notices", broken)
+    monkeypatch.setattr("generator.outputs.takeaways.write_notices", broken)
 
 
 def _mkdocs_fails(monkeypatch, tmp_path):

@@ -262,7 +262,7 @@ for p, profile, at, stamp in inputs:
 
 @requires_pyodide
 def test_pyodide_writes_the_same_calendars_as_cpython(tmp_path):
-    from generator.catalog import load_catalog
+    from generator.model.catalog import load_catalog
 
     procedures = [record.compiled for record in load_catalog(REPO).latest()] + [procedure()]
     inputs = [(p, profile, "2024-07-25T10:00", STAMP.isoformat()) for p in procedures for profile in ({}, {"deja_inscrit": "true", "date_acceptation": "2024-07-20"})]

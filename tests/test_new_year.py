@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cli_runner import REPO, run_modop
-from generator.catalog import load_catalog
+from generator.model.catalog import load_catalog
 
 LINE = re.compile(r"^  (?P<file>procedures/\S+\.yaml):(?P<line>\d+):(?P<col>\d+): (?P<text>.+)$", re.M)
 

@@ -1,4 +1,4 @@
-"""generator/pdf_notice.py: French typography, links and what the notice may fetch.
+"""generator/render/pdf_notice.py: French typography, links and what the notice may fetch.
 
 The notices of the real procedures are read back in tests/test_takeaways.py;
 here, the fixture procedure (tests/site_fixtures), which holds a screenshot
@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.catalog import load_catalog
-from generator.french import NBSP, NNBSP
-from generator import pdf_notice
-from generator.pdf_notice import LocalFilesOnly, french_spacing, markdown_html, notice_html, write_notice
+from generator.model.catalog import load_catalog
+from generator.render.wording import NBSP, NNBSP
+from generator.render import pdf_notice
+from generator.render.pdf_notice import LocalFilesOnly, french_spacing, markdown_html, notice_html, write_notice
 from weasyprint.urls import FatalURLFetchingError
 
 FIXTURES = Path(__file__).parent / "site_fixtures"

@@ -401,8 +401,9 @@ def test_refuses_to_replace_a_folder_that_is_not_a_site(tmp_path):
 
 
 def test_generated_tree_builds_with_plain_mkdocs(tmp_path):
-    from generator.catalog import load_catalog
-    from generator.site import settings_file, write_project
+    from generator.model.catalog import load_catalog
+    from generator.site.project import write_project
+    from generator.source.site_settings import settings_file
 
     project = tmp_path / "project"
     config_file = write_project(load_catalog(REPO), project, settings_file(REPO))
@@ -588,7 +589,7 @@ def test_serve_rebuilds_on_yaml_change_and_keeps_last_good_version(tmp_path):
 
 
 def test_french_dates_hours_amounts_and_phones():
-    from generator import french
+    from generator.render import wording as french
 
     assert french.format_instant(datetime(2024, 7, 1, 8, 30)) == "lundi 1er juillet 2024 à 8\u00a0h\u00a030"
     assert french.format_instant(datetime(2024, 7, 9, 14, 0)) == "mardi 9 juillet 2024 à 14\u00a0h"

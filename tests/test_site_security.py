@@ -19,8 +19,8 @@ import pytest
 import yaml
 
 from cli_runner import REPO, run_modop
-from generator.content_policy import inline_scripts, script_hash
-from generator.safe_markdown import safe_markdown
+from generator.outputs.content_policy import inline_scripts, script_hash
+from generator.render.safe_markdown import safe_markdown
 
 HOSTILE_ROOT = Path(__file__).parent / "site_fixtures" / "hostile"
 HOSTILE_PAGE = ("ecole-hostile", "attaque")

@@ -26,11 +26,11 @@ from pypdf import PdfReader
 
 from checks import evaluate, parse_instant
 from checks.calendar import CLOSED_PORTAL, CLOSING, OPENING, student_calendar
-from generator import french
-from generator.catalog import load_catalog
-from generator.open_data import LICENCE, published_procedure
-from generator.pages import procedure_view
-from generator.takeaways import add_takeaways, takeaway_links
+from generator.render import wording as french
+from generator.model.catalog import load_catalog
+from generator.outputs.open_data import LICENCE, published_procedure
+from generator.render.views import procedure_view
+from generator.outputs.takeaways import add_takeaways, takeaway_links
 
 REPO = Path(__file__).resolve().parent.parent
 PARIS = ZoneInfo("Europe/Paris")

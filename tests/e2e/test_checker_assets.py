@@ -1,4 +1,4 @@
-"""What generator/browser_assets.py puts in the docs tree (no browser needed)."""
+"""What generator/outputs/checker_runtime.py puts in the docs tree (no browser needed)."""
 from __future__ import annotations
 
 import gzip
@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator import browser_assets
+from generator.outputs import checker_runtime as browser_assets
 from generator.errors import UserError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -102,6 +102,17 @@ def test_assets_hold_pyodide_the_widget_and_the_data(docs):
         if twin.name.startswith("snapshot."):
             continue
         assert gzip.decompress(twin.read_bytes()) == twin.with_suffix("").read_bytes(), twin
+
+
+def test_every_module_and_stylesheet_of_the_widget_is_shipped_with_its_gzip_twin(docs):
+    docs, _, _ = docs
+    shipped = docs / "assets" / "checker"
+    sources = [path for pattern in ("*.mjs", "*.css") for path in (REPO / "site_templates" / "checker").glob(pattern)]
+    assert {"checker.mjs", "worker.mjs", "checker.css", "print.css"} <= {path.name for path in sources}
+    for source in sources:
+        assert (shipped / source.name).is_file(), source.name
+        assert gzip.decompress((shipped / f"{source.name}.gz").read_bytes()) == (shipped / source.name).read_bytes()
+    assert not (shipped / "make_snapshot.mjs").exists()  # run at build time, never shipped
 
 
 def test_worker_knows_its_files_by_relative_url(docs):

@@ -36,7 +36,7 @@ from site_audit import (
     storage,
 )
 
-from generator.browser_assets import has_checker
+from generator.outputs.checker_runtime import has_checker
 
 # Material keeps the colour scheme it chose under "<site path>.__palette":
 # no answer of the student, and the same for every visitor.

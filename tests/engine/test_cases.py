@@ -35,7 +35,7 @@ def _load_cases():
 
 @pytest.fixture(scope="module")
 def catalog():
-    from generator.catalog import load_catalog
+    from generator.model.catalog import load_catalog
 
     return load_catalog(REPO)
 

@@ -33,7 +33,7 @@ SETTINGS = settings(
 
 
 def _procedures() -> list[dict]:
-    from generator.catalog import load_catalog
+    from generator.model.catalog import load_catalog
 
     return [record.compiled for record in load_catalog(REPO).procedures]
 

@@ -20,7 +20,7 @@ INSTANTS = ["2022-07-19T23:59", "2024-07-25T10:00", "2024-08-22T14:00", "2025-09
 
 @requires_pyodide
 def test_pyodide_gives_the_same_answers_as_cpython(tmp_path):
-    from generator.catalog import load_catalog
+    from generator.model.catalog import load_catalog
 
     procedures = [record.compiled for record in load_catalog(REPO).latest()]
     inputs = [(p, profile, at) for p in procedures for profile in PROFILES for at in INSTANTS]

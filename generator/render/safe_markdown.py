@@ -57,44 +57,39 @@ def link_target_allowed(target: str, *, image: bool = False) -> bool:
 
 def safe_markdown(text: str) -> str:
     """The body with raw HTML, unsafe links and attribute lists neutralised."""
-    pieces: list[str] = []
-    position = 0
-    for code in _CODE_SPAN.finditer(text):
-        pieces.append(_prose(text[position : code.start()]))
-        pieces.append(code.group(0))  # Markdown escapes what a code span holds
-        position = code.end()
-    pieces.append(_prose(text[position:]))
-    return "".join(pieces)
+    # Markdown escapes what a code span holds: it stays as written.
+    return _between_matches(_CODE_SPAN, text, _prose, lambda code: code.group(0))
 
 
 def _prose(text: str) -> str:
     """Text outside code spans: links kept or unwrapped, the rest escaped."""
-    pieces: list[str] = []
-    position = 0
-    for link in _INLINE_LINK.finditer(text):
-        pieces.append(_escape(text[position : link.start()]))
-        label = _prose(link.group("text"))
-        image = bool(link.group("bang"))
-        if link_target_allowed(link.group("target"), image=image):
-            title = link.group("title") or ""  # an attribute: Markdown escapes it
-            pieces.append(f"{link.group('bang')}[{label}]({link.group('target')}{title})")
-        else:
-            pieces.append(label)
-        position = link.end()
-    pieces.append(_escape(text[position:]))
-    return "".join(pieces)
+    return _between_matches(_INLINE_LINK, text, _escape, _link)
+
+
+def _link(link: re.Match) -> str:
+    label = _prose(link.group("text"))
+    if not link_target_allowed(link.group("target"), image=bool(link.group("bang"))):
+        return label
+    title = link.group("title") or ""  # an attribute: Markdown escapes it
+    return f"{link.group('bang')}[{label}]({link.group('target')}{title})"
 
 
 def _escape(text: str) -> str:
-    pieces: list[str] = []
-    position = 0
-    for autolink in _AUTOLINK.finditer(text):
-        pieces.append(_escape_plain(text[position : autolink.start()]))
-        pieces.append(autolink.group(0))
-        position = autolink.end()
-    pieces.append(_escape_plain(text[position:]))
-    return "".join(pieces)
+    return _between_matches(_AUTOLINK, text, _escape_plain, lambda autolink: autolink.group(0))
 
 
 def _escape_plain(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace("{", "\\{").replace("[", "\\[")
+
+
+def _between_matches(pattern: re.Pattern, text: str, between, matched) -> str:
+    """The text with each match of pattern replaced by `matched(match)` and each
+    piece of text between two matches by `between(piece)`."""
+    pieces: list[str] = []
+    position = 0
+    for match in pattern.finditer(text):
+        pieces.append(between(text[position : match.start()]))
+        pieces.append(matched(match))
+        position = match.end()
+    pieces.append(between(text[position:]))
+    return "".join(pieces)

@@ -3,28 +3,9 @@
 instants with their UTC offset, so the browser needs no time-zone database."""
 from __future__ import annotations
 
-import datetime as dt
-from zoneinfo import ZoneInfo
-
 from checks.profile import PROFILE_KEYS
 
-PARIS = ZoneInfo("Europe/Paris")
-
-
-def paris_instant(text: str, *, end: bool = False) -> tuple[str, str]:
-    """ISO instant of a YAML `AAAA-MM-JJ[ HH:MM]` and its kind.
-
-    A bare date starts at that day's midnight; as an end it closes at the
-    following midnight, so that the whole day is included."""
-    if " " in text:
-        day, clock = text.split(" ")
-        hour, minute = (int(p) for p in clock.split(":"))
-        local = dt.datetime.combine(dt.date.fromisoformat(day), dt.time(hour, minute))
-        return local.replace(tzinfo=PARIS).isoformat(), "instant"
-    day = dt.date.fromisoformat(text)
-    if end:
-        day += dt.timedelta(days=1)
-    return dt.datetime.combine(day, dt.time()).replace(tzinfo=PARIS).isoformat(), "date"
+from generator.source.types import paris_instant
 
 
 def _condition(when: dict | None) -> dict:

@@ -1,6 +1,6 @@
 """What a student or a school takes away from the site, written into the docs tree:
 for each procedure (latest year) its calendar and its printable notice beside
-its page, and the open data (`generator.open_data`).
+its page, and the open data (`outputs.open_data`).
 
     <institution>/<procedure>/calendrier.ics   every window and closure (RFC 5545)
     <institution>/<procedure>/notice.pdf       the notice, A4, tagged PDF/UA-1
@@ -8,17 +8,14 @@ its page, and the open data (`generator.open_data`).
 """
 from __future__ import annotations
 
-import os
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urljoin
 
-from checks.calendar import procedure_calendar
-from generator.open_data import CALENDAR_FILE, FOLDER, NOTICE_FILE, procedure_json_path, write_open_data
-from generator.pdf_notice import NoticeJob, write_notices
-
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-TEMPLATES_DIR = PROJECT_DIR / "site_templates"
+from generator.outputs.calendars import CALENDAR_FILE, build_stamp, write_calendar
+from generator.outputs.open_data import FOLDER, PAGE, procedure_json_path, write_open_data
+from generator.paths import TEMPLATES_DIR
+from generator.render.pdf_notice import NOTICE_FILE, NoticeJob, write_notices
 
 
 def add_takeaways(docs_dir: Path, catalog, *, site_url: str | None = None, stamp: datetime | None = None) -> None:
@@ -34,8 +31,7 @@ def add_takeaways(docs_dir: Path, catalog, *, site_url: str | None = None, stamp
         folder = docs_dir / record.institution_id / record.data["id"]
         folder.mkdir(parents=True, exist_ok=True)
         page_url = procedure_page_url(site_url, record)
-        calendar = procedure_calendar(record.compiled, stamp, page_url=page_url)
-        (folder / CALENDAR_FILE).write_bytes(calendar.encode("utf-8"))  # bytes: the CRLF stay as they are
+        write_calendar(record, folder, stamp, page_url)
         notices.append(NoticeJob(record, catalog.institutions[record.institution_id], folder / NOTICE_FILE, page_url))
     write_notices(notices)
     write_open_data(docs_dir, catalog, TEMPLATES_DIR)
@@ -54,12 +50,5 @@ def takeaway_links(record) -> dict:
         "pdf": f"{procedure_id}/{NOTICE_FILE}",
         "ics": f"{procedure_id}/{CALENDAR_FILE}",
         "json": f"../{FOLDER}/{procedure_json_path(record.institution_id, procedure_id)}",
-        "open_data": f"../{FOLDER}.md",
+        "open_data": f"../{PAGE}",
     }
-
-
-def build_stamp() -> datetime:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), timezone.utc)
-    return datetime.now(timezone.utc).replace(microsecond=0)

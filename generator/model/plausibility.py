@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 from checks.conditions import condition_holds
 from checks.profile import DEFAULTS, FLAGS, REGIMES
-from generator.catalog import Catalog, ProcedureRecord
 from generator.errors import DataError, display_path
+from generator.model.catalog import Catalog, ProcedureRecord
 
 
 def plausibility_warnings(catalog: Catalog, now: dt.datetime | None = None) -> list[DataError]:

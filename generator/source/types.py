@@ -9,11 +9,13 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import yaml
 
 from generator.errors import DataError
-from generator.yaml_source import position
+from generator.source.yaml_source import position, read_yaml
 
 
 class _Invalid:
@@ -22,7 +24,12 @@ class _Invalid:
 
 
 INVALID = _Invalid()
-UNKNOWN = "unknown"
+UNKNOWN = "unknown"  # what staff write where the notice says nothing
+
+
+def known(value) -> bool:
+    """Whether a checked value says something (neither missing nor « unknown »)."""
+    return value is not None and value != UNKNOWN
 
 
 @dataclass
@@ -181,10 +188,16 @@ def _strip_to_confirm(text: str, node, ctx: Context, path: tuple) -> str:
 
 
 class Date(Scalar):
+    """A date `AAAA-MM-JJ`; in a procedure's draft it may end with « à confirmer »."""
+
     expected = "une date AAAA-MM-JJ"
 
+    def __init__(self, drafts: bool = True):
+        self.drafts = drafts
+
     def parse(self, text, node, ctx, path):
-        text = _strip_to_confirm(text, node, ctx, path)
+        if self.drafts:
+            text = _strip_to_confirm(text, node, ctx, path)
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             return ctx.error(node, f"« {_name(path)} » vaut « {text} » : attendu une date AAAA-MM-JJ (par exemple 2024-07-09)")
         try:
@@ -194,7 +207,7 @@ class Date(Scalar):
         return text
 
     def json(self):
-        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}( à confirmer)?$"}
+        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}( à confirmer)?$" if self.drafts else r"^\d{4}-\d{2}-\d{2}$"}
 
 
 class Instant(Scalar):
@@ -225,6 +238,25 @@ class Instant(Scalar):
         return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}( \d{1,2}:\d{2})?( à confirmer)?$"}
 
 
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def paris_instant(text: str, *, end: bool = False) -> tuple[str, str]:
+    """ISO instant of a YAML `AAAA-MM-JJ[ HH:MM]` and its kind.
+
+    A bare date starts at that day's midnight; as an end it closes at the
+    following midnight, so that the whole day is included."""
+    if " " in text:
+        day, clock = text.split(" ")
+        hour, minute = (int(p) for p in clock.split(":"))
+        local = dt.datetime.combine(dt.date.fromisoformat(day), dt.time(hour, minute))
+        return local.replace(tzinfo=PARIS).isoformat(), "instant"
+    day = dt.date.fromisoformat(text)
+    if end:
+        day += dt.timedelta(days=1)
+    return dt.datetime.combine(day, dt.time()).replace(tzinfo=PARIS).isoformat(), "date"
+
+
 class Either(Type):
     """The first of several types that accepts the value (words first)."""
 
@@ -250,7 +282,7 @@ class Either(Type):
             return ctx.error(node, f"« {_name(path)} » vaut « {node.value} » : attendu {self.expected}")
         # A structure: report the errors of the structured choice.
         for choice in self.choices:
-            if isinstance(choice, (Obj, ListOf, MapOf)) and _shape_matches(choice, node):
+            if isinstance(choice, (_Mapping, ListOf)) and _shape_matches(choice, node):
                 return choice.check(node, ctx, path)
         return ctx.error(node, f"« {_name(path)} » : attendu {self.expected}")
 
@@ -314,7 +346,19 @@ def _mapping_pairs(node, ctx, path):
     return pairs
 
 
-class MapOf(Type):
+class _Mapping(Type):
+    """A YAML mapping, its keys read one by one (duplicates refused)."""
+
+    def _check(self, node, ctx, path):
+        if not isinstance(node, yaml.MappingNode):
+            return ctx.error(node, f"« {_name(path)} » : attendu {self.expected} (des lignes « clé: valeur »)")
+        return self._check_pairs(node, _mapping_pairs(node, ctx, path), ctx, path)
+
+    def _check_pairs(self, node, pairs, ctx, path):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class MapOf(_Mapping):
     """A mapping from identifiers (or other keys) to values of one type."""
 
     def __init__(self, key: Scalar, value: Type, expected: str = "un dictionnaire"):
@@ -322,11 +366,9 @@ class MapOf(Type):
         self.value = value
         self.expected = expected
 
-    def _check(self, node, ctx, path):
-        if not isinstance(node, yaml.MappingNode):
-            return ctx.error(node, f"« {_name(path)} » : attendu {self.expected} (des lignes « clé: valeur »)")
+    def _check_pairs(self, node, pairs, ctx, path):
         result = {}
-        for key, key_node, value_node in _mapping_pairs(node, ctx, path):
+        for key, key_node, value_node in pairs:
             if self.key.check(key_node, ctx, path + (key, "<key>")) is INVALID:
                 continue
             result[key] = self.value.check(value_node, ctx, path + (key,))
@@ -343,20 +385,24 @@ class Field:
     description: str = ""
 
 
-class Obj(Type):
-    """A mapping with known keys: unknown keys and missing required ones are errors."""
+class Obj(_Mapping):
+    """A mapping with known keys: unknown keys and missing required ones are errors.
 
-    def __init__(self, fields: dict[str, Field], expected: str = "un dictionnaire", key_kind: str = "clé"):
+    With `other_keys`, keys it does not name belong to someone else (MkDocs, in
+    mkdocs.yml): they are left unchecked and out of the value."""
+
+    def __init__(self, fields: dict[str, Field], expected: str = "un dictionnaire", key_kind: str = "clé", other_keys: bool = False):
         self.fields = fields
         self.expected = expected
         self.key_kind = key_kind
+        self.other_keys = other_keys
 
-    def _check(self, node, ctx, path):
-        if not isinstance(node, yaml.MappingNode):
-            return ctx.error(node, f"« {_name(path)} » : attendu {self.expected} (des lignes « clé: valeur »)")
+    def _check_pairs(self, node, pairs, ctx, path):
         result = {}
         failed = False
-        for key, key_node, value_node in _mapping_pairs(node, ctx, path):
+        for key, key_node, value_node in pairs:
+            if key not in self.fields and self.other_keys:
+                continue
             if key not in self.fields:
                 hint = difflib.get_close_matches(key, self.fields, n=1)
                 tip = f"vouliez-vous dire « {hint[0]} » ?" if hint else "clés possibles : " + ", ".join(self.fields)
@@ -380,8 +426,19 @@ class Obj(Type):
                 schema = {**schema, "description": spec.description}
             properties[name] = schema
         required = [n for n, s in self.fields.items() if s.required]
-        schema = {"type": "object", "properties": properties, "additionalProperties": False}
+        schema = {"type": "object", "properties": properties, "additionalProperties": self.other_keys}
         if required:
             schema["required"] = required
         return schema
 
+
+def check_file(path: Path, shown: str, schema: Type, *, aliases: bool = False) -> tuple[object, Context]:
+    """Read one YAML file and check it against its schema: the value (INVALID
+    when anything is wrong) and the context holding its errors and positions.
+    `aliases`: see `read_yaml`."""
+    ctx = Context(shown)
+    node, errors = read_yaml(path, shown, aliases=aliases)
+    if errors:
+        ctx.errors.extend(errors)
+        return INVALID, ctx
+    return schema.check(node, ctx, ()), ctx

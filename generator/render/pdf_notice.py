@@ -2,7 +2,7 @@
 
 The notice restates the procedure page: numbered steps, windows, fees, CVEC,
 payment, contacts and source, from the same views as the page
-(`generator.pages.procedure_view`), rendered from `site_templates/pdf/`.
+(`render.views.procedure_view`), rendered from `site_templates/pdf/`.
 WeasyPrint lays it out with the system's fonts (DejaVu, embedded as subsets)
 and fetches nothing but the template's stylesheet and the procedure's own
 screenshots: any other address stops the build.
@@ -29,21 +29,22 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-from generator import french
 from generator.errors import UserError
-from generator.pages import procedure_view, template_environment
-from generator.safe_markdown import safe_markdown
+from generator.paths import PDF_TEMPLATES_DIR, TEMPLATES_DIR
+from generator.render import wording
+from generator.render.environment import template_environment
+from generator.render.safe_markdown import ALLOWED_LINK_SCHEMES, safe_markdown
+from generator.render.views import procedure_view
+from generator.source.discovery import screenshot_file
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-TEMPLATES_DIR = PROJECT_DIR / "site_templates"
 TEMPLATE = "pdf/notice.html.j2"
-STYLESHEET = TEMPLATES_DIR / "pdf" / "notice.css"
+NOTICE_FILE = "notice.pdf"  # beside the procedure's page
+STYLESHEET = PDF_TEMPLATES_DIR / "notice.css"
 
 # PDF/UA-1 implies the tag tree (pdf_tags) and the title shown in the window.
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 
 _MARKDOWN_EXTENSIONS = ["attr_list", "tables", "sane_lists"]
-LINK_SCHEMES = ("https", "mailto", "tel")
 _HREF = re.compile(r'href="([^"]*)"')
 _TEXT_NODE = re.compile(r"(<(?:pre|code)\b.*?</(?:pre|code)>|<[^>]*>)|([^<]+)", re.S)
 
@@ -57,7 +58,7 @@ def markdown_html(text: str, page_url: str | None) -> Markup:
     def absolute(match: re.Match) -> str:
         href = html.unescape(match.group(1))
         scheme = urlsplit(href).scheme
-        if scheme in LINK_SCHEMES or (not scheme and href.startswith("#")):
+        if scheme in ALLOWED_LINK_SCHEMES or (not scheme and href.startswith("#")):
             return match.group(0)
         if not scheme and page_url:  # relative to the procedure's page on the site
             return f'href="{html.escape(urljoin(page_url, href))}"'
@@ -73,10 +74,10 @@ def french_spacing(document: str) -> str:
     Only spaces already there are changed, and a colon followed by "//" is left alone."""
 
     def fix(text: str) -> str:
-        text = re.sub(r"[ \t\n]+:(?!//)", f"{french.NBSP}:", text)
-        text = re.sub(r"[ \t\n]+([;!?])", f"{french.NNBSP}\\1", text)
-        text = re.sub(r"«[ \t\n]*", f"«{french.NBSP}", text)
-        text = re.sub(r"[ \t\n]*»", f"{french.NBSP}»", text)
+        text = re.sub(r"[ \t\n]+:(?!//)", f"{wording.NBSP}:", text)
+        text = re.sub(r"[ \t\n]+([;!?])", f"{wording.NNBSP}\\1", text)
+        text = re.sub(r"«[ \t\n]*", f"«{wording.NBSP}", text)
+        text = re.sub(r"[ \t\n]*»", f"{wording.NBSP}»", text)
         return text
 
     return _TEXT_NODE.sub(lambda m: m.group(1) or fix(m.group(2)), document)
@@ -90,7 +91,7 @@ def notice_html(record, institution: dict, *, page_url: str | None = None) -> st
     for step, data in zip(page["steps"], record.data["steps"]):
         # The page's views point at the site's copy; the PDF reads the procedure's folder.
         step["screenshots"] = [
-            {"src": (record.path.parent / shot["src"]).resolve().as_uri(), "alt": shot["alt"]}
+            {"src": screenshot_file(record.path, shot["src"]).as_uri(), "alt": shot["alt"]}
             for shot in data.get("screenshots", [])
         ]
     html = env.get_template(TEMPLATE).render(page=page, compiled=record.compiled, page_url=page_url)
@@ -182,7 +183,7 @@ def _lay_out_and_keep(html: str, record, target: Path, cached: Path, fonts=None)
 
 
 def _lay_out(html: str, record, target: Path, font_config) -> None:
-    fetcher = LocalFilesOnly([TEMPLATES_DIR / "pdf", record.path.parent])
+    fetcher = LocalFilesOnly([PDF_TEMPLATES_DIR, record.path.parent])
     try:
         document = HTML(string=html, base_url=record.path.parent.resolve().as_uri() + "/", url_fetcher=fetcher)
         stylesheet = CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=font_config)

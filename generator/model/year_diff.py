@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.catalog import Catalog, ProcedureRecord
 from generator.errors import UserError
+from generator.model.catalog import Catalog, ProcedureRecord
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,12 @@
 What lands in `<docs>/`:
 
     assets/pyodide/      Pyodide's runtime, copied from node_modules (pinned by package-lock.json)
-    assets/checker/      the widget (checker.mjs, checker.css), the site's print stylesheet
-                         (print.css, listed in mkdocs.yml's extra_css), the worker (worker.mjs) and,
-                         under content-hashed names, `checks` packed as a zip, a trimmed
-                         standard library and a memory snapshot of the interpreter
-    data/<inst>/<id>.json  each procedure's compiled JSON, as the engine reads it
+    assets/checker/      every ES module and stylesheet of site_templates/checker/ (the widget,
+                         the site's print stylesheet listed in mkdocs.yml's extra_css), the
+                         worker (worker.mjs, its RUNTIME filled in) and, under content-hashed
+                         names, `checks` packed as a zip, a trimmed standard library and a
+                         memory snapshot of the interpreter
+    data/<inst>/<id>.json  each procedure's compiled JSON (`outputs.procedure_data`)
 
 The memory snapshot is why the first answer comes fast: Pyodide spends most of
 its start-up initialising Python and importing modules; Node runs that once,
@@ -32,23 +33,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import UserError
+from generator.outputs.procedure_data import write_procedure_data
+from generator.paths import CACHE_DIR, CHECKS_DIR, PROJECT_DIR, WIDGET_DIR
 
 log = logging.getLogger(__name__)
 
 PYODIDE_VERSION = "314.0.7"
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-WIDGET_DIR = PROJECT_DIR / "site_templates" / "checker"
-CHECKS_DIR = PROJECT_DIR / "checks"
-CACHE_DIR = PROJECT_DIR / "node_modules" / ".cache" / "modop"
 
 # The files of the npm package that the browser needs (the rest is for Node or typings).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 # Shipped beside a gzip twin, for hosts that serve precompressed files (gzip_static).
 GZIP_TWINS = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
-WIDGET_FILES = ("checker.mjs", "checker.css", "print.css")
+# Of site_templates/checker/, what the browser loads: every ES module and stylesheet
+# (a glob: the widget may be split into several modules), the worker among them.
+WIDGET_PATTERNS = ("*.mjs", "*.css")
 WORKER_TEMPLATE = "worker.mjs"
 BRIDGE_MODULE = "checker_bridge.py"
-SNAPSHOT_SCRIPT = "make_snapshot.mjs"
+SNAPSHOT_SCRIPT = Path(__file__).with_name("make_snapshot.mjs")  # run at build time, never shipped
 RUNTIME_MARKER = "/*RUNTIME*/null"
 
 # Standard-library parts a pure computation never reaches: left out of the
@@ -82,7 +83,8 @@ class CheckerRuntime:
 
 
 def add_checker_assets(docs_dir: Path, catalog) -> CheckerRuntime:
-    """Copy Pyodide, the packed `checks`, the snapshot and the widget's scripts into docs_dir."""
+    """Copy Pyodide, the packed `checks`, the snapshot and the widget's files into docs_dir,
+    with the data each page's checker fetches."""
     pyodide_dir = find_pyodide()
     assets = docs_dir / "assets"
     pyodide_out = assets / "pyodide"
@@ -109,11 +111,11 @@ def add_checker_assets(docs_dir: Path, catalog) -> CheckerRuntime:
         (checker_out / runtime.snapshot).write_bytes(snapshot)
 
     lock_info = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
-    worker = _worker_source(runtime, lock_info)
-    (checker_out / WORKER_TEMPLATE).write_text(worker, encoding="utf-8")
-    for name in WIDGET_FILES:
-        shutil.copyfile(WIDGET_DIR / name, checker_out / name)
-    for name in (WORKER_TEMPLATE, *WIDGET_FILES):
+    for name in widget_files():
+        if name == WORKER_TEMPLATE:
+            (checker_out / name).write_text(_worker_source(runtime, lock_info), encoding="utf-8")
+        else:
+            shutil.copyfile(WIDGET_DIR / name, checker_out / name)
         data = (checker_out / name).read_bytes()
         (checker_out / f"{name}.gz").write_bytes(gzip.compress(data, 9, mtime=0))
 
@@ -137,12 +139,9 @@ def find_pyodide() -> Path:
     return package
 
 
-def write_procedure_data(docs_dir: Path, catalog) -> None:
-    """data/<institution>/<procedure>.json: the compiled procedure the page's checker evaluates."""
-    for record in catalog.latest():
-        path = docs_dir / "data" / f"{record.full_id}.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(record.compiled, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def widget_files() -> list[str]:
+    """The names of the widget's files the browser loads, sorted."""
+    return sorted({path.name for pattern in WIDGET_PATTERNS for path in WIDGET_DIR.glob(pattern) if path.is_file()})
 
 
 def has_checker(compiled: dict) -> bool:
@@ -181,7 +180,7 @@ def memory_snapshot(pyodide_dir: Path, stdlib_zip: bytes, checks_zip: bytes) -> 
     if node is None:
         log.warning("Node.js introuvable : le vérificateur démarrera sans instantané mémoire (plus lentement).")
         return None
-    script = WIDGET_DIR / SNAPSHOT_SCRIPT
+    script = SNAPSHOT_SCRIPT
     key = hashlib.sha256()
     # pyodide.asm.mjs holds the build id a snapshot must match.
     for part in (PYODIDE_VERSION.encode(), (pyodide_dir / "pyodide.asm.mjs").read_bytes(),

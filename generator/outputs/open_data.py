@@ -21,14 +21,14 @@ import copy
 import json
 from pathlib import Path
 
-from generator.pages import template_environment
-from generator.schema import json_schema
+from generator.outputs.calendars import CALENDAR_FILE
+from generator.render.environment import template_environment
+from generator.render.pdf_notice import NOTICE_FILE
+from generator.source.schema import json_schema
 
 FOLDER = "donnees"
 PAGE = "donnees.md"
 TEMPLATE = "open_data.md.j2"
-CALENDAR_FILE = "calendrier.ics"
-NOTICE_FILE = "notice.pdf"
 FORMAT_VERSION = 1
 
 LICENCE = {

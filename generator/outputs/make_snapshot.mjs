@@ -1,4 +1,4 @@
-// Run by generator/browser_assets.py at site build time (never shipped):
+// Run by generator/outputs/checker_runtime.py at site build time (never shipped):
 //   node make_snapshot.mjs PYODIDE_DIR STDLIB_ZIP CHECKS_ZIP OUT
 // Starts Pyodide in Node on the very files the browser will load, imports the
 // checker (and runs it once, so lazily imported modules are in), and writes the

@@ -1,4 +1,4 @@
-"""French wording of what the pages show: dates, hours, amounts, days of the
+"""French wording of what the pages and notices show: dates, hours, amounts, days of the
 week, telephone links and the profile conditions (`when`) of the data.
 
 Pure functions of plain values; the page templates call them as filters.
@@ -92,15 +92,19 @@ def parse_date(text: str) -> date:
 
 def format_period(period: dict | None) -> str:
     """`du 24 juin 2024 au 3 septembre 2024` from a `{from, to}` mapping."""
-    if not period:
-        return ""
-    start, end = period.get("from"), period.get("to")
+    return date_range((period or {}).get("from"), (period or {}).get("to"))
+
+
+def date_range(start: str | None, end: str | None, *, included: bool = False) -> str:
+    """`du 24 juin 2024 au 3 septembre 2024`, `à partir du …`, `jusqu'au …` from two
+    ISO dates, either of them missing (neither: ""); `included` says the end day is in."""
+    suffix = " inclus" if included else ""
     if start and end:
-        return f"du {format_short_date(parse_date(start))} au {format_short_date(parse_date(end))}"
+        return f"du {format_short_date(parse_date(start))} au {format_short_date(parse_date(end))}{suffix}"
     if start:
         return f"à partir du {format_short_date(parse_date(start))}"
     if end:
-        return f"jusqu'au {format_short_date(parse_date(end))}"
+        return f"jusqu'au {format_short_date(parse_date(end))}{suffix}"
     return ""
 
 
@@ -208,15 +212,7 @@ def describe_when(when: dict | None) -> str:
             parts.append("paiement en " + _or_list([f"{v} fois" for v in values]))
         elif key == "date_acceptation":
             bounds = value or {}
-            start, end = bounds.get("from"), bounds.get("to")
-            if start and end:
-                text = f"du {format_short_date(parse_date(start))} au {format_short_date(parse_date(end))} inclus"
-            elif start:
-                text = f"à partir du {format_short_date(parse_date(start))}"
-            elif end:
-                text = f"jusqu'au {format_short_date(parse_date(end))} inclus"
-            else:
-                text = "à n'importe quelle date"
+            text = date_range(bounds.get("from"), bounds.get("to"), included=True) or "à n'importe quelle date"
             parts.append(f"proposition d'admission acceptée {text}")
         else:
             parts.append(f"{key} : {value}")

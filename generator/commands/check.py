@@ -11,19 +11,35 @@ import argparse
 import json
 import sys
 from datetime import datetime, timezone
-from pathlib import Path
 
 import checks
+
 from generator.errors import UserError
+from generator.model.catalog import load_catalog
 
 
-def run_check(root: Path, args: argparse.Namespace) -> int:
+def add_command(commands) -> None:
+    parser = commands.add_parser("check", help="calcule la réponse du vérificateur pour un profil")
+    parser.add_argument("procedure", help="identifiant, par exemple amu-iut/but1")
+    parser.add_argument(
+        "--set",
+        dest="settings",
+        action="append",
+        default=[],
+        metavar="CLE=VALEUR",
+        help="une donnée du profil, par exemple boursier=true (répétable)",
+    )
+    parser.add_argument("--at", help="instant du calcul, AAAA-MM-JJTHH:MM (heure de Paris) ; par défaut : maintenant")
+    parser.add_argument("--year", help="année universitaire (par défaut : la plus récente)")
+    parser.add_argument("--json", action="store_true", help="affiche la réponse en JSON")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
     """Print the answer (JSON with --json, else French text); UserError for any bad input."""
-    from generator.catalog import load_catalog
-
     profile = _profile(args.settings)
     at = _instant(args.at)
-    record = load_catalog(root).get(args.procedure, year=args.year)
+    record = load_catalog(args.root).get(args.procedure, year=args.year)
     answer = checks.evaluate(record.compiled, profile, at)
     if args.json:
         sys.stdout.write(json.dumps(answer, ensure_ascii=False, indent=2) + "\n")

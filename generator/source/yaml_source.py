@@ -2,8 +2,9 @@
 
 PyYAML's composer keeps a mark on every node; we stop there (no construction)
 so that the schema reads the text of each scalar itself and every error can
-name its place. Anchors and aliases are refused: staff files do not need
-them, and refusing them makes an alias bomb harmless.
+name its place. Anchors and aliases are refused in the data: staff files do
+not need them, and refusing them makes an alias bomb harmless (mkdocs.yml,
+MkDocs's file, may keep its own).
 """
 from __future__ import annotations
 
@@ -27,13 +28,13 @@ class _Refused(Exception):
         self.message = message
 
 
-def _screen_events(text: str) -> None:
-    """Refuse aliases, anchors and deep nesting before building any node."""
+def _screen_events(text: str, aliases: bool) -> None:
+    """Refuse aliases and anchors (unless `aliases`) and deep nesting before building any node."""
     depth = 0
     for event in yaml.parse(text, Loader=_LOADER):
-        if isinstance(event, yaml.AliasEvent):
+        if not aliases and isinstance(event, yaml.AliasEvent):
             raise _Refused(event.start_mark, "les alias YAML (*nom) ne sont pas acceptés : recopiez la valeur")
-        if getattr(event, "anchor", None):
+        if not aliases and getattr(event, "anchor", None):
             raise _Refused(event.start_mark, "les ancres YAML (&nom) ne sont pas acceptées : recopiez la valeur")
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
@@ -48,8 +49,9 @@ def position(node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def read_yaml(path: Path, shown: str) -> tuple[yaml.Node | None, list[DataError]]:
-    """The root node of the file, or the errors that prevent reading it."""
+def read_yaml(path: Path, shown: str, *, aliases: bool = False) -> tuple[yaml.Node | None, list[DataError]]:
+    """The root node of the file, or the errors that prevent reading it.
+    `aliases` lets anchors and aliases through (for a file that is not staff data)."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -66,7 +68,7 @@ def read_yaml(path: Path, shown: str) -> tuple[yaml.Node | None, list[DataError]
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         return None, [DataError(shown, 1, 1, "fichier vide : ajoutez son contenu ou supprimez-le")]
     try:
-        _screen_events(text)
+        _screen_events(text, aliases)
         node = yaml.compose(text, Loader=_LOADER)
     except _Refused as refused:
         line, col = refused.mark.line + 1, refused.mark.column + 1

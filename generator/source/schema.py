@@ -7,7 +7,7 @@ from pathlib import Path
 
 from checks.profile import FLAGS, INSTALMENT_COUNTS, REGIMES
 
-from generator.schema_types import (
+from generator.source.types import (
     Bool,
     Date,
     Either,

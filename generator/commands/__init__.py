@@ -1,0 +1,1 @@
+"""One module per command of `modop`: its options and what it runs."""

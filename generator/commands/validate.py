@@ -1,0 +1,32 @@
+"""`modop validate [--strict]`: every file checked; errors as file:line:col: message, then warnings."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from generator.errors import DataErrors
+from generator.model.catalog import Catalog, load_catalog
+from generator.model.plausibility import plausibility_warnings
+
+
+def add_command(commands) -> None:
+    parser = commands.add_parser("validate", help="vérifie les fichiers YAML et signale chaque erreur")
+    parser.add_argument("--strict", action="store_true", help="les dates encore « à confirmer » sont des erreurs")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    catalog = load_catalog(args.root)
+    report_warnings(catalog, strict=args.strict)
+    count, places = len(catalog.procedures), len(catalog.institutions)
+    print(f"Données valides : {count} procédure{'s' if count > 1 else ''} dans {places} établissement{'s' if places > 1 else ''}.")
+    return 0
+
+
+def report_warnings(catalog: Catalog, strict: bool) -> None:
+    """Print what is plausible but suspect: warnings, or errors when strict."""
+    found = plausibility_warnings(catalog)
+    if strict and found:
+        raise DataErrors(found)
+    for error in sorted(found):
+        print(f"{error} (avertissement)", file=sys.stderr)

@@ -1,0 +1,130 @@
+"""All the data under procedures/: found, read, checked and compiled once.
+
+`load_catalog` runs the edge (`generator.source`: the files found, each read and
+checked against its schema, then the references across them, and the site
+settings of mkdocs.yml) and compiles every procedure only when no error is left;
+everything above the model trusts the catalog and the settings."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import DataError, DataErrors, UserError, display_path
+from generator.model.compile import ProcedureCompiler
+from generator.source.discovery import find_data_files
+from generator.source.references import duplicate_errors, reference_errors
+from generator.source.schema import INSTITUTION, NATIONAL, PROCEDURE
+from generator.source.site_settings import site_settings_errors
+from generator.source.types import INVALID, Context, check_file
+
+
+@dataclass
+class ProcedureRecord:
+    full_id: str
+    institution_id: str
+    path: Path
+    data: dict
+    compiled: dict
+    positions: dict
+    unconfirmed: dict  # path in the data -> (line, col) of each date still « à confirmer »
+
+    @property
+    def academic_year(self) -> str:
+        return self.data["academic_year"]
+
+
+@dataclass
+class Catalog:
+    root: Path
+    national: dict
+    institutions: dict[str, dict]
+    procedures: list[ProcedureRecord]
+    # Where each institution's values stand: (file as shown, path -> (line, col)).
+    institution_positions: dict[str, tuple[str, dict]]
+
+    def latest(self) -> list[ProcedureRecord]:
+        """One record per procedure, its latest academic year, by institution then title."""
+        newest: dict[str, ProcedureRecord] = {}
+        for record in self.procedures:
+            kept = newest.get(record.full_id)
+            if kept is None or record.academic_year > kept.academic_year:
+                newest[record.full_id] = record
+        return sorted(newest.values(), key=lambda r: (r.institution_id, r.data["title"]))
+
+    def years(self, full_id: str) -> list[str]:
+        return sorted(r.academic_year for r in self.procedures if r.full_id == full_id)
+
+    def get(self, full_id: str, year: str | None = None) -> ProcedureRecord:
+        matches = [r for r in self.procedures if r.full_id == full_id]
+        if not matches:
+            known = ", ".join(sorted({r.full_id for r in self.procedures}))
+            raise UserError(f"procédure inconnue « {full_id} » ; procédures connues : {known}")
+        if year is None:
+            return max(matches, key=lambda r: r.academic_year)
+        for record in matches:
+            if record.academic_year == year:
+                return record
+        raise UserError(
+            f"pas d'année {year} pour {full_id} ; années disponibles : {', '.join(self.years(full_id))}"
+        )
+
+
+def load_catalog(root: Path) -> Catalog:
+    """Read and check every file under root/procedures and the root's site settings;
+    raise DataErrors listing all mistakes."""
+    return _CatalogReader(root).read()
+
+
+class _CatalogReader:
+    def __init__(self, root: Path):
+        self.root = root
+        self.errors: list[DataError] = []
+
+    def check(self, path: Path, schema):
+        value, ctx = check_file(path, display_path(path, self.root), schema)
+        self.errors.extend(ctx.errors)
+        return value, ctx
+
+    def read(self) -> Catalog:
+        files = find_data_files(self.root)
+        self.errors.extend(files.errors)
+        national = INVALID if files.national_file is None else self.check(files.national_file, NATIONAL)[0]
+
+        institutions: dict[str, dict] = {}
+        institution_positions: dict[str, tuple[str, dict]] = {}
+        procedures: list[tuple[Path, dict, Context, str]] = []
+        for folder in files.institutions:
+            institution, institution_ctx = self.check(folder.institution_file, INSTITUTION)
+            for path in folder.procedure_files:
+                data, ctx = self.check(path, PROCEDURE)
+                if data is not INVALID:
+                    procedures.append((path, data, ctx, folder.id))
+            if institution is not INVALID:
+                institutions[folder.id] = {"id": folder.id, **institution}
+                institution_positions[folder.id] = (institution_ctx.file, institution_ctx.positions)
+
+        for path, data, ctx, institution_id in procedures:
+            if institution_id in institutions:
+                self.errors.extend(reference_errors(path, data, ctx, institutions[institution_id]))
+        self.errors.extend(duplicate_errors(procedures))
+        if not procedures and not self.errors:
+            shown = display_path(self.root / "procedures", self.root)
+            self.errors.append(DataError(shown, 1, 1, "aucune procédure : ajoutez un fichier <établissement>/<année>/<procédure>.yaml"))
+        self.errors.extend(site_settings_errors(self.root))
+        if self.errors:
+            raise DataErrors(self.errors)
+
+        compiler = ProcedureCompiler(national)
+        records = [
+            ProcedureRecord(
+                full_id=f"{institution_id}/{data['id']}",
+                institution_id=institution_id,
+                path=path,
+                data=data,
+                compiled=compiler.compile(institutions[institution_id], data, draft=bool(ctx.unconfirmed)),
+                positions=ctx.positions,
+                unconfirmed=ctx.unconfirmed,
+            )
+            for path, data, ctx, institution_id in procedures
+        ]
+        return Catalog(self.root, national, institutions, records, institution_positions)

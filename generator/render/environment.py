@@ -1,0 +1,65 @@
+"""The Jinja environment of the page templates, and the filters that put YAML text into Markdown.
+
+Everything that comes from YAML is escaped; the Markdown bodies of the YAML
+are inserted as Markdown, in the safe subset of `render.safe_markdown` (no raw
+HTML, no link but https:, mailto:, tel: and relative ones).
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from generator.render import wording
+from generator.render.safe_markdown import safe_markdown
+
+# Characters that Python-Markdown would read as syntax inside a line of text.
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]])")
+
+
+def _one_line(value) -> str:
+    # Only ASCII white space: the no-break spaces of French typography stay.
+    return re.sub(r"[ \t\r\n]+", " ", str(value)).strip()
+
+
+def markdown_text(value) -> Markup:
+    """Plain text from YAML, placed where Markdown is parsed (headings, list items):
+    HTML-escaped and with Markdown syntax neutralised, on one line."""
+    text = _one_line(value)
+    return Markup(_MARKDOWN_SYNTAX.sub(r"\\\1", str(escape(text))))
+
+
+def markdown_block(value) -> Markup:
+    """A Markdown body from YAML, inserted as Markdown (its authors write Markdown),
+    in the safe subset: raw HTML shown as text, only https:, mailto:, tel: and
+    relative links."""
+    return Markup(safe_markdown(str(value).strip()))
+
+
+def front_matter_string(value) -> Markup:
+    """A page title for the YAML front matter. Material writes `page.meta.title`
+    into the HTML as it is, so the HTML escaping happens here."""
+    return Markup(json.dumps(html.escape(_one_line(value), quote=False), ensure_ascii=False))
+
+
+def template_environment(templates_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=markdown_text,
+        markdown=markdown_block,
+        amount=wording.format_amount,
+        front_matter=front_matter_string,
+        join_fr=wording.join_and,
+    )
+    return env

@@ -1,0 +1,141 @@
+"""The static site: the catalog's pages turned into HTML by MkDocs, published at once.
+
+`build_site` writes the stand-alone MkDocs project (`site.project`) into a
+temporary folder, builds it into a temporary sibling of the output folder,
+then swaps it into place: on any error the previous output stays as it was.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+from generator.errors import UserError, display_path
+from generator.model.catalog import load_catalog
+from generator.outputs.content_policy import add_policy
+from generator.paths import PROJECT_DIR
+from generator.site.project import write_project
+from generator.source.site_settings import settings_file
+
+
+def build_site(root: Path, out: Path, *, site_url: str | None = None) -> None:
+    """Build the whole site into `out`; on any error nothing in `out` changes.
+
+    `site_url` (the address the site is served from) overrides the settings'
+    one: Material's instant navigation, which keeps the checker's runtime
+    alive from page to page, only works with the right address."""
+    print("Chargement des procédures…", flush=True)
+    catalog = load_catalog(root)
+    _check_output(root, out)
+    count = len(catalog.latest())
+    stages = {
+        "pages": f"Pages de {count} procédure{'s' if count > 1 else ''}…",
+        "checker": "Calculatrice (Pyodide)…",
+        "takeaways": "Notices PDF, calendriers et données ouvertes…",
+        "mkdocs": "Construction du site avec MkDocs…",
+    }
+
+    def progress(stage: str) -> None:
+        print(stages[stage], flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="modop-project-") as work:
+        config_file = write_project(catalog, Path(work), settings_file(root), site_url=site_url, progress=progress)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".new", dir=out.parent))
+        try:
+            try:
+                progress("mkdocs")
+                run_mkdocs(config_file, staging)
+            except UserError as error:
+                raise UserError(_name_sources(str(error), catalog, root)) from None
+            add_policy(staging)
+            _publish(staging, out)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    print(f"Site écrit dans {out}", flush=True)
+
+
+def _name_sources(message: str, catalog, root: Path) -> str:
+    """MkDocs names generated pages; say which YAML file each one comes from."""
+    for record in catalog.latest():
+        page = f"'{record.institution_id}/{record.data['id']}.md'"
+        message = message.replace(page, f"{page} (généré depuis {display_path(record.path, root)})")
+    return message
+
+
+class _Collected(logging.Handler):
+    """Keeps MkDocs's warnings and errors to show them only if the build fails."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname.lower()}: {record.getMessage()}")
+
+
+@contextmanager
+def _quiet_mkdocs():
+    logger = logging.getLogger("mkdocs")
+    saved = (logger.handlers[:], logger.level, logger.propagate)
+    collected = _Collected()
+    logger.handlers = [collected]
+    # WARNING, not ERROR: strict mode counts the warnings that reach the logger.
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    try:
+        yield collected
+    finally:
+        logger.handlers, logger.level, logger.propagate = saved
+
+
+def run_mkdocs(config_file: Path, site_dir: Path) -> None:
+    """Build with MkDocs in strict mode; a warning (a broken link) fails the build."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with _quiet_mkdocs() as collected:
+        try:
+            config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+            build(config)
+        except MkDocsException as error:
+            details = "\n".join(collected.messages)
+            raise UserError(f"MkDocs n'a pas pu construire le site : {error}\n{details}".rstrip()) from None
+
+
+def _check_output(root: Path, out: Path) -> None:
+    """Refuse an output folder whose replacement would lose something else."""
+    procedures = root / "procedures"
+    if out in (root, procedures, PROJECT_DIR) or out in root.parents or out in PROJECT_DIR.parents or procedures in out.parents:
+        raise UserError(f"le dossier de sortie {out} contient les procédures : choisissez-en un autre (par exemple site)")
+    if out.exists() and not out.is_dir():
+        raise UserError(f"{out} existe et n'est pas un dossier : choisissez un autre dossier de sortie")
+    if out.is_dir() and any(out.iterdir()) and not (out / "index.html").is_file():
+        raise UserError(
+            f"{out} n'est pas vide et ne ressemble pas à un site déjà construit : choisissez un dossier vide ou nouveau"
+        )
+
+
+def _publish(staging: Path, out: Path) -> None:
+    """Put the new site in place of the old one, by renames on the same disk."""
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)  # mkdtemp made it private
+    if not out.exists():
+        os.rename(staging, out)
+        return
+    previous = out.with_name(f".{out.name}.{uuid.uuid4().hex}.old")
+    os.rename(out, previous)
+    try:
+        os.rename(staging, out)
+    except BaseException:
+        os.rename(previous, out)
+        raise
+    shutil.rmtree(previous, ignore_errors=True)
+

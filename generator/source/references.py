@@ -1,0 +1,118 @@
+"""What the schema alone cannot see, checked across values and files: the portals and
+contacts a procedure names exist in its institution.yaml, its fee codes are declared,
+its dates are in order, its screenshots stand beside it, no identifier is used twice."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from generator.errors import DataError
+from generator.source.discovery import RESERVED_PROCEDURE_IDS, screenshot_file
+from generator.source.types import Context, paris_instant
+
+
+def duplicate_errors(procedures) -> list[DataError]:
+    """The same identifier twice for one institution and year; `procedures` holds (path, data, ctx, institution_id)."""
+    errors = []
+    seen: dict[tuple, Context] = {}
+    for _path, data, ctx, institution_id in procedures:
+        key = (institution_id, data["id"], data["academic_year"])
+        if key in seen:
+            line, col = ctx.positions.get(("id",), (1, 1))
+            errors.append(
+                DataError(
+                    ctx.file,
+                    line,
+                    col,
+                    f"identifiant « {data['id']} » déjà utilisé pour {data['academic_year']} par {seen[key].file} : choisissez-en un autre",
+                )
+            )
+        else:
+            seen[key] = ctx
+    return errors
+
+
+def reference_errors(path: Path, data: dict, ctx: Context, institution: dict) -> list[DataError]:
+    """What the schema alone cannot see: references, order of dates, codes."""
+    found = Context(ctx.file, positions=ctx.positions)
+    institution_file = f"procedures/{institution['id']}/institution.yaml"
+
+    if data["id"] in RESERVED_PROCEDURE_IDS:
+        found.error_at(("id",), f"l'identifiant « {data['id']} » est réservé à la page de l'établissement : choisissez-en un autre")
+
+    first, second = (int(y) for y in data["academic_year"].split("-"))
+    if second != first + 1:
+        found.error_at(("academic_year",), f"année universitaire {data['academic_year']} : les deux années doivent se suivre (par exemple {first}-{first + 1})")
+
+    def check_portals(refs, where):
+        for i, ref in enumerate(refs or []):
+            if ref not in institution["portals"]:
+                known = ", ".join(institution["portals"]) or "aucun"
+                found.error_at(where + (i,), f"portail inconnu « {ref} » (portails déclarés : {known}) : ajoutez-le dans {institution_file} ou corrigez le nom")
+
+    for i, step in enumerate(data.get("prerequisites", [])):
+        check_portals(step.get("portals"), ("prerequisites", i, "portals"))
+    step_ids: dict[str, int] = {}
+    for i, step in enumerate(data["steps"]):
+        check_portals(step.get("portals"), ("steps", i, "portals"))
+        if step["id"] in step_ids:
+            found.error_at(("steps", i, "id"), f"étape « {step['id']} » en double (déjà l'étape n° {step_ids[step['id']] + 1}) : donnez-lui un autre id")
+        step_ids.setdefault(step["id"], i)
+        for j, shot in enumerate(step.get("screenshots", [])):
+            picture = screenshot_file(path, shot["src"])
+            if picture is None:
+                found.error_at(
+                    ("steps", i, "screenshots", j, "src"),
+                    f"l'image « {shot['src']} » sort du dossier de la procédure : placez-la dans ce dossier "
+                    "(ou un de ses sous-dossiers) et écrivez son chemin depuis celui-ci, par exemple images/capture.png",
+                )
+            elif not picture.is_file():
+                found.error_at(("steps", i, "screenshots", j, "src"), f"image introuvable « {shot['src']} » : placez-la à côté du fichier de la procédure")
+
+    contacts = institution["contacts"]
+    for i, ref in enumerate(data.get("contacts", [])):
+        if ref not in contacts:
+            found.error_at(("contacts", i), f"contact inconnu « {ref} » (contacts déclarés : {', '.join(contacts)}) : ajoutez-le dans {institution_file}")
+    unsure = data.get("unsure")
+    if unsure and unsure["contact"] not in contacts:
+        found.error_at(("unsure", "contact"), f"contact inconnu « {unsure['contact']} » (contacts déclarés : {', '.join(contacts)})")
+
+    fee = data.get("fee")
+    if fee:
+        _check_fee_codes(fee, found)
+
+    windows = data["windows"]
+    if windows != "unknown":
+        for i, window in enumerate(windows):
+            for j, period in enumerate(window["periods"]):
+                _check_order(found, period["start"], period["end"], ("windows", i, "periods", j, "end"), "la période")
+    for i, closure in enumerate(data.get("closures", [])):
+        _check_order(found, closure["from"], closure["to"], ("closures", i, "to"), "la fermeture")
+    return found.errors
+
+
+def _check_fee_codes(fee: dict, found: Context) -> None:
+    codes = [c["code"] for c in fee.get("categories", [])]
+    allowed = fee.get("allowed", codes)
+    for i, code in enumerate(fee.get("allowed", [])):
+        if code not in codes:
+            found.error_at(("fee", "allowed", i), f"code de frais inconnu « {code} » : il n'est pas dans fee.categories ({', '.join(codes) or 'vide'})")
+    outcomes = [(("fee", "rules", i, "category"), r) for i, r in enumerate(fee.get("rules", []))]
+    outcomes.append((("fee", "default", "category"), fee["default"]))
+    for where, outcome in outcomes:
+        code = outcome.get("category")
+        if code is None or code == "unknown":
+            continue
+        if code not in codes:
+            found.error_at(where, f"code de frais inconnu « {code} » : il n'est pas dans fee.categories ({', '.join(codes) or 'vide'})")
+        elif code not in allowed:
+            found.error_at(where, f"le code « {code} » n'est pas autorisé pour cette procédure (fee.allowed : {', '.join(allowed)})")
+
+
+def _check_order(found: Context, start: str, end: str, where: tuple, what: str) -> None:
+    if start in ("asap", "unknown") or end == "unknown":
+        return
+    start_at = dt.datetime.fromisoformat(paris_instant(start)[0])
+    end_at = dt.datetime.fromisoformat(paris_instant(end, end=True)[0])
+    if end_at <= start_at:
+        found.error_at(where, f"{what} se termine ({end}) avant de commencer ({start}) : vérifiez les deux dates")
