@@ -65,6 +65,12 @@ def paris_time(moment: datetime) -> datetime:
     return moment.astimezone(paris_zone_at(moment))
 
 
+def is_midnight(moment: datetime) -> bool:
+    """Whether the instant is midnight in Paris: a bound the notice gave as a date, without an hour."""
+    local = paris_time(moment)
+    return (local.hour, local.minute, local.second) == (0, 0, 0)
+
+
 def parse_instant(text: str) -> datetime:
     """`2024-07-20T10:00` (Paris time) or `2024-07-20T10:00+00:00` (kept as given).
 
