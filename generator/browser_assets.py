@@ -151,8 +151,11 @@ def has_checker(compiled: dict) -> bool:
 
 
 def pack_checks() -> bytes:
-    """`checks` and the worker's bridge module as a zip of sources, unpacked into site-packages."""
-    files = {f"checks/{path.name}": path.read_bytes() for path in sorted(CHECKS_DIR.glob("*.py"))}
+    """`checks` (its subpackages included) and the worker's bridge module as a zip of sources."""
+    files = {
+        f"checks/{path.relative_to(CHECKS_DIR).as_posix()}": path.read_bytes()
+        for path in sorted(CHECKS_DIR.glob("**/*.py"))
+    }
     files[BRIDGE_MODULE] = (WIDGET_DIR / BRIDGE_MODULE).read_bytes()
     return _zip_bytes(files)
 

@@ -9,7 +9,10 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+import checks
+from checks.calendar import student_calendar
 from checks.wording import LANGUAGES, fr, wording
+from handmade import AMU_BUT1
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -227,3 +230,18 @@ def test_french_spacing_of_a_sentence():
     assert fr.french_spacing("schéma ://x") == "schéma ://x"
     assert fr.french_spacing("sans espace: rien") == "sans espace: rien"
 
+
+def test_lang_reaches_every_part_and_an_unknown_one_is_refused():
+    at = datetime(2024, 7, 22, 10, tzinfo=PARIS_SUMMER)
+    answer = checks.evaluate(AMU_BUT1, {}, at, lang="fr")
+    assert answer == checks.evaluate(AMU_BUT1, {}, at)
+    assert checks.answer_text(answer, AMU_BUT1, lang="fr") == checks.answer_text(answer, AMU_BUT1)
+    for call in (
+        lambda: checks.evaluate(AMU_BUT1, {}, at, lang="xx"),
+        lambda: checks.answer_text(answer, AMU_BUT1, lang="xx"),
+        lambda: student_calendar(AMU_BUT1, answer, at, lang="xx"),
+        lambda: checks.parse_profile({}, lang="xx"),
+        lambda: checks.parse_instant("2024-07-22T10:00", lang="xx"),
+    ):
+        with pytest.raises(ValueError, match="Langue « xx » inconnue"):
+            call()
