@@ -47,7 +47,6 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 GZIP_TWINS = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
 WIDGET_FILES = ("checker.mjs", "checker.css", "print.css")
 WORKER_TEMPLATE = "worker.mjs"
-BRIDGE_MODULE = "checker_bridge.py"
 SNAPSHOT_SCRIPT = "make_snapshot.mjs"
 RUNTIME_MARKER = "/*RUNTIME*/null"
 
@@ -151,12 +150,11 @@ def has_checker(compiled: dict) -> bool:
 
 
 def pack_checks() -> bytes:
-    """`checks` (its subpackages included) and the worker's bridge module as a zip of sources."""
+    """`checks` (its subpackages and the worker's bridge, checks.worker_bridge, included) as a zip of sources."""
     files = {
         f"checks/{path.relative_to(CHECKS_DIR).as_posix()}": path.read_bytes()
         for path in sorted(CHECKS_DIR.glob("**/*.py"))
     }
-    files[BRIDGE_MODULE] = (WIDGET_DIR / BRIDGE_MODULE).read_bytes()
     return _zip_bytes(files)
 
 

@@ -1,7 +1,8 @@
 """The worker's door into `checks`: JSON text in, JSON text out.
 
-Packed beside `checks` by generator/browser_assets.py and imported by the
-checker's Web Worker (worker.mjs) in Pyodide. `answer` gives the page the contract's answer
+Packed with `checks` by generator/browser_assets.py and imported by the
+checker's Web Worker (site_templates/checker/worker.mjs) in Pyodide as
+`checks.worker_bridge`. `answer` gives the page the contract's answer
 serialised exactly as `python -m generator check … --json` prints it, and a
 `view`: the same answer as short sentences the widget places in the page (the
 countdown and the highlighting are the widget's). `calendar` turns an answer
