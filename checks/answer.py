@@ -10,36 +10,33 @@ from checks.fee import decide_fee
 from checks.paris_time import paris_time
 from checks.payment import decide_payment
 from checks.profile import parse_profile
-from checks.sources import source_text, whom_to_ask
+from checks.sources import contact_of, source_of
+from checks.wording import wording
 
 
-def evaluate(procedure: dict, profile: dict, at: datetime) -> dict:
-    """The contract's answer for this compiled procedure, profile and instant.
+def evaluate(procedure: dict, profile: dict, at: datetime, lang: str = "fr") -> dict:
+    """The contract's answer for this compiled procedure, profile and instant, worded in `lang`.
 
     `profile` may hold text or parsed values (see `parse_profile`, which raises
     ProfileError); `at` should be aware, a naive one is read as Paris time.
     The answer keeps `at`'s own offset, to the second.
     """
-    student = parse_profile(profile)
+    words = wording(lang)
+    student = parse_profile(profile, lang)
     at = paris_time(at) if at.utcoffset() is None else at
     at = at.replace(microsecond=0)
-    fee = decide_fee(procedure, student)
-    cvec = decide_cvec(procedure, student)
-    deadline = decide_deadline(procedure, student, at)
-    payment = decide_payment(procedure, student, fee.amount, deadline.periods, at)
+    fee = decide_fee(procedure, student, lang)
+    cvec = decide_cvec(procedure, student, lang)
+    deadline = decide_deadline(procedure, student, at, lang)
+    payment = decide_payment(procedure, student, fee.amount, deadline.periods, at, lang)
     explanation = [fee.explanation, cvec.explanation, deadline.explanation]
     if payment.explanation:
         explanation.append(payment.explanation)
+    source = source_of(None, procedure)
     if procedure.get("draft"):
-        explanation.append(
-            "Dates provisoires : certaines dates de cette procédure sont encore à confirmer ; "
-            f"{whom_to_ask(procedure)} {source_text(None, procedure)}."
-        )
+        explanation.append(words.draft_sentence(contact_of(procedure), source))
     if procedure.get("academic_year_stated") is False:
-        explanation.append(
-            f"Année universitaire : la notice ne la précise pas, {procedure.get('academic_year')} "
-            f"est supposée {source_text(None, procedure)}."
-        )
+        explanation.append(words.assumed_year_sentence(procedure.get("academic_year"), source))
     return {
         "procedure": procedure["id"],
         "academic_year": procedure.get("academic_year"),

@@ -18,8 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from checks.french import clause, is_midnight, on_text, period_text, until_text
-from checks.paris_time import paris_offset, paris_time
+from checks.paris_time import is_midnight, paris_offset, paris_time
+from checks.wording import wording
+from checks.wording.sentences import clause
 
 PRODID = "-//modop//Procédures d'inscription//FR"
 TZID = "Europe/Paris"
@@ -47,10 +48,6 @@ PARIS_VTIMEZONE = (
     "END:VTIMEZONE",
 )
 
-OPENING = "Ouverture des inscriptions"
-CLOSING = "Clôture des inscriptions"
-CLOSED_PORTAL = "Portail fermé"
-
 # Reminders: a timed opening rings as it opens, a timed closing a day before;
 # a whole-day one at 9 h on the opening day, or at 9 h the day before the last day.
 _ALARM_AT_OPENING = "PT0S"
@@ -75,99 +72,108 @@ class CalendarEvent:
     alarm_text: str = ""
 
 
-def procedure_calendar(procedure: dict, stamp: datetime, *, page_url: str | None = None) -> str:
+def procedure_calendar(procedure: dict, stamp: datetime, *, page_url: str | None = None, lang: str = "fr") -> str:
     """Every window period of the compiled procedure and every closure of its portal."""
-    events = _window_events(procedure, page_url) + _closure_events(procedure, page_url)
-    name = f"Inscriptions — {procedure.get('title', procedure['id'])}"
+    events = _window_events(procedure, page_url, lang) + _closure_events(procedure, page_url, lang)
+    name = wording(lang).calendar_name(_title(procedure), student=False)
     return _calendar(name, events, stamp, page_url, tentative=bool(procedure.get("draft")))
 
 
-def student_calendar(procedure: dict, answer: dict, stamp: datetime, *, page_url: str | None = None) -> str:
+def student_calendar(
+    procedure: dict, answer: dict, stamp: datetime, *, page_url: str | None = None, lang: str = "fr"
+) -> str:
     """This student's windows, as the engine's `answer` gives them (`deadline.windows`)."""
+    words = wording(lang)
     deadline = answer.get("deadline") or {}
     events = []
     for window in deadline.get("windows") or ():
         start, end = _parse(window.get("start")), _parse(window.get("end"))
-        context = f"Votre période d'inscription : {period_text(start, end)} (heure de Paris)."
+        context = words.student_period_line(start, end)
         # The engine's windows never touch: an instant names one boundary.
         if start is not None:
-            uid = _uid(procedure, f"etudiant-ouverture-{_utc_stamp(start)}")
-            events.append(_opening_event(procedure, start, context, page_url, uid))
+            uid = _uid(procedure, f"etudiant-{_UID_SIDES['opening']}-{_utc_stamp(start)}")
+            events.append(_boundary_event(procedure, "opening", start, context, page_url, uid, lang))
         if end is not None:
-            uid = _uid(procedure, f"etudiant-cloture-{_utc_stamp(end)}")
-            events.append(_closing_event(procedure, end, context, page_url, uid))
-    name = f"Mes inscriptions — {procedure.get('title', procedure['id'])}"
+            uid = _uid(procedure, f"etudiant-{_UID_SIDES['closing']}-{_utc_stamp(end)}")
+            events.append(_boundary_event(procedure, "closing", end, context, page_url, uid, lang))
+    name = words.calendar_name(_title(procedure), student=True)
     return _calendar(name, events, stamp, page_url, tentative=bool(procedure.get("draft")))
 
 
 # ---------------------------------------------------------------- events
 
+# The side of a boundary, as the UIDs name it (they stay the same whatever the language).
+_UID_SIDES = {"opening": "ouverture", "closing": "cloture"}
 
-def _window_events(procedure: dict, page_url: str | None) -> list[CalendarEvent]:
+
+def _title(procedure: dict) -> str:
+    return procedure.get("title", procedure["id"])
+
+
+def _window_events(procedure: dict, page_url: str | None, lang: str) -> list[CalendarEvent]:
     """One event per distinct opening and closing: windows sharing an instant share an event."""
+    words = wording(lang)
     periods_at: dict[tuple[datetime, str], list[str]] = {}
     for window in procedure.get("windows") or ():
-        label = clause(window.get("label") or "")
         for period in window.get("periods") or ():
             start, end = _parse(period.get("start")), _parse(period.get("end"))
-            who = f"{label} : " if label else ""
-            line = f"{who}inscriptions {period_text(start, end)} (heure de Paris)."
+            line = words.window_period_line(window.get("label") or "", start, end)
             if start is not None:
-                periods_at.setdefault((start, "ouverture"), []).append(line)
+                periods_at.setdefault((start, "opening"), []).append(line)
             if end is not None:
-                periods_at.setdefault((end, "cloture"), []).append(line)
+                periods_at.setdefault((end, "closing"), []).append(line)
     events = []
     for number, ((moment, side), lines) in enumerate(sorted(periods_at.items()), start=1):
         context = "\n".join(dict.fromkeys(lines))
-        uid = _uid(procedure, f"{side}-{number}")
-        make = _opening_event if side == "ouverture" else _closing_event
-        events.append(make(procedure, moment, context, page_url, uid))
+        uid = _uid(procedure, f"{_UID_SIDES[side]}-{number}")
+        events.append(_boundary_event(procedure, side, moment, context, page_url, uid, lang))
     return events
 
 
-def _opening_event(procedure: dict, start: datetime, context: str, page_url: str | None, uid: str) -> CalendarEvent:
-    title = procedure.get("title", procedure["id"])
-    whole_day = is_midnight(start)
-    day = paris_time(start).date()
+def _boundary_event(
+    procedure: dict, side: str, moment: datetime, context: str, page_url: str | None, uid: str, lang: str
+) -> CalendarEvent:
+    """The opening (`side` "opening") or the closing of a period.
+
+    A whole-day opening is that day; a whole-day closing (at midnight) is the
+    day before, the last day, included.
+    """
+    words = wording(lang)
+    title = _title(procedure)
+    whole_day = is_midnight(moment)
+    day = paris_time(moment).date()
+    if side == "closing":
+        day -= timedelta(days=1)
+    if side == "opening":
+        alarm = _ALARM_OPENING_DAY if whole_day else _ALARM_AT_OPENING
+    else:
+        alarm = _ALARM_DAY_BEFORE_LAST_DAY if whole_day else _ALARM_DAY_BEFORE
     return CalendarEvent(
         uid=uid,
-        summary=f"{OPENING} — {title}",
-        description=_description(procedure, f"Ouverture des inscriptions {on_text(start)}.", context, page_url),
-        start=day if whole_day else start,
+        summary=words.event_summary(side, title),
+        description=_description(procedure, words.event_first_line(side, moment), context, page_url, lang),
+        start=day if whole_day else moment,
         end=day + timedelta(days=1) if whole_day else None,
-        alarm=_ALARM_OPENING_DAY if whole_day else _ALARM_AT_OPENING,
-        alarm_text=f"Les inscriptions ouvrent : {title}",
+        alarm=alarm,
+        alarm_text=words.alarm_text(side, title),
     )
 
 
-def _closing_event(procedure: dict, end: datetime, context: str, page_url: str | None, uid: str) -> CalendarEvent:
-    title = procedure.get("title", procedure["id"])
-    whole_day = is_midnight(end)
-    last_day = paris_time(end).date() - timedelta(days=1)
-    return CalendarEvent(
-        uid=uid,
-        summary=f"{CLOSING} — {title}",
-        description=_description(procedure, f"Inscriptions possibles {until_text(end)}.", context, page_url),
-        start=last_day if whole_day else end,
-        end=last_day + timedelta(days=1) if whole_day else None,
-        alarm=_ALARM_DAY_BEFORE_LAST_DAY if whole_day else _ALARM_DAY_BEFORE,
-        alarm_text=f"Les inscriptions se terminent bientôt : {title}",
-    )
-
-
-def _closure_events(procedure: dict, page_url: str | None) -> list[CalendarEvent]:
+def _closure_events(procedure: dict, page_url: str | None, lang: str) -> list[CalendarEvent]:
+    words = wording(lang)
     events = []
-    title = procedure.get("title", procedure["id"])
+    title = _title(procedure)
     for number, closure in enumerate(procedure.get("closures") or (), start=1):
         start, end = _parse(closure["start"]), _parse(closure["end"])
         reason = clause(closure.get("reason") or "")
-        text = f"Le portail d'inscription n'est pas accessible {period_text(start, end)} (heure de Paris)."
         whole_days = is_midnight(start) and is_midnight(end)
         events.append(
             CalendarEvent(
                 uid=_uid(procedure, f"fermeture-{number}"),
-                summary=f"{CLOSED_PORTAL} — {title}",
-                description=_description(procedure, text, f"{reason}." if reason else "", page_url),
+                summary=words.event_summary("closure", title),
+                description=_description(
+                    procedure, words.closure_line(start, end), f"{reason}." if reason else "", page_url, lang
+                ),
                 start=paris_time(start).date() if whole_days else start,
                 end=paris_time(end).date() if whole_days else end,
             )
@@ -175,23 +181,16 @@ def _closure_events(procedure: dict, page_url: str | None) -> list[CalendarEvent
     return events
 
 
-def _description(procedure: dict, first: str, context: str, page_url: str | None) -> str:
-    institution = (procedure.get("institution") or {}).get("name")
-    lines = [first]
-    if context:
-        lines.append(context)
-    about = f"Procédure : {procedure.get('title', procedure['id'])}"
-    if institution:
-        about += f", {institution}"
-    if procedure.get("academic_year"):
-        about += f", année universitaire {procedure['academic_year']}"
-    lines.append(about + ".")
-    if procedure.get("draft"):
-        lines.append("Dates provisoires : certaines dates sont encore à confirmer par l'établissement.")
-    if page_url:
-        lines.append(f"Détails et démarches : {page_url}")
-    lines.append("Seule la notice officielle de l'établissement fait foi.")
-    return "\n".join(lines)
+def _description(procedure: dict, first: str, context: str, page_url: str | None, lang: str) -> str:
+    return wording(lang).event_description(
+        first,
+        context,
+        _title(procedure),
+        (procedure.get("institution") or {}).get("name"),
+        procedure.get("academic_year"),
+        bool(procedure.get("draft")),
+        page_url,
+    )
 
 
 def _uid(procedure: dict, part: str) -> str:

@@ -4,20 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checks.conditions import condition_holds
-from checks.french import clause, euros, sentence
-from checks.sources import source_text, whom_to_ask
-
-_ALREADY_PAID_REASON = (
-    "La CVEC n'est due qu'une fois par année universitaire, quel que soit le nombre "
-    "d'inscriptions : présentez l'attestation que vous avez déjà"
-)
-_DUE_REASON = "Aucune exonération ni dispense de la CVEC ne s'applique à votre situation"
-
-_FIGURES = {
-    "not_subject": "CVEC : non concerné(e), rien à faire",
-    "already_paid": "CVEC : déjà acquittée cette année universitaire, rien à payer",
-    "exempt": "CVEC : exonération, 0 € (l'attestation d'exonération reste à obtenir)",
-}
+from checks.sources import contact_of, source_of
+from checks.wording import wording
+from checks.wording.sentences import sentence
 
 
 @dataclass(frozen=True)
@@ -28,7 +17,7 @@ class CvecDecision:
     explanation: str
 
 
-def decide_cvec(procedure: dict, profile: dict) -> CvecDecision:
+def decide_cvec(procedure: dict, profile: dict, lang: str = "fr") -> CvecDecision:
     """Who must pay the CVEC.
 
     A procedure rule that holds decides first: `not_subject` ends there;
@@ -39,24 +28,38 @@ def decide_cvec(procedure: dict, profile: dict) -> CvecDecision:
     """
     cvec = procedure.get("cvec")
     if cvec is None:
-        return CvecDecision(None, _no_cvec_sentence(procedure))
+        return CvecDecision(None, wording(lang).no_cvec_sentence(source_of(None, procedure)))
+    status, rule = _status_and_rule(cvec, profile)
+    amount = None if cvec.get("amount") is None else float(cvec["amount"])
+    if status != "due":
+        amount = 0.0
+    words = wording(lang)
+    # The engine's own reason when no rule gives one; its source is the CVEC's.
+    reason = words.cvec_reason(status) if rule is None else rule.get("reason") or ""
+    source = source_of(rule or {"source": cvec.get("source")}, procedure)
+    part = {"status": status, "amount_eur": amount, "reason": sentence(reason)}
+    figure = words.cvec_status(status, amount, "answer", procedure.get("academic_year"))
+    explanation = words.explained(figure, reason, source, ask=amount is None, contact=contact_of(procedure))
+    return CvecDecision(part, explanation)
+
+
+def _status_and_rule(cvec: dict, profile: dict) -> tuple[str, dict | None]:
+    """The status and the rule that decides it (None: `already_paid`, or `due` by default)."""
     rule = _first(cvec.get("rules"), profile)
     if rule is not None and rule.get("status") == "not_subject":
-        return _decided(procedure, cvec, "not_subject", rule)
+        return "not_subject", rule
     if rule is None:
         national = _first(cvec.get("not_subject"), profile)
         if national is not None:
-            return _decided(procedure, cvec, "not_subject", national)
+            return "not_subject", national
     if profile["cvec_deja_acquittee"]:
-        return _decided(procedure, cvec, "already_paid", {"reason": _ALREADY_PAID_REASON, "source": cvec.get("source")})
+        return "already_paid", None
     if rule is not None and rule.get("status") == "exempt":
-        return _decided(procedure, cvec, "exempt", rule)
+        return "exempt", rule
     national = _first(cvec.get("exempt"), profile)
     if national is not None:
-        return _decided(procedure, cvec, "exempt", national)
-    if rule is not None:
-        return _decided(procedure, cvec, "due", rule)
-    return _decided(procedure, cvec, "due", {"reason": _DUE_REASON, "source": cvec.get("source")})
+        return "exempt", national
+    return "due", rule
 
 
 def _first(rules, profile: dict) -> dict | None:
@@ -64,24 +67,3 @@ def _first(rules, profile: dict) -> dict | None:
         if condition_holds(rule.get("when"), profile):
             return rule
     return None
-
-
-def _decided(procedure: dict, cvec: dict, status: str, rule: dict) -> CvecDecision:
-    amount = None if cvec.get("amount") is None else float(cvec["amount"])
-    if status != "due":
-        amount = 0.0
-    reason = rule.get("reason") or ""
-    part = {"status": status, "amount_eur": amount, "reason": sentence(reason)}
-    if status == "due":
-        year = procedure.get("academic_year")
-        figure = f"CVEC {year} : {euros(amount)} à payer" if year else f"CVEC : {euros(amount)} à payer"
-    else:
-        figure = _FIGURES[status]
-    text = f"{figure} — {clause(reason)}" if clause(reason) else figure
-    if amount is None:
-        text += f" ; {whom_to_ask(procedure)}"
-    return CvecDecision(part, f"{text} {source_text(rule, procedure)}.")
-
-
-def _no_cvec_sentence(procedure: dict) -> str:
-    return f"CVEC : la notice de cette procédure n'en parle pas {source_text(None, procedure)}."

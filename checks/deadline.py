@@ -6,15 +6,8 @@ from datetime import datetime
 from typing import NamedTuple
 
 from checks.conditions import condition_holds, depends_on_date
-from checks.french import clause, on_text, period_text, until_text
-from checks.sources import source_text, whom_to_ask
-
-
-# Said when the profile has no acceptance date and some of the student's windows depend on it.
-DEPENDS_ON_DATE = (
-    "ces périodes dépendent de la date à laquelle vous avez accepté la proposition d'admission : "
-    "indiquez-la pour connaître la vôtre"
-)
+from checks.sources import contact_of, source_of
+from checks.wording import wording
 
 
 class Period(NamedTuple):
@@ -42,11 +35,13 @@ class DeadlineDecision:
     periods: tuple[Period, ...] = ()
 
 
-def decide_deadline(procedure: dict, profile: dict, at: datetime) -> DeadlineDecision:
+def decide_deadline(procedure: dict, profile: dict, at: datetime, lang: str = "fr") -> DeadlineDecision:
     """The student's periods (their windows minus the closures, joined) and where `at` falls."""
+    words = wording(lang)
+    source = source_of(None, procedure)
     windows = procedure.get("windows")
     if windows is None:
-        return DeadlineDecision(None, _no_dates_sentence(procedure))
+        return DeadlineDecision(None, words.no_dates_sentence(contact_of(procedure), source))
     chosen = [w for w in windows if condition_holds(w.get("when"), profile, without_date=True)]
     date_missing = profile["date_acceptation"] is None and any(depends_on_date(w.get("when")) for w in chosen)
     raw = [_period(p) for w in chosen for p in w.get("periods") or ()]
@@ -54,14 +49,19 @@ def decide_deadline(procedure: dict, profile: dict, at: datetime) -> DeadlineDec
     cut = [piece for period in raw for piece in _without_closures(period, closures)]
     periods = tuple(_merged(cut))
     status, next_change = _status(periods, at)
-    reason = _reason(procedure, chosen, raw, periods, closures, status, at, date_missing)
+    reason = _reason(lang, contact_of(procedure), chosen, raw, periods, closures, status, at, date_missing)
     part = {
         "status": status,
         "windows": [{"start": _iso(p.start), "end": _iso(p.end)} for p in periods],
         "next_change": _iso(next_change),
         "reason": reason + ".",
     }
-    return DeadlineDecision(part, f"{reason} {source_text(None, procedure)}.", periods)
+    return DeadlineDecision(part, words.explained(reason, "", source), periods)
+
+
+def answer_periods(deadline: dict) -> tuple[Period, ...]:
+    """An answer's `deadline.windows` as periods, for the text and the widget to word them."""
+    return tuple(Period(_parse(w["start"]), _parse(w["end"]), "instant", "instant") for w in deadline["windows"])
 
 
 def _parse(text: str | None) -> datetime | None:
@@ -133,61 +133,39 @@ def _status(periods: tuple[Period, ...], at: datetime) -> tuple[str, datetime | 
     return "closed", None
 
 
-def _reason(procedure, chosen, raw, periods, closures, status, at, date_missing) -> str:
+def _reason(lang, contact, chosen, raw, periods, closures, status, at, date_missing) -> str:
+    words = wording(lang)
     if not periods:
-        if chosen:
-            text = "Inscription close : les périodes d'inscription sont entièrement couvertes par la fermeture du portail"
-        else:
-            text = "Inscription : aucune période d'inscription de la notice ne correspond à votre situation"
-        return f"{text} ; {whom_to_ask(procedure)}"
-    parts = [status_text(periods, status, at)]
-    labels = [clause(w["label"]) for w in chosen if w.get("label")]
+        return words.no_period(bool(chosen), contact)
+    parts = [status_text(periods, status, at, lang)]
+    labels = [w["label"] for w in chosen if w.get("label")]
     if labels:
-        parts.append("période" + ("s" if len(labels) > 1 else "") + " de la notice : " + ", ".join(f"« {label} »" for label in labels))
+        parts.append(words.window_labels(labels))
     if date_missing:
-        parts.append(DEPENDS_ON_DATE)
+        parts.append(words.DEPENDS_ON_DATE)
     for closed_from, closed_to, why in closures:
         # Said when it cuts one of the student's periods or closes the portal right now.
         if closed_from <= at < closed_to or any(_overlaps(p, closed_from, closed_to) for p in raw):
-            parts.append(f"portail fermé {period_text(closed_from, closed_to)}" + (f" ({clause(why)})" if clause(why) else ""))
-    unknown = _unknown_bounds(periods)
-    if unknown:
-        parts.append(f"{unknown} : {whom_to_ask(procedure)}")
-    return " ; ".join(parts)
+            parts.append(words.portal_closed(closed_from, closed_to, why))
+    start_unknown = any(p.start_kind == "unknown" for p in periods)
+    end_unknown = any(p.end_kind == "unknown" for p in periods)
+    if start_unknown or end_unknown:
+        parts.append(words.unknown_bounds(start_unknown, end_unknown, contact))
+    return words.clauses(parts)
 
 
 def _overlaps(period: Period, start: datetime, end: datetime) -> bool:
     return (period.end is None or period.end > start) and (period.start is None or period.start < end)
 
 
-def status_text(periods, status: str, at: datetime) -> str:
-    """`Inscription ouverte jusqu'au …`: the status in one clause, for the answer and the text."""
+def status_text(periods, status: str, at: datetime, lang: str = "fr") -> str:
+    """`Inscription ouverte jusqu'au …`: the status in one clause, for the answer, the text and the widget."""
+    words = wording(lang)
     if status == "open":
         current = next(p for p in periods if p.holds(at))
-        if current.end is None:
-            return "Inscription ouverte, sans date de fermeture indiquée"
-        return f"Inscription ouverte {until_text(current.end)}"
+        return words.deadline_status(status, current.end)
     if status == "upcoming":
         upcoming = next(p for p in periods if p.start is not None and p.start > at)
         earlier = any(p.start is None or p.start <= at for p in periods)
-        if earlier:
-            return f"Inscription fermée pour l'instant : elle rouvre {on_text(upcoming.start)}"
-        return f"Inscription pas encore ouverte : elle ouvre {on_text(upcoming.start)}"
-    return f"Inscription close : votre dernière période courait {until_text(periods[-1].end)}"
-
-
-def _unknown_bounds(periods) -> str:
-    if any(p.start_kind == "unknown" for p in periods) and any(p.end_kind == "unknown" for p in periods):
-        return "la notice ne précise ni l'ouverture ni la fermeture de certaines périodes"
-    if any(p.start_kind == "unknown" for p in periods):
-        return "la notice ne précise pas la date d'ouverture"
-    if any(p.end_kind == "unknown" for p in periods):
-        return "la notice ne précise pas la date de fermeture"
-    return ""
-
-
-def _no_dates_sentence(procedure: dict) -> str:
-    return (
-        "Dates d'inscription : la notice n'en donne aucune ; "
-        f"{whom_to_ask(procedure)} {source_text(None, procedure)}."
-    )
+        return words.deadline_status(status, upcoming.start, reopening=earlier)
+    return words.deadline_status(status, periods[-1].end)

@@ -4,8 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checks.conditions import condition_holds
-from checks.french import clause, euros, sentence
-from checks.sources import source_text, whom_to_ask
+from checks.sources import contact_of, source_of
+from checks.wording import wording
+from checks.wording.sentences import sentence
 
 
 @dataclass(frozen=True)
@@ -20,11 +21,13 @@ class FeeDecision:
         return None if self.part is None else self.part["amount_eur"]
 
 
-def decide_fee(procedure: dict, profile: dict) -> FeeDecision:
+def decide_fee(procedure: dict, profile: dict, lang: str = "fr") -> FeeDecision:
     """First procedure rule that holds, else first national exemption, else the default."""
+    words = wording(lang)
     fee = procedure.get("fee")
     if fee is None:
-        return FeeDecision(None, _no_fee_sentence(procedure))
+        candidature = procedure.get("kind") == "candidature"
+        return FeeDecision(None, words.no_fee_sentence(candidature, source_of(None, procedure)))
     rule, exempted = _first_rule(fee, profile)
     if exempted:
         amount, category, category_unknown = 0.0, None, False
@@ -34,23 +37,21 @@ def decide_fee(procedure: dict, profile: dict) -> FeeDecision:
         category_unknown = bool(rule.get("category_unknown"))
     reason = rule.get("reason") or ""
     part = {"amount_eur": amount, "category": category, "reason": sentence(reason)}
-    figure = f"Frais d'inscription : {euros(amount)}"
-    if category is not None:
-        figure += f", case à cocher « {category_text(fee, category)} »"
-    elif category_unknown:
-        figure += ", case à cocher non précisée par la notice"
-    text = f"{figure} — {clause(reason)}" if clause(reason) else figure
-    if amount is None or category_unknown:
-        text += f" ; {whom_to_ask(procedure)}"
-    return FeeDecision(part, f"{text} {source_text(rule, procedure)}.")
+    code = None if category is None else category_text(fee, category, lang)
+    figure = words.fee_figure(amount, code, category_unknown)
+    silent = amount is None or category_unknown
+    explanation = words.explained(
+        figure, reason, source_of(rule, procedure), ask=silent, contact=contact_of(procedure)
+    )
+    return FeeDecision(part, explanation)
 
 
-def category_text(fee: dict, code: str) -> str:
+def category_text(fee: dict, code: str, lang: str = "fr") -> str:
     """`01 Etudiant non boursier`: the code with its label in the portal, when known."""
-    for category in fee.get("categories") or ():
-        if category.get("code") == code and category.get("label"):
-            return f"{code} {category['label']}"
-    return code
+    label = next(
+        (c["label"] for c in fee.get("categories") or () if c.get("code") == code and c.get("label")), None
+    )
+    return wording(lang).category_text(code, label)
 
 
 def _first_rule(fee: dict, profile: dict) -> tuple[dict, bool]:
@@ -65,11 +66,3 @@ def _first_rule(fee: dict, profile: dict) -> tuple[dict, bool]:
 
 def _euros_or_none(amount) -> float | None:
     return None if amount is None else float(round(float(amount), 2))
-
-
-def _no_fee_sentence(procedure: dict) -> str:
-    if procedure.get("kind") == "candidature":
-        what = "aucun dans cette procédure de candidature, la notice n'en mentionne pas"
-    else:
-        what = "la notice n'en mentionne pas"
-    return f"Frais d'inscription : {what} {source_text(None, procedure)}."

@@ -65,21 +65,7 @@ def paris_time(moment: datetime) -> datetime:
     return moment.astimezone(paris_zone_at(moment))
 
 
-def parse_instant(text: str) -> datetime:
-    """`2024-07-20T10:00` (Paris time) or `2024-07-20T10:00+00:00` (kept as given).
-
-    Raises ValueError, in French, when the text is not such an instant.
-    """
-    cleaned = text.strip()
-    if cleaned.endswith(("Z", "z")):
-        cleaned = cleaned[:-1] + "+00:00"
-    try:
-        moment = datetime.fromisoformat(cleaned)
-    except ValueError:
-        raise ValueError(
-            f"Instant « {text} » illisible : AAAA-MM-JJTHH:MM attendu (heure de Paris), "
-            "par exemple 2024-07-20T10:00."
-        ) from None
-    if moment.tzinfo is None:
-        return paris_time(moment)
-    return moment
+def is_midnight(moment: datetime) -> bool:
+    """Whether the instant is midnight in Paris: a bound the notice gave as a date, without an hour."""
+    local = paris_time(moment)
+    return (local.hour, local.minute, local.second) == (0, 0, 0)

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from checks.deadline import Period
-from checks.french import clause, day_text, euros
 from checks.paris_time import paris_time
-from checks.sources import source_text
+from checks.sources import source_of
+from checks.wording import wording
 
 
 @dataclass(frozen=True)
@@ -18,14 +18,17 @@ class PaymentDecision:
     explanation: str | None
 
 
-def decide_payment(procedure: dict, profile: dict, fee: float | None, periods: tuple[Period, ...], at: datetime) -> PaymentDecision:
+def decide_payment(
+    procedure: dict, profile: dict, fee: float | None, periods: tuple[Period, ...], at: datetime, lang: str = "fr"
+) -> PaymentDecision:
     """The requested plan when the procedure offers it for this fee, else one payment and why."""
     if fee is None:
         return PaymentDecision(None, None)
+    words = wording(lang)
     payment = procedure.get("payment") or {}
     offers = {offer["count"]: offer for offer in payment.get("instalments") or ()}
     requested = profile["echeances"]
-    refused = _refusal(offers, requested, fee)
+    refused = _refusal(words, offers, requested, fee)
     count = 1 if refused else requested
     first_due = _first_due_date(periods, at)
     dues = [first_due] + [
@@ -37,7 +40,10 @@ def decide_payment(procedure: dict, profile: dict, fee: float | None, periods: t
         for due, amount in zip(dues, amounts)
     ]
     part = {"plan": plan, "refused": refused}
-    return PaymentDecision(part, _sentence(procedure, plan, refused, payment.get("later_instalments_day")))
+    explanation = words.payment_sentence(
+        list(zip(dues, amounts)), payment.get("later_instalments_day"), refused, source_of(None, procedure)
+    )
+    return PaymentDecision(part, explanation)
 
 
 def split_in_cents(amount: float, count: int) -> list[float]:
@@ -47,22 +53,17 @@ def split_in_cents(amount: float, count: int) -> list[float]:
     return [(share + remainder) / 100] + [share / 100] * (count - 1)
 
 
-def _refusal(offers: dict, requested: int, fee: float) -> str | None:
+def _refusal(words, offers: dict, requested: int, fee: float) -> str | None:
     if requested == 1:
         return None
     if fee == 0:
-        return f"Rien à payer : pas de paiement en {requested} fois pour des frais de 0 €."
+        return words.refused_for_zero_fee(requested)
     offer = offers.get(requested)
     if offer is None:
-        counts = sorted(offers) or [1]
-        offered = " ou ".join(f"en {c} fois" if c > 1 else "en une fois" for c in counts)
-        return f"Le paiement en {requested} fois n'est pas proposé pour cette procédure (paiement possible : {offered})."
+        return words.refused_not_offered(requested, sorted(offers) or [1])
     minimum = offer.get("min_amount")
     if minimum is not None and fee < minimum:
-        return (
-            f"Le paiement en {requested} fois est réservé aux frais d'au moins {euros(minimum)} "
-            f"(les vôtres : {euros(fee)}) : paiement en une fois."
-        )
+        return words.refused_below_minimum(requested, minimum, fee)
     return None
 
 
@@ -88,26 +89,3 @@ def _days_in_month(year: int, month: int) -> int:
     if month == 12:
         return 31
     return (date(year, month + 1, 1) - date(year, month, 1)).days
-
-
-_COUNT_WORDS = {2: "deux", 4: "quatre"}
-
-
-def _sentence(procedure: dict, plan: list[dict], refused: str | None, day: int | None) -> str:
-    first = plan[0]
-    when = f"le {day_text(date.fromisoformat(first['due']))}" if first["due"] else "à une date non précisée"
-    if len(plan) == 1:
-        text = f"Paiement : en une fois, {euros(first['amount_eur'])} {when}"
-    else:
-        later = plan[1]
-        months = _COUNT_WORDS.get(len(plan) - 1, str(len(plan) - 1))
-        later_when = (
-            f"le {day} de chacun des {months} mois suivants" if day else "aux dates que l'établissement indiquera"
-        )
-        text = (
-            f"Paiement : en {len(plan)} fois, {euros(first['amount_eur'])} {when} "
-            f"puis {euros(later['amount_eur'])} {later_when}"
-        )
-    if refused:
-        text += f" — {clause(refused)}"
-    return f"{text} {source_text(None, procedure)}."

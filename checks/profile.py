@@ -1,37 +1,19 @@
 """The student's profile: its keys, their values and defaults (the contract's table).
 
 `parse_profile` is the one door: it takes text (command line, form fields) or
-values already parsed, fills in the defaults and refuses, in French, any key
-or value outside the contract. Everything after it trusts the profile.
+values already parsed, fills in the defaults and refuses, in the wording's
+language (French by default), any key or value outside the contract.
+Everything after it trusts the profile.
 """
 from __future__ import annotations
 
 from datetime import date
 
+from checks.wording import wording
+
 REGIMES = ("initiale", "apprentissage", "contrat_pro", "formation_continue")
 INSTALMENT_COUNTS = (1, 3, 5)
-FLAGS = (
-    "boursier",
-    "hors_ue",
-    "echange",
-    "refugie",
-    "pupille",
-    "deja_inscrit",
-    "cvec_deja_acquittee",
-)
-# The contract's order: the widget asks its questions in this order.
-PROFILE_KEYS = (
-    "regime",
-    "boursier",
-    "hors_ue",
-    "echange",
-    "refugie",
-    "pupille",
-    "deja_inscrit",
-    "date_acceptation",
-    "cvec_deja_acquittee",
-    "echeances",
-)
+# Every key with its default, in the contract's order: the widget asks its questions in this order.
 DEFAULTS = {
     "regime": "initiale",
     "boursier": False,
@@ -44,67 +26,66 @@ DEFAULTS = {
     "cvec_deja_acquittee": False,
     "echeances": 1,
 }
+PROFILE_KEYS = tuple(DEFAULTS)
+FLAGS = tuple(key for key, default in DEFAULTS.items() if isinstance(default, bool))
 
 
 class ProfileError(ValueError):
-    """An unknown profile key or an impossible value, said in French in one line."""
+    """An unknown profile key or an impossible value, said in one line (French by default)."""
 
 
-def parse_profile(values: dict) -> dict:
+def parse_profile(values: dict, lang: str = "fr") -> dict:
     """The complete profile (every key, defaults filled in) from text or parsed values.
 
-    Raises ProfileError for an unknown key or an impossible value.
+    Raises ProfileError, worded in `lang`, for an unknown key or an impossible value.
     """
+    words = wording(lang)
     if not isinstance(values, dict):
-        raise ProfileError("Le profil doit être un ensemble de paires clé = valeur.")
+        raise ProfileError(words.profile_not_a_mapping())
     profile = dict(DEFAULTS)
     for key, value in values.items():
         if key not in DEFAULTS:
-            raise ProfileError(
-                f"Donnée inconnue « {key} » : les données possibles sont {', '.join(PROFILE_KEYS)}."
-            )
-        profile[key] = _parse_value(key, value)
+            raise ProfileError(words.unknown_profile_key(key, PROFILE_KEYS))
+        profile[key] = _parse_value(key, value, words)
     return profile
 
 
-def _parse_value(key: str, value):
+def _parse_value(key: str, value, words):
     if key == "regime":
-        return _parse_regime(value)
+        return _parse_regime(value, words)
     if key == "echeances":
-        return _parse_instalments(value)
+        return _parse_instalments(value, words)
     if key == "date_acceptation":
-        return _parse_date(value)
-    return _parse_flag(key, value)
+        return _parse_date(value, words)
+    return _parse_flag(key, value, words)
 
 
-def _parse_flag(key: str, value) -> bool:
+def _parse_flag(key: str, value, words) -> bool:
     if isinstance(value, bool):
         return value
     if isinstance(value, str) and value.strip().lower() == "true":
         return True
     if isinstance(value, str) and value.strip().lower() == "false":
         return False
-    raise ProfileError(f"Valeur « {value} » impossible pour {key} : true ou false attendu.")
+    raise ProfileError(words.impossible_flag(key, value))
 
 
-def _parse_regime(value) -> str:
+def _parse_regime(value, words) -> str:
     text = value.strip() if isinstance(value, str) else value
     if text in REGIMES:
         return text
-    raise ProfileError(
-        f"Valeur « {value} » impossible pour regime : {', '.join(REGIMES)} attendu."
-    )
+    raise ProfileError(words.impossible_regime(value, REGIMES))
 
 
-def _parse_instalments(value) -> int:
+def _parse_instalments(value, words) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and value in INSTALMENT_COUNTS:
         return value
-    if isinstance(value, str) and value.strip() in ("1", "3", "5"):
+    if isinstance(value, str) and value.strip() in {str(count) for count in INSTALMENT_COUNTS}:
         return int(value.strip())
-    raise ProfileError(f"Valeur « {value} » impossible pour echeances : 1, 3 ou 5 attendu.")
+    raise ProfileError(words.impossible_instalments(value, INSTALMENT_COUNTS))
 
 
-def _parse_date(value):
+def _parse_date(value, words):
     if value is None:
         return None
     if isinstance(value, date) and not hasattr(value, "hour"):
@@ -118,6 +99,4 @@ def _parse_date(value):
                 return date.fromisoformat(text)
             except ValueError:
                 pass
-    raise ProfileError(
-        f"Date « {value} » impossible pour date_acceptation : AAAA-MM-JJ attendu."
-    )
+    raise ProfileError(words.impossible_date(value))

@@ -1,104 +1,87 @@
-"""The answer as plain French text, for the command line."""
+"""The answer as plain text, for the command line (French by default)."""
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from checks.deadline import DEPENDS_ON_DATE, Period, status_text
+from checks.deadline import answer_periods, status_text
 from checks.fee import category_text
-from checks.french import day_text, euros, moment_text, period_text
-
-_CVEC_LINES = {
-    "not_subject": "CVEC : non concerné(e), rien à faire",
-    "already_paid": "CVEC : déjà acquittée cette année universitaire, rien à payer",
-    "exempt": "CVEC : exonération, 0 € — l'attestation d'exonération reste à obtenir",
-}
+from checks.wording import wording
 
 
-def answer_text(answer: dict, procedure: dict | None = None) -> str:
-    """Readable French lines; with the compiled procedure, codes and steps get their labels."""
+def answer_text(answer: dict, procedure: dict | None = None, lang: str = "fr") -> str:
+    """Readable lines; with the compiled procedure, codes and steps get their labels."""
+    words = wording(lang)
     at = datetime.fromisoformat(answer["at"])
-    title = f"{answer['procedure']} — {procedure['title']}" if procedure and procedure.get("title") else answer["procedure"]
     lines = [
-        title,
-        f"Année universitaire {answer['academic_year']} · réponse pour le {moment_text(at)} (heure de Paris)",
+        words.text_title(answer["procedure"], (procedure or {}).get("title")),
+        words.text_heading(answer["academic_year"], at),
         "",
-        _fee_line(answer["fee"], procedure),
-        _cvec_line(answer["cvec"]),
-        *_deadline_lines(answer["deadline"], at),
+        _fee_line(answer["fee"], procedure, lang),
+        _cvec_line(answer["cvec"], lang),
+        *_deadline_lines(answer["deadline"], at, lang),
     ]
     if answer["payment"] is not None:
-        lines += _payment_lines(answer["payment"])
-    lines += _steps_lines(answer["steps"], procedure)
-    lines += ["", "Pourquoi :"] + [f"  • {sentence}" for sentence in answer["explanation"]]
+        lines += _payment_lines(answer["payment"], lang)
+    lines += _steps_lines(answer["steps"], procedure, lang)
+    lines += ["", words.TEXT_WHY] + [f"  • {sentence}" for sentence in answer["explanation"]]
     return "\n".join(lines) + "\n"
 
 
-def _fee_line(fee: dict | None, procedure: dict | None) -> str:
+def _fee_line(fee: dict | None, procedure: dict | None, lang: str) -> str:
+    words = wording(lang)
     if fee is None:
-        return "Frais d'inscription : aucun dans cette procédure"
-    line = f"Frais d'inscription : {euros(fee['amount_eur'])}"
-    if fee["category"] is not None:
-        code = category_text(procedure.get("fee") or {}, fee["category"]) if procedure else fee["category"]
-        line += f" — case à cocher : {code}"
-    return line
+        return words.TEXT_NO_FEE
+    code = fee["category"]
+    if code is not None and procedure:
+        code = category_text(procedure.get("fee") or {}, code, lang)
+    return words.text_fee(fee["amount_eur"], code)
 
 
-def _cvec_line(cvec: dict | None) -> str:
+def _cvec_line(cvec: dict | None, lang: str) -> str:
+    words = wording(lang)
     if cvec is None:
-        return "CVEC : la notice n'en parle pas"
-    if cvec["status"] == "due":
-        return f"CVEC : {euros(cvec['amount_eur'])} à payer"
-    return _CVEC_LINES[cvec["status"]]
+        return words.TEXT_NO_CVEC
+    return words.cvec_status(cvec["status"], cvec["amount_eur"], "text")
 
 
-def _deadline_lines(deadline: dict | None, at: datetime) -> list[str]:
+def _deadline_lines(deadline: dict | None, at: datetime, lang: str) -> list[str]:
+    words = wording(lang)
     if deadline is None:
-        return ["Inscription : la notice ne donne pas de dates"]
-    periods = tuple(
-        Period(_moment(w["start"]), _moment(w["end"]), "instant", "instant") for w in deadline["windows"]
-    )
+        return [words.TEXT_NO_DATES]
+    periods = answer_periods(deadline)
     if not periods:
-        return ["Inscription : aucune période ne correspond à votre situation"]
-    status = status_text(periods, deadline["status"], at)
-    if DEPENDS_ON_DATE in deadline["reason"]:
-        # Without the date, the windows are those of every acceptance date: say so first.
-        lines = [
-            "Inscription : les dates dépendent du jour où vous avez accepté la proposition d'admission "
-            "(donnez-le avec --set date_acceptation=AAAA-MM-JJ)",
-            f"  Toutes dates d'acceptation confondues : {status[0].lower()}{status[1:]}",
-        ]
+        return [words.TEXT_NO_PERIOD]
+    status = status_text(periods, deadline["status"], at, lang)
+    if words.DEPENDS_ON_DATE in deadline["reason"]:
+        lines = words.text_depends_on_date(status)
     else:
         lines = [status]
-    lines.append("  Vos périodes :" if len(periods) > 1 else "  Votre période :")
-    lines += [f"  • {period_text(p.start, p.end)}" for p in periods]
+    lines.append(words.text_periods_heading(len(periods)))
+    lines += [f"  • {words.period_text(p.start, p.end)}" for p in periods]
     return lines
 
 
-def _payment_lines(payment: dict) -> list[str]:
-    plan = payment["plan"]
+def _payment_lines(payment: dict, lang: str) -> list[str]:
+    words = wording(lang)
+    plan = [(_day(item["due"]), item["amount_eur"]) for item in payment["plan"]]
     if len(plan) == 1:
-        lines = [f"Paiement : en une fois, {_instalment(plan[0])}"]
+        due, amount = plan[0]
+        lines = [words.text_one_payment(amount, due)]
     else:
-        lines = [f"Paiement : en {len(plan)} fois"] + [f"  • {_instalment(item)}" for item in plan]
+        lines = [words.text_payment_heading(len(plan))]
+        lines += [f"  • {words.text_instalment(amount, due)}" for due, amount in plan]
     if payment["refused"]:
         lines.append(f"  {payment['refused']}")
     return lines
 
 
-def _instalment(item: dict) -> str:
-    if item["due"] is None:
-        return f"{euros(item['amount_eur'])} à une date que l'établissement indiquera"
-    return f"{euros(item['amount_eur'])} le {day_text(date.fromisoformat(item['due']))}"
-
-
-def _steps_lines(steps: list[str], procedure: dict | None) -> list[str]:
+def _steps_lines(steps: list[str], procedure: dict | None, lang: str) -> list[str]:
+    words = wording(lang)
     titles = {s["id"]: s.get("title") for s in (procedure or {}).get("steps") or ()}
     if not titles:
-        return [f"Étapes qui vous concernent : {', '.join(steps) if steps else 'aucune'}"]
-    return ["Étapes qui vous concernent :"] + [
-        f"  {number}. {titles.get(step) or step}" for number, step in enumerate(steps, 1)
-    ]
+        return words.text_steps(None, steps)
+    return words.text_steps([titles.get(step) or step for step in steps], steps)
 
 
-def _moment(text: str | None) -> datetime | None:
-    return None if text is None else datetime.fromisoformat(text)
+def _day(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)

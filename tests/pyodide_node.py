@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from cli_runner import REPO
+from generator.browser_assets import pack_checks
 
 PYODIDE = REPO / "node_modules" / "pyodide"
 
@@ -17,10 +18,8 @@ _RUNNER = r"""
 import { loadPyodide } from "%(pyodide)s/pyodide.mjs";
 import fs from "fs";
 const py = await loadPyodide({ indexURL: "%(pyodide)s/" });
-py.FS.mkdirTree("/home/pyodide/checks");
-for (const name of fs.readdirSync("%(checks)s")) {
-  if (name.endsWith(".py")) py.FS.writeFile("/home/pyodide/checks/" + name, fs.readFileSync("%(checks)s/" + name));
-}
+// The very zip the site ships (generator/browser_assets.py's pack_checks), unpacked as the worker does.
+py.unpackArchive(new Uint8Array(fs.readFileSync("%(checks)s")), "zip", { extractDir: "/home/pyodide" });
 py.FS.writeFile("/home/pyodide/inputs.json", fs.readFileSync("%(inputs)s"));
 py.FS.writeFile("/home/pyodide/body.py", fs.readFileSync("%(body)s"));
 console.log(py.runPython(`
@@ -43,11 +42,12 @@ def run_in_pyodide(tmp_path: Path, body: str, inputs) -> object:
     """Run `body` in Pyodide with `inputs` (JSON) in scope; return its `result` (JSON)."""
     (tmp_path / "inputs.json").write_text(json.dumps(inputs, ensure_ascii=False), encoding="utf-8")
     (tmp_path / "body.py").write_text(body, encoding="utf-8")
+    (tmp_path / "checks.zip").write_bytes(pack_checks())
     script = tmp_path / "run.mjs"
     script.write_text(
         _RUNNER % {
             "pyodide": PYODIDE.as_posix(),
-            "checks": (REPO / "checks").as_posix(),
+            "checks": (tmp_path / "checks.zip").as_posix(),
             "inputs": (tmp_path / "inputs.json").as_posix(),
             "body": (tmp_path / "body.py").as_posix(),
         },

@@ -15,10 +15,8 @@ from icalendar import Calendar, Timezone
 from checks import evaluate, parse_instant
 from cli_runner import REPO
 from pyodide_node import requires_pyodide, run_in_pyodide
+from checks.wording.fr import CLOSED_PORTAL, CLOSING, OPENING
 from checks.calendar import (
-    CLOSED_PORTAL,
-    CLOSING,
-    OPENING,
     PARIS_VTIMEZONE,
     escape_text,
     fold_line,

@@ -25,7 +25,8 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from checks import evaluate, parse_instant
-from checks.calendar import CLOSED_PORTAL, CLOSING, OPENING, student_calendar
+from checks.calendar import student_calendar
+from checks.wording.fr import CLOSED_PORTAL, CLOSING, OPENING
 from generator.render import wording as french
 from generator.model.catalog import load_catalog
 from generator.outputs.open_data import LICENCE, published_procedure

@@ -48,7 +48,6 @@ GZIP_TWINS = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-loc
 # (a glob: the widget may be split into several modules), the worker among them.
 WIDGET_PATTERNS = ("*.mjs", "*.css")
 WORKER_TEMPLATE = "worker.mjs"
-BRIDGE_MODULE = "checker_bridge.py"
 SNAPSHOT_SCRIPT = Path(__file__).with_name("make_snapshot.mjs")  # run at build time, never shipped
 RUNTIME_MARKER = "/*RUNTIME*/null"
 
@@ -150,9 +149,11 @@ def has_checker(compiled: dict) -> bool:
 
 
 def pack_checks() -> bytes:
-    """`checks` and the worker's bridge module as a zip of sources, unpacked into site-packages."""
-    files = {f"checks/{path.name}": path.read_bytes() for path in sorted(CHECKS_DIR.glob("*.py"))}
-    files[BRIDGE_MODULE] = (WIDGET_DIR / BRIDGE_MODULE).read_bytes()
+    """`checks` (its subpackages and the worker's bridge, checks.worker_bridge, included) as a zip of sources."""
+    files = {
+        f"checks/{path.relative_to(CHECKS_DIR).as_posix()}": path.read_bytes()
+        for path in sorted(CHECKS_DIR.glob("**/*.py"))
+    }
     return _zip_bytes(files)
 
 

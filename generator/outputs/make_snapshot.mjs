@@ -25,7 +25,7 @@ pyodide.runPython(`
 import os, sys
 sys.path.insert(0, "/modop")
 os.environ.pop("_", None)  # Node's script path: nothing of the build machine in the snapshot
-import checker_bridge
-checker_bridge.warm_up()
+import checks.worker_bridge
+checks.worker_bridge.warm_up()
 `);
 writeFileSync(out, pyodide.makeMemorySnapshot());

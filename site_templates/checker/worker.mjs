@@ -16,8 +16,8 @@ const PYODIDE = local(RUNTIME.pyodide);
 const CODE_DIR = "/modop"; // where make_snapshot.mjs unpacked the checker's code too
 const BOOT_TIMEOUT_MS = 60000;
 
-let bridge = null; // the Python function checker_bridge.answer, once booted
-let calendarBridge = null; // checker_bridge.calendar
+let bridge = null; // the Python function checks.worker_bridge.answer, once booted
+let calendarBridge = null; // checks.worker_bridge.calendar
 const procedures = new Map(); // key -> Promise of the compiled procedure's JSON text
 const knownToPython = new Set(); // keys whose JSON the bridge has already parsed
 
@@ -106,7 +106,7 @@ async function boot() {
   mark("python");
   pyodide.unpackArchive(await code, "zip", { extractDir: CODE_DIR });
   if (!memory) pyodide.runPython(`import sys; sys.path.insert(0, "${CODE_DIR}")`);
-  const module = pyodide.pyimport("checker_bridge");
+  const module = pyodide.pyimport("checks.worker_bridge");
   bridge = module.answer;
   calendarBridge = module.calendar;
   mark("checker");

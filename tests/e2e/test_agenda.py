@@ -24,7 +24,7 @@ from site_audit import (
 
 import checks
 from checks.calendar import student_calendar
-from checks.french import is_midnight
+from checks.paris_time import is_midnight
 
 # (procedure, profile, instant): timed boundaries, an open-ended window, two
 # windows, and boundaries at midnight (whole-day events).

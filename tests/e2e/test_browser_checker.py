@@ -79,7 +79,7 @@ def test_answer_is_shown_in_french_and_steps_are_marked(visit):
     fill_profile(page, "amu-iut/but1", {"boursier": "true", "date_acceptation": "2024-07-20"})
     answer = answer_of(page)
     text = page.locator("[data-result]").inner_text()
-    assert "exonération" in text and "jeudi 22 août 2024 à 14 h" in text
+    assert "exonération" in text and "jeudi 22 août 2024 à 14\u00a0h" in text
     assert "Il reste" in text  # the countdown to the next change
     live = page.locator("[data-checker-live]").inner_text()
     assert live.startswith("Frais d'inscription")
@@ -110,7 +110,7 @@ def test_at_in_the_address_sets_the_instant_and_says_so(visit):
     answer = answer_of(page)
     assert answer["at"] == "2024-07-25T10:00:00+02:00"
     banner = page.locator("[data-checker-banner]")
-    assert banner.is_visible() and "jeudi 25 juillet 2024 à 10 h" in banner.inner_text()
+    assert banner.is_visible() and "jeudi 25 juillet 2024 à 10\u00a0h" in banner.inner_text()
 
 
 def test_without_at_the_answer_is_for_now_and_has_no_banner(visit):

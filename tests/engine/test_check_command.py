@@ -44,16 +44,16 @@ def test_every_seed_procedure_answers_in_json(capsys, procedure):
 def test_without_json_the_answer_is_french_text(capsys):
     code, out, _ = run(capsys, *[a for a in EXAMPLE_ARGS if a != "--json"])
     assert code == 0
-    assert "Frais d'inscription : 0 €" in out
-    assert "Inscription fermée pour l'instant : elle rouvre le jeudi 22 août 2024 à 14 h" in out
-    assert "jusqu'au mercredi 24 juillet 2024 à 12 h" in out
+    assert "Frais d'inscription : 0\u00a0€" in out
+    assert "Inscription fermée pour l'instant : elle rouvre le jeudi 22 août 2024 à 14\u00a0h" in out
+    assert "jusqu'au mercredi 24 juillet 2024 à 12\u00a0h" in out
     assert "Pourquoi :" in out
 
 
 def test_codes_to_tick_are_named_in_the_text(capsys):
     code, out, _ = run(capsys, "check", "clermont-inp/doctorat-edspi", "--at", "2025-09-15T10:00")
     assert code == 0
-    assert "Frais d'inscription : 397 € — case à cocher : D1" in out
+    assert "Frais d'inscription : 397\u00a0€ — case à cocher : D1" in out
 
 
 def test_an_instant_with_an_offset_keeps_it(capsys):

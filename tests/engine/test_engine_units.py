@@ -293,7 +293,7 @@ def test_three_instalments_on_the_tenth_of_the_following_months():
 def test_five_instalments_only_from_1000_euros():
     refused = evaluate(DOCTORAT, {"echeances": "5"}, at("2025-09-15T10:00"))["payment"]
     assert refused["plan"] == [{"due": "2025-09-15", "amount_eur": 397.0}]
-    assert "1 000 €" in refused["refused"]
+    assert "1\u202f000\u00a0€" in refused["refused"]
     procedure = copy.deepcopy(DOCTORAT)
     procedure["fee"]["default"]["amount"] = 3770.0
     allowed = evaluate(procedure, {"echeances": "5"}, at("2025-11-15T10:00"))["payment"]
@@ -333,13 +333,13 @@ def test_steps_follow_their_conditions():
 def test_answer_text_in_plain_french():
     answer = evaluate(AMU_BUT1, {"date_acceptation": "2024-07-20"}, at("2024-07-22T10:00"))
     text = answer_text(answer, AMU_BUT1)
-    assert "Inscription ouverte jusqu'au mercredi 24 juillet 2024 à 12 h" in text
-    assert "Frais d'inscription : 175 €" in text
-    assert "réponse pour le lundi 22 juillet 2024 à 10 h" in text
-    assert "du jeudi 22 août 2024 à 14 h au mercredi 28 août 2024 à 17 h" in text
+    assert "Inscription ouverte jusqu'au mercredi 24 juillet 2024 à 12\u00a0h" in text
+    assert "Frais d'inscription : 175\u00a0€" in text
+    assert "réponse pour le lundi 22 juillet 2024 à 10\u00a0h" in text
+    assert "du jeudi 22 août 2024 à 14\u00a0h au mercredi 28 août 2024 à 17\u00a0h" in text
     isima = evaluate(ISIMA, {"regime": "apprentissage"}, at("2022-07-01T10:00"))
     isima_text = answer_text(isima, ISIMA)
-    assert "Frais d'inscription : 0 € — case à cocher : 01 Etudiant non boursier" in isima_text
+    assert "Frais d'inscription : 0\u00a0€ — case à cocher : 01 Etudiant non boursier" in isima_text
     assert "jusqu'au mardi 19 juillet 2022 inclus" in isima_text
     assert "vendredi 1er juillet 2022" in isima_text
     assert "Frais d'inscription : aucun" in answer_text(evaluate(ITSRA, {}, at("2024-07-01T10:00")))

@@ -1,11 +1,13 @@
 """The worker's door into `checks`: JSON text in, JSON text out.
 
-Packed beside `checks` by generator/browser_assets.py and imported by the
-checker's Web Worker (worker.mjs) in Pyodide. `answer` gives the page the
-contract's answer serialised exactly as `python -m generator check … --json`
-prints it, and a `view`: the same answer as short French sentences the widget
-places in the page (the countdown and the highlighting are the widget's).
-`calendar` turns an answer into the student's own `.ics` (« Ajouter à mon agenda »).
+Packed with `checks` by generator/browser_assets.py and imported by the
+checker's Web Worker (site_templates/checker/worker.mjs) in Pyodide as
+`checks.worker_bridge`. `answer` gives the page the contract's answer
+serialised exactly as `python -m generator check … --json` prints it, and a
+`view`: the same answer as short sentences the widget places in the page (the
+countdown and the highlighting are the widget's). `calendar` turns an answer
+into the student's own `.ics` (« Ajouter à mon agenda »). `lang` chooses the
+wording (`checks.wording`), French by default.
 """
 from __future__ import annotations
 
@@ -14,22 +16,15 @@ from datetime import date, datetime, timezone
 
 import checks
 from checks.calendar import student_calendar
-from checks.deadline import Period, status_text
+from checks.deadline import answer_periods, status_text
 from checks.fee import category_text
-from checks.french import day_text, euros, moment_text
-from checks.sources import whom_to_ask
+from checks.sources import contact_of
+from checks.wording import wording
 
 _procedures: dict[str, dict] = {}
 
-_CVEC_TODO = {
-    "due": "à payer sur messervices.etudiant.gouv.fr avant de vous inscrire ; gardez l'attestation, elle vous sera demandée",
-    "exempt": "exonération (0 €), mais l'attestation d'exonération reste à obtenir sur messervices.etudiant.gouv.fr",
-    "not_subject": "vous n'y êtes pas assujetti(e), rien à faire",
-    "already_paid": "déjà acquittée cette année universitaire, présentez l'attestation que vous avez",
-}
 
-
-def answer(key: str, procedure_text: str | None, values_text: str, at_text: str) -> str:
+def answer(key: str, procedure_text: str | None, values_text: str, at_text: str, lang: str = "fr") -> str:
     """`{"ok": true, "json": …, "view": …}`, or `{"ok": false, "error": …}` for a bad profile or instant.
 
     `procedure_text` is the compiled procedure's JSON the first time `key` is
@@ -41,22 +36,22 @@ def answer(key: str, procedure_text: str | None, values_text: str, at_text: str)
     procedure = _procedures[key]
     try:
         values = json.loads(values_text)
-        at = checks.parse_instant(at_text) if at_text else now()
-        result = checks.evaluate(procedure, values, at)
-    except ValueError as error:  # ProfileError is one; parse_instant's message is French too
+        at = checks.parse_instant(at_text, lang) if at_text else now()
+        result = checks.evaluate(procedure, values, at, lang)
+    except ValueError as error:  # ProfileError is one; parse_instant's message is worded too
         return json.dumps({"ok": False, "error": str(error)}, ensure_ascii=False)
     return json.dumps(
-        {"ok": True, "json": answer_json(result), "view": view(result, procedure)}, ensure_ascii=False
+        {"ok": True, "json": answer_json(result), "view": view(result, procedure, lang)}, ensure_ascii=False
     )
 
 
-def calendar(key: str, answer_text: str, page_url: str) -> str:
+def calendar(key: str, answer_text: str, page_url: str, lang: str = "fr") -> str:
     """This student's windows as an iCalendar file (`checks.calendar.student_calendar`).
 
     `answer_text` is the answer the page shows (its `data-json`), computed
     for `key`, whose procedure `answer` has already read; the file is stamped now.
     """
-    return student_calendar(_procedures[key], json.loads(answer_text), now(), page_url=page_url or None)
+    return student_calendar(_procedures[key], json.loads(answer_text), now(), page_url=page_url or None, lang=lang)
 
 
 def answer_json(result: dict) -> str:
@@ -68,86 +63,66 @@ def now() -> datetime:
     return checks.paris_time(datetime.now(timezone.utc))
 
 
-def view(result: dict, procedure: dict) -> dict:
-    """The answer in plain French, part by part; a part the procedure lacks is None."""
+def view(result: dict, procedure: dict, lang: str = "fr") -> dict:
+    """The answer in words, part by part; a part the procedure lacks is None."""
+    words = wording(lang)
     at = datetime.fromisoformat(result["at"])
     parts = {
-        "at": moment_text(at),
-        "fee": _fee_view(result["fee"], procedure),
-        "cvec": _cvec_view(result["cvec"]),
-        "deadline": _deadline_view(result["deadline"], at),
-        "payment": _payment_view(result["payment"]),
-        "ask": whom_to_ask(procedure),
+        "at": words.moment_text(at),
+        "fee": _fee_view(result["fee"], procedure, lang),
+        "cvec": _cvec_view(result["cvec"], lang),
+        "deadline": _deadline_view(result["deadline"], at, lang),
+        "payment": _payment_view(result["payment"], lang),
+        "ask": words.whom_to_ask(contact_of(procedure)),
         "explanation": result["explanation"],
         "all_steps": [step["id"] for step in procedure.get("steps") or ()],
     }
-    # What the live region reads out after each change: the three figures.
-    parts["summary"] = " ".join(
-        f"{name} : {part['headline']}"
-        for name, part in (("Frais d'inscription", parts["fee"]), ("CVEC", parts["cvec"]), ("Date limite", parts["deadline"]))
-        if part
+    parts["summary"] = words.view_summary(
+        *((parts[name] or {}).get("headline") for name in ("fee", "cvec", "deadline"))
     )
     return parts
 
 
-def _fee_view(fee: dict | None, procedure: dict) -> dict | None:
+def _fee_view(fee: dict | None, procedure: dict, lang: str) -> dict | None:
     if fee is None:
         return None
     amount = fee["amount_eur"]
-    if amount is None:
-        headline = "montant non précisé par la notice."
-    elif amount == 0:
-        headline = "rien à payer à l'établissement."
-    else:
-        headline = f"{euros(amount)} à payer à l'établissement."
-    code = category_text(procedure.get("fee") or {}, fee["category"]) if fee["category"] else None
+    code = category_text(procedure.get("fee") or {}, fee["category"], lang) if fee["category"] else None
+    headline = wording(lang).view_fee_headline(amount)
     return {"headline": headline, "code": code, "reason": fee["reason"], "unknown": amount is None}
 
 
-def _cvec_view(cvec: dict | None) -> dict | None:
+def _cvec_view(cvec: dict | None, lang: str) -> dict | None:
     if cvec is None:
         return None
-    status = cvec["status"]
-    if status == "due":
-        headline = f"{euros(cvec['amount_eur'])} {_CVEC_TODO[status]}."
-    else:
-        headline = f"{_CVEC_TODO[status]}."
-    return {"headline": headline, "status": status, "reason": cvec["reason"]}
+    headline = wording(lang).cvec_status(cvec["status"], cvec["amount_eur"], "widget")
+    return {"headline": headline, "status": cvec["status"], "reason": cvec["reason"]}
 
 
-def _deadline_view(deadline: dict | None, at: datetime) -> dict | None:
+def _deadline_view(deadline: dict | None, at: datetime, lang: str) -> dict | None:
     if deadline is None:
         return None
-    periods = tuple(
-        Period(_moment(w["start"]), _moment(w["end"]), "instant", "instant") for w in deadline["windows"]
-    )
+    words = wording(lang)
+    periods = answer_periods(deadline)
     status = deadline["status"]
-    if periods:
-        headline = status_text(periods, status, at) + "."
-    else:
-        headline = "Aucune période d'inscription ne vous concerne dans cette notice."
+    headline = words.view_deadline_headline(status_text(periods, status, at, lang) if periods else None)
     next_change = deadline["next_change"]
     countdown = None
     if next_change is not None:
-        label = "avant la fermeture" if status == "open" else "avant l'ouverture"
-        countdown = {"to": next_change, "label": label}
+        countdown = {"to": next_change, "label": words.countdown_label(status)}
     return {"headline": headline, "status": status, "reason": deadline["reason"], "countdown": countdown}
 
 
-def _payment_view(payment: dict | None) -> dict | None:
+def _payment_view(payment: dict | None, lang: str) -> dict | None:
     if payment is None:
         return None
+    words = wording(lang)
     plan = payment["plan"]
-    lines = []
-    for index, instalment in enumerate(plan, start=1):
-        when = f"le {day_text(date.fromisoformat(instalment['due']))}" if instalment["due"] else "date non précisée"
-        what = "Paiement unique" if len(plan) == 1 else f"Échéance {index}"
-        lines.append(f"{what} : {euros(instalment['amount_eur'])}, {when}")
+    lines = [
+        words.view_instalment(number, len(plan), item["amount_eur"], date.fromisoformat(item["due"]) if item["due"] else None)
+        for number, item in enumerate(plan, start=1)
+    ]
     return {"lines": lines, "refused": payment["refused"]}
-
-
-def _moment(text: str | None) -> datetime | None:
-    return None if text is None else datetime.fromisoformat(text)
 
 
 def warm_up() -> None:

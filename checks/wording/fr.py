@@ -1,0 +1,714 @@
+"""French: every figure, sentence and label `checks` writes, as functions of plain values.
+
+No locale (Pyodide has none). French typography: a narrow no-break space
+(U+202F) between thousands, a no-break space (U+00A0) before « € » and around
+the « h » of an hour. Instants are written in Paris time. Texts from the data
+(reasons, labels, sources, contacts) are placed as they are, without their
+final full stop.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from checks.paris_time import is_midnight, paris_time
+from checks.wording.sentences import clause
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)
+
+# ---------------------------------------------------------------- figures
+
+# What an unknown amount is called: in a sentence of the answer, on a page
+# (where the notice is the only source), in a list of changes (« inconnu → 175 € »).
+UNKNOWN_AMOUNT = {
+    "answer": "montant non précisé",
+    "page": "montant non précisé par la notice",
+    "change": "inconnu",
+}
+
+
+def amount(value: float | int | None, unknown: str = "answer") -> str:
+    """`175 €`, `3 770,50 €`, `-0,50 €`; None is `UNKNOWN_AMOUNT[unknown]`."""
+    if value is None:
+        return UNKNOWN_AMOUNT[unknown]
+    cents = round(float(value) * 100)
+    units, rest = divmod(abs(cents), 100)
+    digits = f"{units:,}".replace(",", NNBSP)
+    sign = "-" if cents < 0 else ""
+    if rest:
+        return f"{sign}{digits},{rest:02d}{NBSP}€"
+    return f"{sign}{digits}{NBSP}€"
+
+
+def day_number(day: int) -> str:
+    """`1er`, `2`, `31`: the day of the month."""
+    return "1er" if day == 1 else str(day)
+
+
+def day_text(day: date) -> str:
+    """`lundi 1er juillet 2024`."""
+    return f"{WEEKDAYS[day.weekday()]} {short_date(day)}"
+
+
+def short_date(day: date) -> str:
+    """`9 juillet 2024`, `1er juillet 2024`: for periods, where the weekday would be noise."""
+    return f"{day_number(day.day)} {MONTHS[day.month - 1]} {day.year}"
+
+
+def hour_text(hour: int, minute: int = 0) -> str:
+    """`12 h`, `14 h 30`."""
+    if minute:
+        return f"{hour}{NBSP}h{NBSP}{minute:02d}"
+    return f"{hour}{NBSP}h"
+
+
+def moment_text(moment: datetime) -> str:
+    """`mercredi 24 juillet 2024 à 12 h`, in Paris time."""
+    local = paris_time(moment)
+    return f"{day_text(local.date())} à {hour_text(local.hour, local.minute)}"
+
+
+def until_text(end: datetime) -> str:
+    """`jusqu'au mercredi 24 juillet 2024 à 12 h`; an end at midnight is the day before, included."""
+    if is_midnight(end):
+        last_day = paris_time(end).date() - timedelta(days=1)
+        return f"jusqu'au {day_text(last_day)} inclus"
+    return f"jusqu'au {moment_text(end)}"
+
+
+def from_text(start: datetime) -> str:
+    """`à partir du jeudi 22 août 2024 à 14 h`; a start at midnight is that whole day."""
+    if is_midnight(start):
+        return f"à partir du {day_text(paris_time(start).date())}"
+    return f"à partir du {moment_text(start)}"
+
+
+def on_text(start: datetime) -> str:
+    """`le jeudi 22 août 2024 à 14 h`, or `le jeudi 22 août 2024` at midnight."""
+    if is_midnight(start):
+        return f"le {day_text(paris_time(start).date())}"
+    return f"le {moment_text(start)}"
+
+
+def period_text(start: datetime | None, end: datetime | None) -> str:
+    """`du … au …`, `jusqu'au …`, `à partir du …` or `sans date` for a period of instants."""
+    if start is None and end is None:
+        return "sans date d'ouverture ni de fermeture indiquée"
+    if start is None:
+        return until_text(end)
+    if end is None:
+        return from_text(start)
+    opening = from_text(start).replace("à partir du ", "du ", 1)
+    closing = until_text(end).replace("jusqu'au ", "au ", 1)
+    return f"{opening} {closing}"
+
+
+def join_and(items) -> str:
+    """`01, 02 et 05`."""
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " et " + items[-1]
+
+
+def join_or(items) -> str:
+    """`1, 3 ou 5`."""
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " ou " + items[-1]
+
+
+# ---------------------------------------------------------------- sources
+
+
+def source_text(source: str | None) -> str:
+    """`(source : …)`; without a source, the procedure's notice."""
+    return f"(source : {clause(source or 'notice de la procédure')})"
+
+
+def whom_to_ask(contact: str | None) -> str:
+    """`renseignez-vous auprès de : …`, from the procedure's "unsure" contact."""
+    if contact:
+        return f"renseignez-vous auprès de : {clause(contact)}"
+    return "renseignez-vous auprès de l'établissement"
+
+
+def explained(figure: str, reason: str, source: str | None, *, ask: bool = False, contact: str | None = None) -> str:
+    """`figure — reason ; renseignez-vous… (source : …).`: one sentence of the explanation.
+
+    `ask`: the notice is silent on part of the figure, so the sentence says whom to ask.
+    """
+    text = f"{figure} — {clause(reason)}" if clause(reason) else figure
+    if ask:
+        text += f" ; {whom_to_ask(contact)}"
+    return f"{text} {source_text(source)}."
+
+
+def clauses(parts: list[str]) -> str:
+    """Clauses of one sentence, `a ; b ; c`."""
+    return " ; ".join(parts)
+
+
+# ---------------------------------------------------------------- fee
+
+
+def category_text(code: str, label: str | None) -> str:
+    """`01 Etudiant non boursier`: the code with its label in the portal, when known."""
+    return f"{code} {label}" if label else code
+
+
+def fee_figure(value: float | None, category: str | None, category_unknown: bool) -> str:
+    """`Frais d'inscription : 175 €, case à cocher « 01 … »`; `category` is `category_text`'s."""
+    figure = f"Frais d'inscription : {amount(value)}"
+    if category is not None:
+        figure += f", case à cocher « {category} »"
+    elif category_unknown:
+        figure += ", case à cocher non précisée par la notice"
+    return figure
+
+
+def no_fee_sentence(candidature: bool, source: str | None) -> str:
+    what = "la notice n'en mentionne pas"
+    if candidature:
+        what = f"aucun dans cette procédure de candidature, {what}"
+    return f"Frais d'inscription : {what} {source_text(source)}."
+
+
+# ---------------------------------------------------------------- CVEC
+
+# One status, four places: the answer's explanation, the command line's text,
+# the widget's headline, a row of the page's table.
+_CVEC_STATUS = {
+    "answer": {
+        "due": "CVEC{year} : {amount} à payer",
+        "not_subject": "CVEC : non concerné(e), rien à faire",
+        "already_paid": "CVEC : déjà acquittée cette année universitaire, rien à payer",
+        "exempt": "CVEC : exonération, {zero} (l'attestation d'exonération reste à obtenir)",
+    },
+    "text": {
+        "due": "CVEC : {amount} à payer",
+        "not_subject": "CVEC : non concerné(e), rien à faire",
+        "already_paid": "CVEC : déjà acquittée cette année universitaire, rien à payer",
+        "exempt": "CVEC : exonération, {zero} — l'attestation d'exonération reste à obtenir",
+    },
+    "widget": {
+        "due": "{amount} à payer sur messervices.etudiant.gouv.fr avant de vous inscrire ; "
+        "gardez l'attestation, elle vous sera demandée.",
+        "exempt": "exonération ({zero}), mais l'attestation d'exonération reste à obtenir sur messervices.etudiant.gouv.fr.",
+        "not_subject": "vous n'y êtes pas assujetti(e), rien à faire.",
+        "already_paid": "déjà acquittée cette année universitaire, présentez l'attestation que vous avez.",
+    },
+    "page": {
+        "due": f"À payer{NBSP}: {{amount}}",
+        "exempt": f"Exonération{NBSP}: {{zero}}, mais l'attestation d'exonération reste à obtenir",
+        "not_subject": f"Pas de CVEC{NBSP}: rien à faire",
+    },
+}
+
+
+def cvec_status(status: str, value: float | None, place: str, year: str | None = None) -> str:
+    """The CVEC's status in words: `place` is `answer` (with the academic `year`), `text`,
+    `widget` or `page`; `value` is the amount due (used when `status` is `due`)."""
+    unknown = "page" if place == "page" else "answer"
+    return _CVEC_STATUS[place][status].format(
+        amount=amount(value, unknown), zero=amount(0), year=f" {year}" if year else ""
+    )
+
+
+# The engine's own reasons, where no rule of the data gives one.
+_CVEC_REASONS = {
+    "already_paid": (
+        "La CVEC n'est due qu'une fois par année universitaire, quel que soit le nombre "
+        "d'inscriptions : présentez l'attestation que vous avez déjà"
+    ),
+    "due": "Aucune exonération ni dispense de la CVEC ne s'applique à votre situation",
+}
+
+
+def cvec_reason(status: str) -> str:
+    """Why the CVEC is `already_paid`, or `due` when no rule says why."""
+    return _CVEC_REASONS[status]
+
+
+def no_cvec_sentence(source: str | None) -> str:
+    return f"CVEC : la notice de cette procédure n'en parle pas {source_text(source)}."
+
+
+# ---------------------------------------------------------------- registration dates
+
+# Said when the profile has no acceptance date and some of the student's windows depend on it.
+DEPENDS_ON_DATE = (
+    "ces périodes dépendent de la date à laquelle vous avez accepté la proposition d'admission : "
+    "indiquez-la pour connaître la vôtre"
+)
+
+
+def deadline_status(status: str, moment: datetime | None, *, reopening: bool = False) -> str:
+    """`Inscription ouverte jusqu'au …`: the status in one clause.
+
+    `moment`: the end of the open period (None: open-ended), the next opening
+    (`upcoming`; `reopening` when an earlier period came first), or the end of
+    the last period (`closed`).
+    """
+    if status == "open":
+        if moment is None:
+            return "Inscription ouverte, sans date de fermeture indiquée"
+        return f"Inscription ouverte {until_text(moment)}"
+    if status == "upcoming":
+        if reopening:
+            return f"Inscription fermée pour l'instant : elle rouvre {on_text(moment)}"
+        return f"Inscription pas encore ouverte : elle ouvre {on_text(moment)}"
+    return f"Inscription close : votre dernière période courait {until_text(moment)}"
+
+
+def no_period(all_closed: bool, contact: str | None) -> str:
+    """No period left for the student: every one is under a closure, or none fits them."""
+    if all_closed:
+        text = "Inscription close : les périodes d'inscription sont entièrement couvertes par la fermeture du portail"
+    else:
+        text = "Inscription : aucune période d'inscription de la notice ne correspond à votre situation"
+    return f"{text} ; {whom_to_ask(contact)}"
+
+
+def window_labels(labels: list[str]) -> str:
+    """`périodes de la notice : « A », « B »`."""
+    quoted = ", ".join(f"« {clause(label)} »" for label in labels)
+    return "période" + ("s" if len(labels) > 1 else "") + " de la notice : " + quoted
+
+
+def portal_closed(start: datetime, end: datetime, why: str) -> str:
+    """`portail fermé du … au … (raison)`."""
+    text = f"portail fermé {period_text(start, end)}"
+    return text + (f" ({clause(why)})" if clause(why) else "")
+
+
+def unknown_bounds(start_unknown: bool, end_unknown: bool, contact: str | None) -> str:
+    """What the notice does not say of the periods' bounds, and whom to ask."""
+    if start_unknown and end_unknown:
+        text = "la notice ne précise ni l'ouverture ni la fermeture de certaines périodes"
+    elif start_unknown:
+        text = "la notice ne précise pas la date d'ouverture"
+    else:
+        text = "la notice ne précise pas la date de fermeture"
+    return f"{text} : {whom_to_ask(contact)}"
+
+
+def no_dates_sentence(contact: str | None, source: str | None) -> str:
+    return f"Dates d'inscription : la notice n'en donne aucune ; {whom_to_ask(contact)} {source_text(source)}."
+
+
+# ---------------------------------------------------------------- payment
+
+
+def refused_for_zero_fee(requested: int) -> str:
+    return f"Rien à payer : pas de paiement en {requested} fois pour des frais de {amount(0)}."
+
+
+def _times(count: int) -> str:
+    return f"en {count} fois" if count > 1 else "en une fois"
+
+
+def refused_not_offered(requested: int, offered: list[int]) -> str:
+    """`offered`: the counts the procedure offers, in order."""
+    choices = " ou ".join(_times(count) for count in offered)
+    return f"Le paiement en {requested} fois n'est pas proposé pour cette procédure (paiement possible : {choices})."
+
+
+def refused_below_minimum(requested: int, minimum: float, fee: float) -> str:
+    return (
+        f"Le paiement en {requested} fois est réservé aux frais d'au moins {amount(minimum)} "
+        f"(les vôtres : {amount(fee)}) : paiement en une fois."
+    )
+
+
+_COUNT_WORDS = {2: "deux", 4: "quatre"}
+
+
+def payment_sentence(plan: list[tuple[date | None, float]], day: int | None, refused: str | None, source: str | None) -> str:
+    """`Paiement : en 3 fois, … le …, puis … le 10 de chacun des deux mois suivants (source : …).`
+
+    `plan`: (due date or None, amount) of each instalment; `day`: the later instalments' day of the month.
+    """
+    first_due, first_amount = plan[0]
+    when = f"le {day_text(first_due)}" if first_due else "à une date non précisée"
+    if len(plan) == 1:
+        figure = f"Paiement : en une fois, {amount(first_amount)} {when}"
+    else:
+        months = _COUNT_WORDS.get(len(plan) - 1, str(len(plan) - 1))
+        later_when = f"le {day} de chacun des {months} mois suivants" if day else "aux dates que l'établissement indiquera"
+        figure = f"Paiement : en {len(plan)} fois, {amount(first_amount)} {when} puis {amount(plan[1][1])} {later_when}"
+    return explained(figure, refused or "", source)
+
+
+# ---------------------------------------------------------------- the answer's other sentences
+
+
+def draft_sentence(contact: str | None, source: str | None) -> str:
+    return (
+        "Dates provisoires : certaines dates de cette procédure sont encore à confirmer ; "
+        f"{whom_to_ask(contact)} {source_text(source)}."
+    )
+
+
+def assumed_year_sentence(year: str | None, source: str | None) -> str:
+    return f"Année universitaire : la notice ne la précise pas, {year} est supposée {source_text(source)}."
+
+
+# ---------------------------------------------------------------- the command line's text
+
+
+def text_title(procedure_id: str, title: str | None) -> str:
+    return f"{procedure_id} — {title}" if title else procedure_id
+
+
+def text_heading(year: str | None, at: datetime) -> str:
+    return f"Année universitaire {year} · réponse pour le {moment_text(at)} (heure de Paris)"
+
+
+TEXT_NO_FEE = "Frais d'inscription : aucun dans cette procédure"
+TEXT_NO_CVEC = "CVEC : la notice n'en parle pas"
+
+
+def text_fee(value: float | None, category: str | None) -> str:
+    """The fee line; `category` is `category_text`'s, None when there is no code to tick."""
+    line = f"Frais d'inscription : {amount(value)}"
+    if category is not None:
+        line += f" — case à cocher : {category}"
+    return line
+
+
+TEXT_NO_DATES = "Inscription : la notice ne donne pas de dates"
+TEXT_NO_PERIOD = "Inscription : aucune période ne correspond à votre situation"
+
+
+def text_depends_on_date(status: str) -> list[str]:
+    """Without the acceptance date, the windows are those of every date: said first, then `status`."""
+    return [
+        "Inscription : les dates dépendent du jour où vous avez accepté la proposition d'admission "
+        "(donnez-le avec --set date_acceptation=AAAA-MM-JJ)",
+        f"  Toutes dates d'acceptation confondues : {status[0].lower()}{status[1:]}",
+    ]
+
+
+def text_periods_heading(count: int) -> str:
+    return "  Vos périodes :" if count > 1 else "  Votre période :"
+
+
+def text_payment_heading(count: int) -> str:
+    """`Paiement : en 3 fois`, above one line per instalment."""
+    return f"Paiement : en {count} fois"
+
+
+def text_one_payment(value: float, due: date | None) -> str:
+    return f"Paiement : en une fois, {text_instalment(value, due)}"
+
+
+def text_instalment(value: float, due: date | None) -> str:
+    if due is None:
+        return f"{amount(value)} à une date que l'établissement indiquera"
+    return f"{amount(value)} le {day_text(due)}"
+
+
+def text_steps(titles: list[str] | None, ids: list[str]) -> list[str]:
+    """The student's steps: numbered `titles` when the procedure is known, else the `ids` on one line."""
+    if titles is None:
+        return [f"Étapes qui vous concernent : {', '.join(ids) if ids else 'aucune'}"]
+    return ["Étapes qui vous concernent :"] + [f"  {number}. {title}" for number, title in enumerate(titles, 1)]
+
+
+TEXT_WHY = "Pourquoi :"
+
+
+# ---------------------------------------------------------------- calendars
+
+OPENING = "Ouverture des inscriptions"
+CLOSING = "Clôture des inscriptions"
+CLOSED_PORTAL = "Portail fermé"
+_SUMMARIES = {"opening": OPENING, "closing": CLOSING, "closure": CLOSED_PORTAL}
+
+
+def calendar_name(title: str, *, student: bool) -> str:
+    return f"{'Mes inscriptions' if student else 'Inscriptions'} — {title}"
+
+
+def event_summary(side: str, title: str) -> str:
+    """`side`: `opening`, `closing` or `closure` (of the portal)."""
+    return f"{_SUMMARIES[side]} — {title}"
+
+
+def event_first_line(side: str, moment: datetime) -> str:
+    """The event's first line: when the registrations open, or until when they are possible."""
+    if side == "opening":
+        return f"{OPENING} {on_text(moment)}."
+    return f"Inscriptions possibles {until_text(moment)}."
+
+
+def alarm_text(side: str, title: str) -> str:
+    if side == "opening":
+        return f"Les inscriptions ouvrent : {title}"
+    return f"Les inscriptions se terminent bientôt : {title}"
+
+
+def student_period_line(start: datetime | None, end: datetime | None) -> str:
+    return f"Votre période d'inscription : {period_text(start, end)} (heure de Paris)."
+
+
+def window_period_line(label: str, start: datetime | None, end: datetime | None) -> str:
+    who = f"{clause(label)} : " if clause(label) else ""
+    return f"{who}inscriptions {period_text(start, end)} (heure de Paris)."
+
+
+def closure_line(start: datetime, end: datetime) -> str:
+    return f"Le portail d'inscription n'est pas accessible {period_text(start, end)} (heure de Paris)."
+
+
+def event_description(
+    first: str, context: str, title: str, institution: str | None, year: str | None, draft: bool, page_url: str | None
+) -> str:
+    """An event's description: what happens, its context, the procedure, and that the notice prevails."""
+    lines = [first]
+    if context:
+        lines.append(context)
+    about = f"Procédure : {title}"
+    if institution:
+        about += f", {institution}"
+    if year:
+        about += f", année universitaire {year}"
+    lines.append(about + ".")
+    if draft:
+        lines.append("Dates provisoires : certaines dates sont encore à confirmer par l'établissement.")
+    if page_url:
+        lines.append(f"Détails et démarches : {page_url}")
+    lines.append("Seule la notice officielle de l'établissement fait foi.")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- what the student typed
+
+
+def profile_not_a_mapping() -> str:
+    return "Le profil doit être un ensemble de paires clé = valeur."
+
+
+def unknown_profile_key(key: str, keys) -> str:
+    return f"Donnée inconnue « {key} » : les données possibles sont {', '.join(keys)}."
+
+
+def impossible_flag(key: str, value) -> str:
+    return f"Valeur « {value} » impossible pour {key} : true ou false attendu."
+
+
+def impossible_regime(value, regimes) -> str:
+    return f"Valeur « {value} » impossible pour regime : {', '.join(regimes)} attendu."
+
+
+def impossible_instalments(value, counts) -> str:
+    return f"Valeur « {value} » impossible pour echeances : {join_or(counts)} attendu."
+
+
+def impossible_date(value) -> str:
+    return f"Date « {value} » impossible pour date_acceptation : AAAA-MM-JJ attendu."
+
+
+def unreadable_instant(text: str) -> str:
+    return (
+        f"Instant « {text} » illisible : AAAA-MM-JJTHH:MM attendu (heure de Paris), "
+        "par exemple 2024-07-20T10:00."
+    )
+
+
+# ---------------------------------------------------------------- the widget's view
+
+
+def view_fee_headline(value: float | None) -> str:
+    if value is None:
+        return f"{amount(None, 'page')}."
+    if value == 0:
+        return "rien à payer à l'établissement."
+    return f"{amount(value)} à payer à l'établissement."
+
+
+def view_deadline_headline(status: str | None) -> str:
+    """`status` is `deadline_status`'s clause; None when no period concerns the student."""
+    if status is None:
+        return "Aucune période d'inscription ne vous concerne dans cette notice."
+    return status + "."
+
+
+def countdown_label(status: str) -> str:
+    return "avant la fermeture" if status == "open" else "avant l'ouverture"
+
+
+def view_instalment(number: int, count: int, value: float, due: date | None) -> str:
+    """`Échéance 2 : 50 €, le …`, or `Paiement unique : …` when `count` is 1."""
+    what = "Paiement unique" if count == 1 else f"Échéance {number}"
+    when = f"le {day_text(due)}" if due else "date non précisée"
+    return f"{what} : {amount(value)}, {when}"
+
+
+def view_summary(fee: str | None, cvec: str | None, deadline: str | None) -> str:
+    """What the live region reads out after each change: the three headlines there are."""
+    named = (("Frais d'inscription", fee), ("CVEC", cvec), ("Date limite", deadline))
+    return " ".join(f"{name} : {headline}" for name, headline in named if headline)
+
+
+# ---------------------------------------------------------------- the site's pages
+
+
+def _as_date(value: date | str) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def date_range(bounds: dict | None, *, included: bool = False) -> str:
+    """`du 24 juin 2024 au 3 septembre 2024` from a `{from, to}` mapping of dates or ISO
+    texts; `à partir du …`, `jusqu'au …`; `` without bounds. `included` adds « inclus » to the end."""
+    bounds = bounds or {}
+    start, end = bounds.get("from"), bounds.get("to")
+    suffix = " inclus" if included else ""
+    if start and end:
+        return f"du {short_date(_as_date(start))} au {short_date(_as_date(end))}{suffix}"
+    if start:
+        return f"à partir du {short_date(_as_date(start))}"
+    if end:
+        return f"jusqu'au {short_date(_as_date(end))}{suffix}"
+    return ""
+
+
+def weekdays_text(days: list[str]) -> str:
+    """`du lundi au jeudi` for a run of three days or more, else `le lundi`, `les lundi et mardi`."""
+    if not days:
+        return ""
+    indexes = [WEEKDAYS.index(d) for d in days if d in WEEKDAYS]
+    if len(indexes) == len(days) and len(days) >= 3 and indexes == list(range(indexes[0], indexes[0] + len(days))):
+        return f"du {days[0]} au {days[-1]}"
+    if len(days) == 1:
+        return f"le {days[0]}"
+    return "les " + ", ".join(days[:-1]) + f" et {days[-1]}"
+
+
+_TIME_RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
+
+
+def time_range_text(text: str) -> str:
+    """`08:30-12:00` becomes `de 8 h 30 à 12 h`; another text stays as written."""
+    match = _TIME_RANGE.match(str(text).strip())
+    if not match:
+        return str(text)
+    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    return f"de {hour_text(h1, m1)} à {hour_text(h2, m2)}"
+
+
+def phone_hours_text(hours: list[dict]) -> str:
+    """`du lundi au jeudi de 8 h 30 à 12 h et de 13 h 30 à 17 h` from `[{days, times}]`."""
+    parts = []
+    for slot in hours:
+        times = [time_range_text(t) for t in slot.get("times", [])]
+        text = weekdays_text(slot.get("days", []))
+        if times:
+            text += " " + (", ".join(times[:-1]) + " et " + times[-1] if len(times) > 1 else times[0])
+        parts.append(text)
+    return " ; ".join(parts)
+
+
+REGIME_WORDS = {
+    "initiale": "en formation initiale",
+    "apprentissage": "en apprentissage",
+    "contrat_pro": "en contrat de professionnalisation",
+    "formation_continue": "en formation continue",
+}
+
+# Each flag's words when it is true, then when it is false.
+FLAG_WORDS = {
+    "boursier": ("boursier", "non boursier"),
+    "hors_ue": ("étudiant hors Union européenne", "étudiant de l'Union européenne"),
+    "echange": ("en échange (mobilité entrante)", "hors programme d'échange"),
+    "refugie": ("réfugié, protection subsidiaire ou demandeur d'asile", "ni réfugié ni demandeur d'asile"),
+    "pupille": ("pupille de la nation", "non pupille de la nation"),
+    "deja_inscrit": (
+        "déjà inscrit dans l'établissement l'année précédente",
+        "pas inscrit dans l'établissement l'année précédente",
+    ),
+    "cvec_deja_acquittee": ("CVEC déjà acquittée cette année", "CVEC pas encore acquittée cette année"),
+}
+
+
+def describe_when(when: dict | None) -> str:
+    """A `when` condition in words: `en apprentissage, boursier`; none is `tous les étudiants`."""
+    if not when:
+        return "tous les étudiants"
+    parts = []
+    for key, value in when.items():
+        values = value if isinstance(value, list) else [value]
+        if key == "regime":
+            parts.append(join_or([REGIME_WORDS.get(v, str(v)) for v in values]))
+        elif key in FLAG_WORDS:
+            parts.append(FLAG_WORDS[key][0] if value else FLAG_WORDS[key][1])
+        elif key == "echeances":
+            parts.append("paiement en " + join_or([f"{v} fois" for v in values]))
+        elif key == "date_acceptation":
+            accepted = date_range(value, included=True) or "à n'importe quelle date"
+            parts.append(f"proposition d'admission acceptée {accepted}")
+        else:
+            parts.append(f"{key} : {value}")
+    return ", ".join(parts)
+
+
+def boundary_text(iso: str | None, kind: str, side: str, *, hour_note: bool = True) -> str:
+    """One end of a period of the compiled data (`side`: `start` or `end`).
+
+    `kind` is the compiled `start_kind`/`end_kind`: `asap`, `unknown`, `date`
+    or `instant`. A `date` end was compiled to the following midnight
+    (exclusive), so the day shown is the one before, « inclus »; `hour_note`
+    adds « (heure non précisée) » to a date.
+    """
+    if kind == "asap":
+        return "dès que possible"
+    if kind == "unknown" or iso is None:
+        return "non précisée par la notice"
+    moment = paris_time(datetime.fromisoformat(iso))
+    if kind != "date":
+        return moment_text(moment)
+    day = moment.date() - timedelta(days=1) if side == "end" else moment.date()
+    suffix = " inclus" if side == "end" else ""
+    note = " (heure non précisée)" if hour_note else ""
+    return f"{day_text(day)}{suffix}{note}"
+
+
+_ISO_MOMENT = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?\b")
+
+
+def iso_dates_in_words(text: str) -> str:
+    """Each `2024-07-09` or `2024-07-09 14:00` of a sentence written in words:
+    `9 juillet 2024`, `9 juillet 2024 à 14 h`. Impossible dates stay as written."""
+
+    def words(match: re.Match) -> str:
+        year, month, day, hour, minute = match.groups()
+        try:
+            value = date(int(year), int(month), int(day))
+        except ValueError:
+            return match.group(0)
+        text = short_date(value)
+        if hour is not None and int(hour) < 24 and int(minute) < 60:
+            text += f" à {hour_text(int(hour), int(minute))}"
+        elif hour is not None:
+            return match.group(0)
+        return text
+
+    return _ISO_MOMENT.sub(words, text)
+
+
+def french_spacing(text: str) -> str:
+    """French typography in a sentence: a no-break space before « : » (not before
+    `://`), a narrow one before « ; ! ? », no-break spaces inside « »."""
+    text = re.sub(r"[ \t\n]+:(?!//)", f"{NBSP}:", text)
+    text = re.sub(r"[ \t\n]+([;!?])", f"{NNBSP}\\1", text)
+    text = re.sub(r"«[ \t\n]*", f"«{NBSP}", text)
+    return re.sub(r"[ \t\n]*»", f"{NBSP}»", text)
