@@ -45,7 +45,7 @@ CACHE_DIR = PROJECT_DIR / "node_modules" / ".cache" / "modop"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 # Shipped beside a gzip twin, for hosts that serve precompressed files (gzip_static).
 GZIP_TWINS = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
-WIDGET_FILES = ("checker.mjs", "checker.css", "print.css")
+WIDGET_FILES = ("checker.mjs", "answer_view.mjs", "calendar_download.mjs", "countdown.mjs", "dom.mjs", "page_marks.mjs", "parcours.mjs", "preview_instant.mjs", "tick_storage.mjs", "worker_client.mjs", "checker.css", "print.css")
 WORKER_TEMPLATE = "worker.mjs"
 BRIDGE_MODULE = "checker_bridge.py"
 SNAPSHOT_SCRIPT = "make_snapshot.mjs"
