@@ -22,6 +22,7 @@ MAX_MODULE_LINES = 300
 # The modules a page's <script type="module" src> names, and what a module
 # imports: `import … from "x"`, `export … from "x"`, `import "x"`, `import("x")`.
 MODULE_SCRIPT = re.compile(r'<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"')
+MODULE_PRELOAD = re.compile(r'<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"')
 IMPORT = re.compile(
     r"""^\s*(?:import|export)\s+[\w$*\s{},]*?\bfrom\s*(["'])(?P<from>.+?)\1"""
     r"""|^\s*import\s*(["'])(?P<bare>.+?)\3"""
@@ -206,10 +207,14 @@ export function f() { return "from './seven.mjs'"; }
     assert imports_of(source) == [f"./{name}.mjs" for name in ("one", "two", "three", "four", "five", "six")]
 
 
-def test_every_module_the_checker_imports_is_in_the_built_site_named_by_the_entry(site_dir):
+def test_every_module_the_checker_imports_is_shipped_and_asked_for_at_once(site_dir):
     page = "amu-iut/but1/index.html"
-    scripts = MODULE_SCRIPT.findall((site_dir / page).read_text(encoding="utf-8"))
-    entries = [posixpath.normpath(posixpath.join(posixpath.dirname(page), src)) for src in scripts]
+    html = (site_dir / page).read_text(encoding="utf-8")
+
+    def in_page(hrefs: list[str]) -> list[str]:
+        return [posixpath.normpath(posixpath.join(posixpath.dirname(page), href)) for href in hrefs]
+
+    entries = in_page(MODULE_SCRIPT.findall(html))
     assert entries == ["assets/checker/checker.mjs"]
     graph = module_graph(site_dir, entries[0])
     assert len(graph) > 1, "the entry imports the widget's modules"
@@ -219,6 +224,8 @@ def test_every_module_the_checker_imports_is_in_the_built_site_named_by_the_entr
     # The entry names every module itself: the browser asks for them all in one
     # round of requests once it is parsed, not one level of imports after another.
     assert set(graph) - {entries[0]} == set(graph[entries[0]])
+    # And the page asks for them with itself (form.html's modulepreload links).
+    assert sorted(in_page(MODULE_PRELOAD.findall(html))) == sorted(set(graph) - {entries[0]})
 
 
 def test_no_checker_module_is_over_300_lines(site_dir):
