@@ -18,7 +18,7 @@ import { el } from "./dom.mjs";
 import { markSteps, showBanner } from "./page_marks.mjs";
 import { closeParcours, openParcours } from "./parcours.mjs";
 import { previewInstant } from "./preview_instant.mjs";
-import "./tick_storage.mjs"; // parcours.mjs's
+import "./tick_storage.mjs"; // parcours.mjs's, named here for that reason
 import { booted, brokenReason, onBroken, request, started, startWorker } from "./worker_client.mjs";
 
 const DATA_URL = new URL("../../data/", import.meta.url); // assets/checker/ -> the site's root

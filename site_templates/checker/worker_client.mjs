@@ -1,6 +1,7 @@
 // The one Web Worker of the tab (worker.mjs: `checks` in Pyodide) and the
-// requests made to it. It starts on the first request, and lives on from page
-// to page with Material's instant navigation: the next procedure answers at once.
+// requests made to it. It starts at the first touch of a form or the first
+// request, and lives on from page to page with Material's instant navigation:
+// the next procedure answers at once.
 
 const WORKER_URL = new URL("worker.mjs", import.meta.url);
 
