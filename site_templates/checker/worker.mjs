@@ -1,6 +1,6 @@
 // The checker's Python, off the page's thread: Pyodide running `checks`.
 //
-// One worker per tab: checker.mjs starts it once and keeps it across
+// One worker per tab: worker_client.mjs starts it once and keeps it across
 // Material's instant navigation, so only the first procedure page pays for
 // the start. Messages in: {id, key, procedureUrl, values, at}; out:
 // {id, ok, json, view} or {id, ok: false, error}, and {booted} once.

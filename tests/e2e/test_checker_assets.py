@@ -4,7 +4,9 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import posixpath
 import random
+import re
 import sys
 import zipfile
 from pathlib import Path
@@ -16,6 +18,17 @@ from generator.outputs import checker_runtime as browser_assets
 from generator.errors import UserError
 
 REPO = Path(__file__).resolve().parents[2]
+MAX_MODULE_LINES = 300
+# The modules a page's <script type="module" src> names, and what a module
+# imports: `import … from "x"`, `export … from "x"`, `import "x"`, `import("x")`.
+MODULE_SCRIPT = re.compile(r'<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"')
+MODULE_PRELOAD = re.compile(r'<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"')
+IMPORT = re.compile(
+    r"""^\s*(?:import|export)\s+[\w$*\s{},]*?\bfrom\s*(["'])(?P<from>.+?)\1"""
+    r"""|^\s*import\s*(["'])(?P<bare>.+?)\3"""
+    r"""|\bimport\(\s*(["'])(?P<dynamic>.+?)\5\s*\)""",
+    re.MULTILINE,
+)
 
 
 def unpack_snapshot(packed: bytes) -> bytes:
@@ -161,3 +174,70 @@ def _small_procedure() -> dict:
         "payment": {"instalments": [{"count": 1, "label": None, "min_amount": None}], "later_instalments_day": None},
         "questions": ["boursier"],
     }
+
+
+def imports_of(source: str) -> list[str]:
+    return [match["from"] or match["bare"] or match["dynamic"] for match in IMPORT.finditer(source)]
+
+
+def module_graph(site: Path, entry: str) -> dict[str, list[str]]:
+    """The entry and every module it imports, transitively: path in the site -> the
+    paths it imports. Fails on an import that is not relative or not in the site."""
+    graph: dict[str, list[str]] = {}
+    todo = [entry]
+    while todo:
+        path = todo.pop()
+        if path in graph:
+            continue
+        assert (site / path).is_file(), f"{path} is imported but not in the built site"
+        graph[path] = []
+        for specifier in imports_of((site / path).read_text(encoding="utf-8")):
+            # Relative: the site works under a sub-path, and the CSP (script-src 'self') allows it.
+            assert specifier.startswith(("./", "../")), f"{path} imports {specifier!r}: not a relative address"
+            imported = posixpath.normpath(posixpath.join(posixpath.dirname(path), specifier))
+            graph[path].append(imported)
+            todo.append(imported)
+    return graph
+
+
+def test_the_import_pattern_finds_every_form():
+    source = '''import { a, b as c } from "./one.mjs";
+import * as all from './two.mjs';
+import {
+  d,
+} from "./three.mjs";
+import "./four.mjs"; // imported for its side effects
+export { e } from "./five.mjs";
+const later = await import("./six.mjs");
+// import nothing from "./comment.mjs" (not at the start of a line)
+export function f() { return "from './seven.mjs'"; }
+'''
+    assert imports_of(source) == [f"./{name}.mjs" for name in ("one", "two", "three", "four", "five", "six")]
+
+
+def test_every_module_the_checker_imports_is_shipped_and_asked_for_at_once(site_dir):
+    page = "amu-iut/but1/index.html"
+    html = (site_dir / page).read_text(encoding="utf-8")
+
+    def in_page(hrefs: list[str]) -> list[str]:
+        return [posixpath.normpath(posixpath.join(posixpath.dirname(page), href)) for href in hrefs]
+
+    entries = in_page(MODULE_SCRIPT.findall(html))
+    assert entries == ["assets/checker/checker.mjs"]
+    graph = module_graph(site_dir, entries[0])
+    assert len(graph) > 1, "the entry imports the widget's modules"
+    for path in graph:
+        twin = site_dir / f"{path}.gz"
+        assert twin.is_file() and gzip.decompress(twin.read_bytes()) == (site_dir / path).read_bytes(), path
+    # The entry names every module itself: the browser asks for them all in one
+    # round of requests once it is parsed, not one level of imports after another.
+    assert set(graph) - {entries[0]} == set(graph[entries[0]])
+    # And the page asks for them with itself (form.html's modulepreload links).
+    assert sorted(in_page(MODULE_PRELOAD.findall(html))) == sorted(set(graph) - {entries[0]})
+
+
+def test_no_checker_module_is_over_300_lines(site_dir):
+    modules = sorted((site_dir / "assets" / "checker").glob("*.mjs"))
+    assert len(modules) > 2
+    lengths = {path.name: len(path.read_text(encoding="utf-8").splitlines()) for path in modules}
+    assert {name: lines for name, lines in lengths.items() if lines > MAX_MODULE_LINES} == {}

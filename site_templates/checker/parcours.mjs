@@ -1,0 +1,174 @@
+// « Mon parcours »: the student's own procedure, printable, with boxes to tick.
+//
+// A modal dialog, in this very page rather than a page of its own: it is made
+// from what the page already holds (the answer, the steps' sections), so it
+// works offline once the page has loaded, needs no second start of Python, and
+// nothing the student answered goes into an address. It is a child of <body>,
+// so that printing it can leave the rest of the page out (checker.css).
+
+import { figuresList } from "./answer_view.mjs";
+import { el, stepSection, textOf } from "./dom.mjs";
+import { forgetTicks, readTicks, ticksKey, writeTicks } from "./tick_storage.mjs";
+
+const PARCOURS_OPEN = "modop-parcours-open"; // class of <html> while the dialog is open
+
+// Opens it for the answer shown, `current` ({answer, view}), of `widget`
+// (its form, and its ticks, a Set kept for this page); back to `opener` once closed.
+export function openParcours(widget, current, opener) {
+  closeParcours();
+  const dialog = parcoursDialog(widget, current);
+  dialog.addEventListener("close", () => {
+    dialog.remove();
+    document.documentElement.classList.remove(PARCOURS_OPEN);
+    if (opener.isConnected) opener.focus();
+  });
+  // A link to a place of this page: close the dialog, then follow it.
+  dialog.addEventListener("click", (event) => {
+    const link = event.target.closest("a[href]");
+    if (link && link.origin === location.origin && link.pathname === location.pathname && link.hash) dialog.close();
+  });
+  document.body.append(dialog);
+  document.documentElement.classList.add(PARCOURS_OPEN);
+  dialog.showModal();
+}
+
+export function closeParcours() {
+  document.querySelectorAll("dialog.modop-parcours").forEach((dialog) => dialog.close());
+}
+
+function parcoursDialog(widget, { answer, view }) {
+  const titleId = "modop-parcours-titre";
+  const dialog = el("dialog", { class: "md-typeset modop-parcours", "aria-labelledby": titleId, "data-parcours": answer.procedure });
+  const close = el("button", { type: "button", class: "md-button" }, "Fermer");
+  close.addEventListener("click", () => dialog.close());
+  const print = el("button", { type: "button", class: "md-button" }, "Imprimer");
+  print.addEventListener("click", () => window.print());
+  const heading = document.querySelector(".md-content h1");
+  const title = heading ? textOf(heading) : answer.procedure;
+  dialog.append(
+    el("div", { class: "modop-parcours__bar" }, print, close),
+    el("h2", { id: titleId, tabindex: "-1", autofocus: "" }, `Mon parcours : ${title}`),
+    el(
+      "p",
+      {},
+      `Année universitaire ${answer.academic_year}. Calculé pour le ${view.at} (heure de Paris), d'après vos réponses ci-dessous.`,
+    ),
+    el(
+      "p",
+      { class: "modop-parcours__note" },
+      "Cette page est faite par votre navigateur : rien de ce que vous avez indiqué n'est envoyé. Seule la notice officielle de l'établissement fait foi.",
+    ),
+    el("h3", {}, "Votre situation"),
+    situationList(widget.form),
+    el("h3", {}, "À retenir"),
+    figuresList(view, { detailed: false }),
+    el("h3", {}, "Vos étapes"),
+    ...stepsPart(widget, answer),
+  );
+  return dialog;
+}
+
+// What the student answered, as the form's labels say it.
+function situationList(form) {
+  const items = [];
+  let boxes = 0; // the true/false questions, and how many are ticked
+  let ticked = 0;
+  for (const field of form.elements) {
+    if (!field.name) continue;
+    const label = field.id ? form.querySelector(`label[for="${CSS.escape(field.id)}"]`) : null;
+    const text = label ? textOf(label) : field.name;
+    if (field.type === "checkbox") {
+      boxes += 1;
+      if (field.checked) {
+        ticked += 1;
+        items.push(text);
+      }
+    } else if (field.tagName === "SELECT") {
+      items.push(`${text} : ${field.selectedOptions[0]?.textContent.trim() ?? field.value}`);
+    } else if (field.value) {
+      const day = new Date(`${field.value}T12:00:00`);
+      const shown = Number.isNaN(day.getTime())
+        ? field.value
+        : day.toLocaleDateString("fr-FR", { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+      items.push(`${text} : ${shown}`);
+    } else {
+      items.push(`${text} : non indiquée`);
+    }
+  }
+  if (boxes && !ticked) items.push("Aucune des situations particulières proposées (cases non cochées).");
+  return el("ul", {}, ...items.map((item) => el("li", {}, item)));
+}
+
+// The student's steps, copied from the page, each with a box to tick.
+function stepsPart(widget, answer) {
+  const key = ticksKey(answer);
+  const saved = readTicks(key);
+  if (saved) saved.forEach((id) => widget.ticks.add(id));
+  const status = el("p", { class: "modop-parcours__note", role: "status" });
+  const remember = el("input", { type: "checkbox", id: "modop-parcours-garder", "data-parcours-remember": "" });
+  remember.checked = saved !== null;
+  const list = el("ul", { class: "modop-parcours__steps" });
+  const save = () => {
+    if (!remember.checked) return;
+    status.textContent = writeTicks(key, [...widget.ticks])
+      ? "Vos coches sont gardées dans ce navigateur."
+      : "Ce navigateur ne permet pas de garder vos coches.";
+  };
+  for (const id of answer.steps) {
+    const section = stepSection(id);
+    if (!section) continue;
+    const copy = stepCopy(section, id);
+    const box = el("input", { type: "checkbox", id: `modop-parcours-fait-${id}`, "data-parcours-step": id });
+    const headingId = copy.querySelector("h1, h2, h3, h4, h5, h6")?.id;
+    if (headingId) box.setAttribute("aria-describedby", headingId);
+    box.checked = widget.ticks.has(id);
+    box.addEventListener("change", () => {
+      if (box.checked) widget.ticks.add(id);
+      else widget.ticks.delete(id);
+      save();
+    });
+    copy.prepend(el("p", { class: "modop-parcours__tick" }, box, el("label", { for: box.id }, "Étape faite")));
+    list.append(el("li", {}, copy));
+  }
+  remember.addEventListener("change", () => {
+    if (remember.checked) return save();
+    forgetTicks(key);
+    status.textContent = "Vos coches ne sont plus gardées dans ce navigateur.";
+  });
+  const choice = el(
+    "div",
+    { class: "modop-parcours__remember" },
+    el(
+      "p",
+      { class: "modop-checker__field--check" },
+      remember,
+      el("label", { for: remember.id }, "Garder mes coches dans ce navigateur"),
+    ),
+    el(
+      "p",
+      { class: "modop-parcours__note" },
+      "Si vous cochez cette case, les étapes que vous cochez sont enregistrées sur cet appareil seulement (stockage local du navigateur), jamais envoyées, et vous les retrouvez ici la prochaine fois. Vos réponses ne sont pas enregistrées. Décochez-la pour tout effacer.",
+    ),
+    status,
+  );
+  return list.childElementCount
+    ? [choice, list]
+    : [el("p", {}, "Aucune étape de cette page ne vous concerne.")];
+}
+
+// A step's section as the page shows it, without ids (they stay unique),
+// anchors nor badge, its headings one level down (under « Vos étapes »).
+function stepCopy(section, id) {
+  const copy = section.cloneNode(true);
+  copy.querySelectorAll(".headerlink, [data-checker-badge]").forEach((node) => node.remove());
+  copy.querySelectorAll("[id]").forEach((node) => node.removeAttribute("id"));
+  copy.removeAttribute("id");
+  copy.className = "modop-step modop-parcours__step";
+  copy.querySelectorAll("h1, h2, h3, h4, h5").forEach((heading, index) => {
+    const lower = document.createElement(`h${Number(heading.tagName[1]) + 1}`);
+    lower.append(...heading.childNodes);
+    if (index === 0) lower.id = `modop-parcours-etape-${id}`;
+    heading.replaceWith(lower);
+  });
+  return copy;
+}
