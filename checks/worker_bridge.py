@@ -1,6 +1,6 @@
 """The worker's door into `checks`: JSON text in, JSON text out.
 
-Packed with `checks` by generator/browser_assets.py and imported by the
+Packed with `checks` by generator/outputs/checker_runtime.py and imported by the
 checker's Web Worker (site_templates/checker/worker.mjs) in Pyodide as
 `checks.worker_bridge`. `answer` gives the page the contract's answer
 serialised exactly as `python -m generator check … --json` prints it, and a

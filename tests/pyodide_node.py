@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cli_runner import REPO
-from generator.browser_assets import pack_checks
+from generator.outputs.checker_runtime import pack_checks
 
 PYODIDE = REPO / "node_modules" / "pyodide"
 
@@ -18,7 +18,7 @@ _RUNNER = r"""
 import { loadPyodide } from "%(pyodide)s/pyodide.mjs";
 import fs from "fs";
 const py = await loadPyodide({ indexURL: "%(pyodide)s/" });
-// The very zip the site ships (generator/browser_assets.py's pack_checks), unpacked as the worker does.
+// The very zip the site ships (generator/outputs/checker_runtime.py's pack_checks), unpacked as the worker does.
 py.unpackArchive(new Uint8Array(fs.readFileSync("%(checks)s")), "zip", { extractDir: "/home/pyodide" });
 py.FS.writeFile("/home/pyodide/inputs.json", fs.readFileSync("%(inputs)s"));
 py.FS.writeFile("/home/pyodide/body.py", fs.readFileSync("%(body)s"));

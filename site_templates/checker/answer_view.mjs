@@ -1,5 +1,5 @@
 // An answer of the checker as DOM, from the worker's reply: `answer` is the
-// engine's result (checks.evaluate), `view` its French wording (checker_bridge.py).
+// engine's result (checks.evaluate), `view` its French wording (checks/worker_bridge.py).
 
 import { countdownNode } from "./countdown.mjs";
 import { el, stepAnchor, stepTitle } from "./dom.mjs";

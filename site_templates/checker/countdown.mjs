@@ -1,5 +1,5 @@
 // The live countdown under the deadline: how long until the student's status
-// changes (view.deadline.countdown, worded by checker_bridge.py), to the second.
+// changes (view.deadline.countdown, worded by checks/worker_bridge.py), to the second.
 
 import { el } from "./dom.mjs";
 

@@ -7,7 +7,7 @@
 // And for « Ajouter à mon agenda »: in {id, kind: "calendar", key, json,
 // pageUrl} (json: an answer this worker gave for key), out {id, ok, ics}.
 //
-// generator/browser_assets.py fills RUNTIME with the hashed file names.
+// generator/outputs/checker_runtime.py fills RUNTIME with the hashed file names.
 const RUNTIME = /*RUNTIME*/null;
 
 const here = new URL(".", import.meta.url);
@@ -148,7 +148,7 @@ async function fetchOk(url) {
   return response;
 }
 
-// The snapshot as generator/browser_assets.py's pack_snapshot wrote it: gzip of
+// The snapshot as generator/outputs/checker_runtime.py's pack_snapshot wrote it: gzip of
 // a header, a bitmap of the stored pages and those pages (zero pages left out).
 async function unpackSnapshot(response) {
   const inflated = response.body.pipeThrough(new DecompressionStream("gzip"));
