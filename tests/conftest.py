@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from cli_runner import REPO, run_modop
-from demo_data import make_data_root
+from tests.support.cli import run_modop
+from tests.support.demo_data import make_data_root
+from tests.support.paths import REPO
 
 SITE_URL = "https://modop.example/"  # a reserved name: the tests serve the site locally
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from cli_runner import REPO
 from generator.outputs import checker_runtime as browser_assets
 from generator.site import build as site
 from generator.errors import UserError
 from generator.site.build import build_site
+from tests.support.paths import REPO
 
 
 def _digest(folder: Path) -> dict[str, str]:

@@ -13,8 +13,6 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Timezone
 
 from checks import evaluate, parse_instant
-from cli_runner import REPO
-from pyodide_node import requires_pyodide, run_in_pyodide
 from checks.wording.fr import CLOSED_PORTAL, CLOSING, OPENING
 from checks.calendar import (
     PARIS_VTIMEZONE,
@@ -23,6 +21,8 @@ from checks.calendar import (
     procedure_calendar,
     student_calendar,
 )
+from tests.support.paths import REPO
+from tests.support.pyodide_node import requires_pyodide, run_in_pyodide
 
 PARIS = ZoneInfo("Europe/Paris")
 STAMP = datetime(2024, 6, 1, 8, 30, tzinfo=timezone.utc)

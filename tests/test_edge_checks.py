@@ -8,8 +8,10 @@ import re
 
 import pytest
 
-from cli_runner import REPO, run_modop
-from demo_data import PROCEDURE, edit
+from tests.support.cli import run_modop
+from tests.support.data_root import edit
+from tests.support.demo_data import PROCEDURE
+from tests.support.paths import REPO
 
 ERROR_LINE = re.compile(r"^(?P<file>[^:\n]+\.ya?ml):(?P<line>\d+):(?P<col>\d+): (?P<message>.+)$", re.M)
 

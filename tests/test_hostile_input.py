@@ -11,8 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cli_runner import REPO, run_modop
 from generator.cli import main
+from tests.support.cli import run_modop
+from tests.support.paths import REPO
 
 TARGET = "procedures/amu-iut/2024-2025/but1.yaml"
 

@@ -15,9 +15,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from cli_runner import run_modop
-
-FIXTURES = Path(__file__).parent / "site_fixtures"
+from tests.support.cli import run_modop
+from tests.support.paths import SITE_FIXTURE
 
 # Where a page points the browser at another address (href) or fetches from (src).
 LINK_ATTRIBUTES = {"a": ("href",), "link": ("href",), "area": ("href",), "script": ("src",), "img": ("src",), "source": ("src",)}
@@ -114,7 +113,7 @@ def test_every_link_of_the_bundled_site_resolves(built_site):
 @pytest.fixture(scope="module")
 def fixture_site_for_links(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("links") / "site"
-    result = run_modop("--root", str(FIXTURES), "build", "--out", str(out))
+    result = run_modop("--root", str(SITE_FIXTURE), "build", "--out", str(out))
     assert result.returncode == 0, result.stderr
     return out
 

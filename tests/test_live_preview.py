@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from serve_process import running_serve
+from tests.support.paths import SITE_FIXTURE
+from tests.support.serve_process import running_serve
 
-FIXTURES = Path(__file__).parent / "site_fixtures"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-gpu"]
 # Issue 5 asks for two seconds; the assertion leaves room for a loaded 2-core machine.
 PREVIEW_DELAY_BOUND = 5.0
@@ -29,7 +29,7 @@ WRITES = 3
 def preview(tmp_path):
     """`modop serve` over a copy of the fixture data: (root, url, stderr lines)."""
     root = tmp_path / "root"
-    shutil.copytree(FIXTURES / "procedures", root / "procedures")
+    shutil.copytree(SITE_FIXTURE / "procedures", root / "procedures")
     with running_serve(root, tmp_path) as (url, errors):
         yield root, url, errors
 
@@ -122,7 +122,7 @@ def test_an_edit_shows_in_the_browser_and_errors_show_in_the_page(preview, chrom
 def test_preview_starts_on_invalid_data_and_recovers(tmp_path, chromium_page):
     """Broken data from the start: every address shows the errors, then the site once fixed."""
     root = tmp_path / "root"
-    shutil.copytree(FIXTURES / "procedures", root / "procedures")
+    shutil.copytree(SITE_FIXTURE / "procedures", root / "procedures")
     procedure = root / "procedures" / "ecole-demo" / "2024-2025" / "candidature.yaml"
     good = procedure.read_text(encoding="utf-8")
     procedure.write_text(good.replace("kind: candidature", "kind: concours"), encoding="utf-8")

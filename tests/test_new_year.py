@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from cli_runner import REPO, run_modop
 from generator.model.catalog import load_catalog
+from tests.support.cli import run_modop
+from tests.support.paths import REPO, SITE_FIXTURE
 
 LINE = re.compile(r"^  (?P<file>procedures/\S+\.yaml):(?P<line>\d+):(?P<col>\d+): (?P<text>.+)$", re.M)
 
@@ -120,7 +121,7 @@ def test_new_year_refuses_an_existing_year(drafted):
 
 
 def test_screenshots_come_along_with_the_draft(tmp_path):
-    shutil.copytree(REPO / "tests" / "site_fixtures" / "procedures", tmp_path / "procedures")
+    shutil.copytree(SITE_FIXTURE / "procedures", tmp_path / "procedures")
     result = run_modop("--root", str(tmp_path), "new-year", "ecole-demo", "2025-2026")
     assert result.returncode == 0, result.stderr
     copied = tmp_path / "procedures/ecole-demo/2025-2026/images/connexion.png"

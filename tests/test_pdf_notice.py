@@ -1,25 +1,23 @@
 """generator/render/pdf_notice.py: French typography, links and what the notice may fetch.
 
 The notices of the real procedures are read back in tests/test_takeaways.py;
-here, the fixture procedure (tests/site_fixtures), which holds a screenshot
+here, the fixture procedure (tests/fixtures/site), which holds a screenshot
 and hostile text, and the rules of the HTML the notice is made from.
 """
 from __future__ import annotations
 
 import shutil
 import socket
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from weasyprint.urls import FatalURLFetchingError
 
 from generator.model.catalog import load_catalog
 from generator.render.wording import NBSP, NNBSP
 from generator.render import pdf_notice
 from generator.render.pdf_notice import LocalFilesOnly, french_spacing, markdown_html, notice_html, write_notice
-from weasyprint.urls import FatalURLFetchingError
-
-FIXTURES = Path(__file__).parent / "site_fixtures"
+from tests.support.paths import SITE_FIXTURE
 
 
 def plain(text: str) -> str:
@@ -64,7 +62,7 @@ def test_markdown_links_keep_safe_targets_and_drop_the_others():
 
 
 def test_fixture_notice_escapes_text_shows_the_screenshot_with_its_alt_and_fetches_nothing(tmp_path, no_network):
-    catalog = load_catalog(FIXTURES)
+    catalog = load_catalog(SITE_FIXTURE)
     record = catalog.get("ecole-demo/licence")
     html = notice_html(record, catalog.institutions["ecole-demo"])
     assert "<script>" not in html and "&lt;script&gt;" in html
@@ -92,7 +90,7 @@ def test_fixture_notice_escapes_text_shows_the_screenshot_with_its_alt_and_fetch
 
 
 def test_an_image_from_another_origin_never_reaches_the_notice(tmp_path, no_network):
-    shutil.copytree(FIXTURES / "procedures", tmp_path / "procedures")
+    shutil.copytree(SITE_FIXTURE / "procedures", tmp_path / "procedures")
     licence = tmp_path / "procedures" / "ecole-demo" / "2024-2025" / "licence.yaml"
     licence.write_text(
         licence.read_text(encoding="utf-8").replace("Complétez votre dossier.", "Complétez votre dossier. ![logo](https://example.org/logo.png)"),
@@ -115,7 +113,7 @@ def test_the_notice_fetcher_refuses_every_other_origin(tmp_path):
 
 def test_a_notice_is_laid_out_again_only_when_what_it_shows_changes(tmp_path, monkeypatch):
     monkeypatch.setenv("MODOP_CACHE", str(tmp_path / "cache"))
-    shutil.copytree(FIXTURES / "procedures", tmp_path / "procedures")
+    shutil.copytree(SITE_FIXTURE / "procedures", tmp_path / "procedures")
     catalog = load_catalog(tmp_path)
     record, institution = catalog.get("ecole-demo/licence"), catalog.institutions["ecole-demo"]
     laid_out, real = [], pdf_notice._lay_out

@@ -3,7 +3,7 @@
 Most tests read the bundled institutions' site, built once per session with
 the real MkDocs (`built_site`, tests/conftest.py). The others build small
 variations (a copy of the data with one change, the fixtures of
-tests/site_fixtures/) through the real command line.
+tests/fixtures/site/ and years/) through the real command line.
 """
 from __future__ import annotations
 
@@ -23,12 +23,11 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from cli_runner import REPO, run_modop
-from serve_process import running_serve
+from tests.support.cli import run_modop
+from tests.support.paths import REPO, SITE_FIXTURE, YEARS_FIXTURE
+from tests.support.serve_process import running_serve
 
-FIXTURES = Path(__file__).parent / "site_fixtures"
-
-# The contract's procedures (../shared/contract.md) and their academic years.
+# The checker's contract's procedures and their academic years.
 PROCEDURES = {
     "clermont-inp/isima-apprentissage": "2022-2023",
     "clermont-inp/doctorat-edspi": "2025-2026",
@@ -282,7 +281,7 @@ def test_search_index_is_french(built_site):
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("fixture") / "site"
-    result = run_modop("--root", str(FIXTURES), "build", "--out", str(out))
+    result = run_modop("--root", str(SITE_FIXTURE), "build", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert f"Site écrit dans {out}" in result.stdout
     return out
@@ -366,7 +365,7 @@ def test_invalid_data_leaves_previous_site_untouched(tmp_path, previous_site):
 
 def test_broken_link_fails_the_build_and_leaves_previous_site_untouched(tmp_path, previous_site):
     root = tmp_path / "root"
-    shutil.copytree(FIXTURES / "procedures", root / "procedures")
+    shutil.copytree(SITE_FIXTURE / "procedures", root / "procedures")
     procedure = root / "procedures" / "ecole-demo" / "2024-2025" / "candidature.yaml"
     text = procedure.read_text(encoding="utf-8")
     assert "\nsummary: Déposez" in text
@@ -383,7 +382,7 @@ def test_broken_link_fails_the_build_and_leaves_previous_site_untouched(tmp_path
 
 
 def test_build_replaces_previous_site(tmp_path, previous_site):
-    result = run_modop("--root", str(FIXTURES), "build", "--out", str(previous_site))
+    result = run_modop("--root", str(SITE_FIXTURE), "build", "--out", str(previous_site))
     assert result.returncode == 0, result.stderr
     assert "ancien site" not in (previous_site / "index.html").read_text(encoding="utf-8")
     assert not (previous_site / "amu-iut").exists()
@@ -394,7 +393,7 @@ def test_refuses_to_replace_a_folder_that_is_not_a_site(tmp_path):
     out = tmp_path / "documents"
     out.mkdir()
     (out / "thesis.tex").write_text("précieux", encoding="utf-8")
-    result = run_modop("--root", str(FIXTURES), "build", "--out", str(out))
+    result = run_modop("--root", str(SITE_FIXTURE), "build", "--out", str(out))
     assert result.returncode != 0
     assert "ne ressemble pas à un site" in result.stderr
     assert (out / "thesis.tex").read_text(encoding="utf-8") == "précieux"
@@ -426,7 +425,7 @@ def test_generated_tree_builds_with_plain_mkdocs(tmp_path):
 
 def test_build_takes_the_public_address(tmp_path):
     out = tmp_path / "site"
-    result = run_modop("--root", str(FIXTURES), "build", "--out", str(out), "--site-url", "https://inscriptions.example.fr/modop/")
+    result = run_modop("--root", str(SITE_FIXTURE), "build", "--out", str(out), "--site-url", "https://inscriptions.example.fr/modop/")
     assert result.returncode == 0, result.stderr
     assert "<loc>https://inscriptions.example.fr/modop/ecole-demo/licence/</loc>" in (out / "sitemap.xml").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://inscriptions.example.fr/modop/ecole-demo/licence/">' in html_of(out, "ecole-demo/licence")
@@ -439,7 +438,7 @@ RESERVED_INSTITUTIONS = ["_modop", "accessibilite", "assets", "data", "donnees",
 
 def test_validate_refuses_reserved_names(tmp_path):
     root = tmp_path / "root"
-    shutil.copytree(FIXTURES / "procedures", root / "procedures")
+    shutil.copytree(SITE_FIXTURE / "procedures", root / "procedures")
     demo = root / "procedures" / "ecole-demo"
     for name in RESERVED_INSTITUTIONS:
         shutil.copytree(demo, root / "procedures" / name)
@@ -458,9 +457,9 @@ def test_validate_refuses_reserved_names(tmp_path):
 
 @pytest.fixture(scope="module")
 def years_site(tmp_path_factory) -> Path:
-    """tests/site_fixtures/annees: a procedure in 2024-2025 and its 2025-2026 draft."""
+    """tests/fixtures/years: a procedure in 2024-2025 and its 2025-2026 draft."""
     out = tmp_path_factory.mktemp("years") / "site"
-    result = run_modop("--root", str(FIXTURES.parent / "site_fixtures" / "annees"), "build", "--out", str(out))
+    result = run_modop("--root", str(YEARS_FIXTURE), "build", "--out", str(out))
     assert result.returncode == 0, result.stderr
     return out
 
@@ -565,7 +564,7 @@ def wait_for(condition, timeout: float, what: str):
 
 def test_serve_rebuilds_on_yaml_change_and_keeps_last_good_version(tmp_path):
     root = tmp_path / "root"
-    shutil.copytree(FIXTURES / "procedures", root / "procedures")
+    shutil.copytree(SITE_FIXTURE / "procedures", root / "procedures")
     procedure = root / "procedures" / "ecole-demo" / "2024-2025" / "candidature.yaml"
     with running_serve(root, tmp_path) as (preview, errors):
         url = preview + "ecole-demo/candidature/"

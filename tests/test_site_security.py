@@ -1,6 +1,6 @@
 """Hostile text in the YAML and the Content Security Policy of the built pages.
 
-tests/site_fixtures/hostile/ puts an attack in every text field a page shows:
+tests/fixtures/hostile/ puts an attack in every text field a page shows:
 `<script>`, `<img onerror>`, `javascript:` links (plain, encoded, nested,
 by reference), `data:` and `//host` links, `{: onclick }` attribute lists,
 raw HTML blocks. The built site must show them as text: no element, no
@@ -18,11 +18,12 @@ import markdown
 import pytest
 import yaml
 
-from cli_runner import REPO, run_modop
 from generator.outputs.content_policy import inline_scripts, script_hash
 from generator.render.safe_markdown import safe_markdown
+from tests.support.cli import run_modop
+from tests.support.paths import HOSTILE_FIXTURE
+from tests.support.static_server import StaticServer
 
-HOSTILE_ROOT = Path(__file__).parent / "site_fixtures" / "hostile"
 HOSTILE_PAGE = ("ecole-hostile", "attaque")
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "srcset", "poster", "xlink:href", "background", "cite"}
 ALLOWED_SCHEMES = {"https", "mailto", "tel"}
@@ -31,7 +32,7 @@ ALLOWED_SCHEMES = {"https", "mailto", "tel"}
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("hostile") / "site"
-    result = run_modop("--root", str(HOSTILE_ROOT), "build", "--out", str(out))
+    result = run_modop("--root", str(HOSTILE_FIXTURE), "build", "--out", str(out))
     assert result.returncode == 0, result.stderr
     return out
 
@@ -136,7 +137,7 @@ def test_hostile_text_is_shown_as_written(hostile_site):
 )
 def test_addresses_with_quotes_or_tags_are_refused(tmp_path, file, old, new):
     """Addresses never reach a page with a quote or a tag in them (and Jinja would escape them)."""
-    shutil.copytree(HOSTILE_ROOT / "procedures", tmp_path / "procedures")
+    shutil.copytree(HOSTILE_FIXTURE / "procedures", tmp_path / "procedures")
     path = tmp_path / "procedures" / "ecole-hostile" / file
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -263,13 +264,6 @@ def test_hostile_page_runs_nothing_in_chromium(hostile_site):
     chromium = shutil.which("chromium")
     if chromium is None:
         pytest.skip("Debian's chromium is not on PATH (./dev.sh test installs it)")
-    import sys
-
-    sys.path.insert(0, str(REPO / "tests" / "e2e"))
-    try:
-        from static_server import StaticServer
-    finally:
-        sys.path.pop(0)
     from playwright.sync_api import sync_playwright
 
     dialogs, violations = [], []
@@ -304,8 +298,8 @@ def test_hostile_page_runs_nothing_in_chromium(hostile_site):
 
 def test_hostile_fixture_has_attacks_in_every_text_field():
     """The fixture keeps its purpose: an attack in each field a page shows."""
-    procedure = yaml.safe_load((HOSTILE_ROOT / "procedures" / "ecole-hostile" / "2024-2025" / "attaque.yaml").read_text(encoding="utf-8"))
-    institution = yaml.safe_load((HOSTILE_ROOT / "procedures" / "ecole-hostile" / "institution.yaml").read_text(encoding="utf-8"))
+    procedure = yaml.safe_load((HOSTILE_FIXTURE / "procedures" / "ecole-hostile" / "2024-2025" / "attaque.yaml").read_text(encoding="utf-8"))
+    institution = yaml.safe_load((HOSTILE_FIXTURE / "procedures" / "ecole-hostile" / "institution.yaml").read_text(encoding="utf-8"))
     step = procedure["steps"][0]
     fields = [
         procedure["title"], procedure["summary"], procedure["unsure"]["text"], procedure["source"]["title"],

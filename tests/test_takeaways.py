@@ -32,8 +32,8 @@ from generator.model.catalog import load_catalog
 from generator.outputs.open_data import LICENCE, published_procedure
 from generator.render.views import procedure_view
 from generator.outputs.takeaways import add_takeaways, takeaway_links
+from tests.support.paths import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 PARIS = ZoneInfo("Europe/Paris")
 SITE_URL = "https://inscriptions.example.fr/"
 STAMP = datetime(2024, 6, 1, 8, 0, tzinfo=timezone.utc)

@@ -1,7 +1,7 @@
 """Bad input gets `file:line:col: message`, a non-zero exit, and nothing written.
 
 Each case copies the real bundled data, adds the small `demo` institution of
-tests/validation_fixture/, breaks one thing in it, and runs the real command
+tests/fixtures/validation/, breaks one thing in it, and runs the real command
 line on that copy."""
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from cli_runner import run_modop
-from demo_data import INSTITUTION, PROCEDURE, edit
+from tests.support.cli import run_modop
+from tests.support.data_root import edit
+from tests.support.demo_data import INSTITUTION, PROCEDURE
 
 ERROR_LINE = re.compile(r"^(?P<file>[^:\n]+\.ya?ml):(?P<line>\d+):(?P<col>\d+): (?P<message>.+)$", re.M)
 

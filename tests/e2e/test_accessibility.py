@@ -9,7 +9,7 @@ open, « Mon parcours » open), error (an unreadable `?at=`) and unavailable
 from __future__ import annotations
 
 import pytest
-from site_audit import (
+from tests.support.site_audit import (
     CSP_RECORDER,
     answer_of,
     axe_violations,

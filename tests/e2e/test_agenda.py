@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from icalendar import Calendar
-from site_audit import (
+from tests.support.site_audit import (
     BLOB_RECORDER,
     CSP_RECORDER,
     READY,

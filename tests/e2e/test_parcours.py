@@ -13,7 +13,7 @@ from io import BytesIO
 
 import pytest
 from pypdf import PdfReader
-from site_audit import CSP_RECORDER, answer_of, csp_reports, fill_profile, form, wait_new_answer
+from tests.support.site_audit import CSP_RECORDER, answer_of, csp_reports, fill_profile, form, wait_new_answer
 
 DIALOG = "dialog.modop-parcours"
 

@@ -8,7 +8,7 @@ from io import BytesIO
 
 import pytest
 from pypdf import PdfReader
-from site_audit import READY, answer_of, procedure_data
+from tests.support.site_audit import READY, answer_of, procedure_data
 
 PRINT_CSS = "assets/checker/print.css"
 CHROME = (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-top", ".md-search")

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 import pytest
-from site_audit import (
+from tests.support.site_audit import (
     CSP_RECORDER,
     READY,
     axe_violations,

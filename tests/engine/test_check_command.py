@@ -4,14 +4,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from contract import EXAMPLE_ARGS, SEED_PROCEDURES, assert_contract_example
 from generator.cli import main
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.contract import EXAMPLE_ARGS, SEED_PROCEDURES, assert_contract_example
+from tests.support.paths import REPO
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.paths import REPO
+
 AXE_FILE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.1 A and AA, as RGAA 4.1 asks.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -1,4 +1,5 @@
-"""What ../shared/contract.md promises, restated once for the tests that hold us to it."""
+"""What the checker's contract promises (its procedures, its command line and the
+answer it documents), restated once for the tests that hold us to it."""
 from __future__ import annotations
 
 SEED_PROCEDURES = (
@@ -27,7 +28,7 @@ EXAMPLE_AT = "2024-07-25T10:00"
 
 
 def assert_contract_example(answer: dict) -> None:
-    """The parts of the example answer that contract.md spells out."""
+    """The parts of the example answer that the contract spells out."""
     assert list(answer) == ANSWER_KEYS
     assert list(answer["fee"]) == ["amount_eur", "category", "reason"]
     assert list(answer["cvec"]) == ["status", "amount_eur", "reason"]
