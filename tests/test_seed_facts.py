@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from tests.support.contract import SEED_PROCEDURES
+from tests.support.html_parsing import parse_file
 from tests.support.paths import SEED_FACTS
 
 MONTHS = (
@@ -107,9 +108,7 @@ class _PageReader(HTMLParser):
 
 class Page:
     def __init__(self, path: Path):
-        reader = _PageReader()
-        reader.feed(path.read_text(encoding="utf-8"))
-        reader.close()
+        reader = parse_file(_PageReader(), path)
         self.text = normalise("".join(reader.article_text or reader.all_text))
         self.links = reader.links
         self.times = [(when, normalise("".join(text))) for when, text in reader.times]

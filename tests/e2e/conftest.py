@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.chromium import CHROMIUM_ARGS, require_chromium
+from tests.support.chromium import CHROMIUM_ARGS, require_chromium, visitor_context
 from tests.support.static_server import StaticServer
 
 
@@ -50,8 +50,7 @@ class Visit:
 
     def __init__(self, browser, server: StaticServer, **options):
         self.server = server
-        self.context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris", **options)
-        self.context.set_default_timeout(60_000)
+        self.context = visitor_context(browser, **options)
         self.requests: list[str] = []
         self.context.on("request", lambda request: self.requests.append(request.url))
         self.page = self.context.new_page()

@@ -9,7 +9,7 @@ import pytest
 
 from tests.support.chromium import CHROMIUM_ARGS, require_chromium
 from tests.support.cli import run_modop
-from tests.support.site_audit import READY, answer_of, fill_profile, form, poll
+from tests.support.site_audit import READY, answer_of, fill_profile, form, poll, procedure_data
 
 # (procedure, profile, instant): each is checked in the page against `modop check --json`.
 CASES = [
@@ -38,7 +38,7 @@ def nav_link(page, procedure: str):
 
 
 def asked(site_dir, procedure: str) -> list[str]:
-    return json.loads((site_dir / "data" / f"{procedure}.json").read_text(encoding="utf-8"))["questions"]
+    return procedure_data(site_dir, procedure)["questions"]
 
 
 @pytest.mark.parametrize("procedure, profile, at", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])

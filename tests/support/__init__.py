@@ -1,4 +1,5 @@
-"""What the tests share, one module a concern: the checkout's paths, running the
-command line and `modop serve`, the checker's contract, the data the tests copy
-and break, Pyodide under Node.js, Debian's Chromium, a static server and what
-the trust tests look at in a page. Imported as `tests.support.<module>`."""
+"""What the tests share, one module a concern, imported as `tests.support.<module>`:
+the checkout's paths, running the command line and `modop serve`, the checker's
+contract, data roots to copy and break, hand-written compiled procedures,
+Pyodide under Node.js, Debian's Chromium, a static server, what the trust tests
+look at in a page, and small readers (folder digests, HTML, PDF text, instants)."""

@@ -118,6 +118,12 @@ def html_pages(site_dir: Path) -> list[str]:
     return paths
 
 
+def site_procedures(site_dir: Path) -> list[str]:
+    """Every procedure the built site has data for (data/<institution>/<id>.json), sorted."""
+    data = site_dir / "data"
+    return sorted(path.relative_to(data).with_suffix("").as_posix() for path in data.glob("*/*.json"))
+
+
 def procedure_data(site_dir: Path, procedure: str) -> dict:
     return json.loads((site_dir / "data" / f"{procedure}.json").read_text(encoding="utf-8"))
 
