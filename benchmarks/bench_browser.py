@@ -40,10 +40,9 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "tests" / "e2e"))
 
-from chromium_setup import CHROMIUM_ARGS, chromium_path  # noqa: E402
-from static_server import StaticServer  # noqa: E402
+from tests.support.chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from tests.support.static_server import StaticServer  # noqa: E402
 
 COLD_PAGE = "amu-iut/but1/"
 WARM_PAGES = ("amu-iut/master", "amu-iut/but1")

@@ -6,20 +6,16 @@ missing, a PDF notice that cannot be laid out, MkDocs, the security policy),
 after a good build, in the same process so that the failure can be placed."""
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
 
-from cli_runner import REPO
 from generator.outputs import checker_runtime as browser_assets
 from generator.site import build as site
 from generator.errors import UserError
 from generator.site.build import build_site
-
-
-def _digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+from tests.support.digests import tree_digest
+from tests.support.paths import REPO
 
 
 @pytest.fixture(scope="module")
@@ -66,10 +62,10 @@ def _policy_fails(monkeypatch, tmp_path):
     ids=["pyodide assets", "pdf notice", "mkdocs", "security policy"],
 )
 def test_a_failing_stage_leaves_the_previous_site_intact(previous_site, monkeypatch, tmp_path, breaks, message):
-    before = _digest(previous_site)
+    before = tree_digest(previous_site)
     siblings = sorted(p.name for p in previous_site.parent.iterdir())
     breaks(monkeypatch, tmp_path)
     with pytest.raises((UserError, OSError), match=message):
         build_site(REPO, previous_site)
-    assert _digest(previous_site) == before
+    assert tree_digest(previous_site) == before
     assert sorted(p.name for p in previous_site.parent.iterdir()) == siblings  # no half-written sibling left

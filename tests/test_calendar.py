@@ -8,13 +8,10 @@ Pyodide as in CPython.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Timezone
 
 from checks import evaluate, parse_instant
-from cli_runner import REPO
-from pyodide_node import requires_pyodide, run_in_pyodide
 from checks.wording.fr import CLOSED_PORTAL, CLOSING, OPENING
 from checks.calendar import (
     PARIS_VTIMEZONE,
@@ -23,8 +20,10 @@ from checks.calendar import (
     procedure_calendar,
     student_calendar,
 )
+from tests.support.instants import PARIS, in_utc
+from tests.support.paths import REPO
+from tests.support.pyodide_node import requires_pyodide, run_in_pyodide
 
-PARIS = ZoneInfo("Europe/Paris")
 STAMP = datetime(2024, 6, 1, 8, 30, tzinfo=timezone.utc)
 
 
@@ -71,20 +70,6 @@ def events(text: str) -> list:
     return Calendar.from_ical(text).walk("VEVENT")
 
 
-def as_instant(value) -> datetime:
-    """A DTSTART/DTEND value as a UTC instant; a date is Paris's midnight of that day.
-
-    In UTC: Python never finds two aware datetimes equal across zones in a repeated hour."""
-    if isinstance(value, datetime):
-        assert value.tzinfo is not None, "a floating time"
-        return value.astimezone(timezone.utc)
-    return datetime.combine(value, datetime.min.time(), PARIS).astimezone(timezone.utc)
-
-
-def utc(text: str) -> datetime:
-    return datetime.fromisoformat(text).astimezone(timezone.utc)
-
-
 def test_every_line_ends_in_crlf_and_fits_75_octets():
     text = procedure_calendar(procedure(), STAMP, page_url="https://example.fr/ecole/inscription/")
     for line in physical_lines(text):
@@ -127,12 +112,12 @@ def test_calendar_has_its_required_properties_and_each_event_a_uid_and_stamp():
 
 
 def test_windows_become_one_event_per_distinct_boundary_and_open_ends_none():
-    found = [(str(e["SUMMARY"]).split(" — ")[0], as_instant(e["DTSTART"].dt)) for e in events(procedure_calendar(procedure(), STAMP))]
+    found = [(str(e["SUMMARY"]).split(" — ")[0], in_utc(e["DTSTART"].dt)) for e in events(procedure_calendar(procedure(), STAMP))]
     openings = sorted(t for kind, t in found if kind == OPENING)
     assert openings == [
-        utc("2024-07-09T14:00:00+02:00"),
-        utc("2024-08-22T00:00:00+02:00"),  # a date: a whole-day event on that day
-        utc("2024-09-02T09:00:00+02:00"),
+        in_utc("2024-07-09T14:00:00+02:00"),
+        in_utc("2024-08-22T00:00:00+02:00"),  # a date: a whole-day event on that day
+        in_utc("2024-09-02T09:00:00+02:00"),
     ]
     # 19 July at noon closes both windows: one event, both labels in it.
     closing_noon = [e for e in events(procedure_calendar(procedure(), STAMP)) if e["DTSTART"].dt == datetime(2024, 7, 19, 12, tzinfo=PARIS)]
@@ -214,8 +199,8 @@ def test_times_are_paris_wall_clock_and_octobers_second_hour_is_written_in_utc()
     assert "DTSTART;TZID=Europe/Paris:20241027T023000" in text  # the first 2:30, summer time
     assert "DTSTART:20241027T013000Z" in text  # the second 2:30, winter time
     assert "DTSTART;TZID=Europe/Paris:20250110T090000" in text  # 08:00 UTC is 9 h in Paris
-    found = sorted(as_instant(e["DTSTART"].dt) for e in events(text))
-    expected = sorted(utc(p[side]) for p in winter["windows"][0]["periods"] for side in ("start", "end"))
+    found = sorted(in_utc(e["DTSTART"].dt) for e in events(text))
+    expected = sorted(in_utc(p[side]) for p in winter["windows"][0]["periods"] for side in ("start", "end"))
     assert found == expected
 
 
@@ -227,14 +212,14 @@ def test_student_calendar_holds_the_answer_windows_only():
     expected = []
     for window in windows:
         if window["start"]:
-            expected.append((OPENING, utc(window["start"])))
+            expected.append((OPENING, in_utc(window["start"])))
         if window["end"]:
-            expected.append((CLOSING, utc(window["end"])))
+            expected.append((CLOSING, in_utc(window["end"])))
     got = []
     for event in events(text):
         kind = str(event["SUMMARY"]).split(" — ")[0]
         value = event["DTEND"].dt if kind == CLOSING and not isinstance(event["DTSTART"].dt, datetime) else event["DTSTART"].dt
-        got.append((kind, as_instant(value)))
+        got.append((kind, in_utc(value)))
     assert sorted(got) == sorted(expected)
     assert all("Votre période d'inscription" in str(e["DESCRIPTION"]) for e in events(text))
 

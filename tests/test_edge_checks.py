@@ -4,21 +4,16 @@ exit 1, and `build` refuses them the same way with nothing written."""
 from __future__ import annotations
 
 import os
-import re
 
 import pytest
 
-from cli_runner import REPO, run_modop
-from demo_data import PROCEDURE, edit
-
-ERROR_LINE = re.compile(r"^(?P<file>[^:\n]+\.ya?ml):(?P<line>\d+):(?P<col>\d+): (?P<message>.+)$", re.M)
+from tests.support.cli import errors_of, run_modop
+from tests.support.data_root import edit
+from tests.support.demo_data import PROCEDURE
+from tests.support.paths import REPO
 
 # The demo procedure's step with one screenshot; its src value stands at 19:14.
 SCREENSHOT = "    when: {regime: initiale}\n    screenshots:\n      - src: {src}\n        alt: La page de connexion\n"
-
-
-def _errors(result) -> list[tuple[str, int, int, str]]:
-    return [(m["file"], int(m["line"]), int(m["col"]), m["message"]) for m in ERROR_LINE.finditer(result.stderr)]
 
 
 def _screenshot(root, src: str) -> None:
@@ -52,7 +47,7 @@ def test_screenshot_leaving_the_procedure_folder_is_refused_with_its_place(data_
     result = run_modop("--root", str(data_root), *command)
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
-    assert [(file, line, col) for file, line, col, message in _errors(result) if "sort du dossier de la procédure" in message] == [
+    assert [(file, line, col) for file, line, col, message in errors_of(result) if "sort du dossier de la procédure" in message] == [
         (PROCEDURE, 19, 14)
     ], result.stderr
     assert not (data_root / "site").exists()
@@ -107,7 +102,7 @@ def test_mkdocs_settings_modop_reads_are_checked_with_their_place(data_root, how
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     line, col = _place(text, at)
-    found = _errors(result)
+    found = errors_of(result)
     assert any((f, l, c) == ("mkdocs.yml", line, col) and words in message for f, l, c, message in found), (
         f"expected mkdocs.yml:{line}:{col}: …{words}…, got:\n{result.stderr}"
     )
@@ -118,7 +113,7 @@ def test_build_refuses_a_bad_statement_date_with_its_place_and_writes_nothing(da
     result = run_modop("--root", str(data_root), "build", "--out", "site")
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
-    assert ("mkdocs.yml", *_place(text, "2026-02-30")) in [(f, l, c) for f, l, c, _ in _errors(result)], result.stderr
+    assert ("mkdocs.yml", *_place(text, "2026-02-30")) in [(f, l, c) for f, l, c, _ in errors_of(result)], result.stderr
     assert not (data_root / "site").exists()
 
 

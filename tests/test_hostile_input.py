@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import shutil
 import time
 from pathlib import Path
 
@@ -11,17 +10,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cli_runner import REPO, run_modop
 from generator.cli import main
+from tests.support.cli import run_modop
+from tests.support.data_root import copy_procedures
+from tests.support.paths import REPO
 
 TARGET = "procedures/amu-iut/2024-2025/but1.yaml"
 
 
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("pristine")
-    shutil.copytree(REPO / "procedures", root / "procedures")
-    return root
+    return copy_procedures(REPO, tmp_path_factory.mktemp("pristine"))
 
 
 def _validate_in_process(root: Path) -> tuple[int, str]:
@@ -42,8 +41,7 @@ HOSTILE = {
 
 @pytest.mark.parametrize("name", list(HOSTILE))
 def test_hostile_file_is_refused_quickly(pristine, tmp_path, name):
-    root = tmp_path / "data"
-    shutil.copytree(pristine / "procedures", root / "procedures")
+    root = copy_procedures(pristine, tmp_path / "data")
     target = root / TARGET
     if HOSTILE[name] is None:
         target.write_bytes(bytes(range(256)) * 64)
@@ -58,8 +56,7 @@ def test_hostile_file_is_refused_quickly(pristine, tmp_path, name):
 
 
 def test_fifty_megabyte_file_is_refused_without_reading_it(pristine, tmp_path):
-    root = tmp_path / "data"
-    shutil.copytree(pristine / "procedures", root / "procedures")
+    root = copy_procedures(pristine, tmp_path / "data")
     with open(root / TARGET, "wb") as big:
         big.truncate(50 * 1024 * 1024)
     started = time.monotonic()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from cli_runner import REPO
+from tests.support.paths import REPO
 
 # Bottom to top; errors.py and paths.py stand below them all, cli.py above them all.
 LAYERS = ("source", "model", "render", "outputs", "site", "commands")

@@ -4,7 +4,8 @@ Every internal link, and every anchor it names, must lead to a file of the
 site and to an element with that id; every external link must be a
 well-formed https:, mailto: or tel: address. The walk covers every HTML page
 of the bundled institutions' site (`built_site`) and of the fixture site,
-which links from YAML bodies to other pages and anchors.
+which links from YAML bodies to other pages and anchors (`fixture_site`,
+tests/conftest.py).
 """
 from __future__ import annotations
 
@@ -13,11 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
-
-from cli_runner import run_modop
-
-FIXTURES = Path(__file__).parent / "site_fixtures"
+from tests.support.html_parsing import parse_file
 
 # Where a page points the browser at another address (href) or fetches from (src).
 LINK_ATTRIBUTES = {"a": ("href",), "link": ("href",), "area": ("href",), "script": ("src",), "img": ("src",), "source": ("src",)}
@@ -43,10 +40,7 @@ class Links(HTMLParser):
 
 
 def read(path: Path) -> Links:
-    parser = Links()
-    parser.feed(path.read_text(encoding="utf-8"))
-    parser.close()
-    return parser
+    return parse_file(Links(), path)
 
 
 def external_problem(url: str) -> str | None:
@@ -111,18 +105,10 @@ def test_every_link_of_the_bundled_site_resolves(built_site):
     assert problems == [], "\n".join(problems)
 
 
-@pytest.fixture(scope="module")
-def fixture_site_for_links(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("links") / "site"
-    result = run_modop("--root", str(FIXTURES), "build", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return out
-
-
-def test_links_from_yaml_bodies_resolve(fixture_site_for_links):
-    problems, checked = broken_links(fixture_site_for_links)
+def test_links_from_yaml_bodies_resolve(fixture_site):
+    problems, checked = broken_links(fixture_site)
     assert problems == [], "\n".join(problems)
-    licence = (fixture_site_for_links / "ecole-demo" / "licence" / "index.html").read_text(encoding="utf-8")
+    licence = (fixture_site / "ecole-demo" / "licence" / "index.html").read_text(encoding="utf-8")
     # The fixture's body links to another procedure, the institution page and a step, each with its anchor.
     assert '<a href="../candidature/#etape-compte">la candidature</a>' in licence
     assert '<a href="../#contact-selection">de l\'établissement</a>' in licence

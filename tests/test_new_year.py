@@ -2,28 +2,23 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
-from cli_runner import REPO, run_modop
 from generator.model.catalog import load_catalog
+from tests.support.cli import run_modop
+from tests.support.data_root import copy_procedures
+from tests.support.digests import tree_digest
+from tests.support.paths import REPO, SITE_FIXTURE
 
 LINE = re.compile(r"^  (?P<file>procedures/\S+\.yaml):(?P<line>\d+):(?P<col>\d+): (?P<text>.+)$", re.M)
 
 
-def _digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 @pytest.fixture(scope="module")
 def drafted(tmp_path_factory):
-    root = tmp_path_factory.mktemp("year")
-    shutil.copytree(REPO / "procedures", root / "procedures")
-    before = _digest(root / "procedures" / "amu-iut" / "2024-2025")
+    root = copy_procedures(REPO, tmp_path_factory.mktemp("year"))
+    before = tree_digest(root / "procedures" / "amu-iut" / "2024-2025")
     result = run_modop("--root", str(root), "new-year", "amu-iut", "2025-2026")
     assert result.returncode == 0, result.stderr
     return root, result.stdout, before
@@ -77,7 +72,7 @@ def test_checklist_names_each_date_with_its_file_and_line(drafted):
 
 def test_previous_year_is_left_as_it_was(drafted):
     root, _, before = drafted
-    assert _digest(root / "procedures" / "amu-iut" / "2024-2025") == before
+    assert tree_digest(root / "procedures" / "amu-iut" / "2024-2025") == before
 
 
 def test_diff_lists_exactly_the_moved_dates_and_amounts(drafted):
@@ -120,7 +115,7 @@ def test_new_year_refuses_an_existing_year(drafted):
 
 
 def test_screenshots_come_along_with_the_draft(tmp_path):
-    shutil.copytree(REPO / "tests" / "site_fixtures" / "procedures", tmp_path / "procedures")
+    copy_procedures(SITE_FIXTURE, tmp_path)
     result = run_modop("--root", str(tmp_path), "new-year", "ecole-demo", "2025-2026")
     assert result.returncode == 0, result.stderr
     copied = tmp_path / "procedures/ecole-demo/2025-2026/images/connexion.png"

@@ -1,40 +1,33 @@
 """generator/render/pdf_notice.py: French typography, links and what the notice may fetch.
 
 The notices of the real procedures are read back in tests/test_takeaways.py;
-here, the fixture procedure (tests/site_fixtures), which holds a screenshot
+here, the fixture procedure (tests/fixtures/site), which holds a screenshot
 and hostile text, and the rules of the HTML the notice is made from.
 """
 from __future__ import annotations
 
-import shutil
-import socket
-from pathlib import Path
-
 import pytest
 from pypdf import PdfReader
+from weasyprint.urls import FatalURLFetchingError
 
 from generator.model.catalog import load_catalog
 from generator.render.wording import NBSP, NNBSP
 from generator.render import pdf_notice
 from generator.render.pdf_notice import LocalFilesOnly, french_spacing, markdown_html, notice_html, write_notice
-from weasyprint.urls import FatalURLFetchingError
+from tests.support.data_root import copy_procedures, edit
+from tests.support.no_network import network_refused
+from tests.support.paths import SITE_FIXTURE
+from tests.support.pdf_text import pdf_text
 
-FIXTURES = Path(__file__).parent / "site_fixtures"
-
-
-def plain(text: str) -> str:
-    return " ".join(text.replace(NBSP, " ").replace(NNBSP, " ").split())
+# The file of ecole-demo/licence, which some tests below change.
+LICENCE_FILE = "procedures/ecole-demo/2024-2025/licence.yaml"
 
 
 @pytest.fixture
-def no_network(monkeypatch):
+def no_network():
     """Any connection attempt fails the test: the notice is made from local files only."""
-
-    def refuse(self, address):
-        raise AssertionError(f"connexion tentée vers {address}")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    with network_refused():
+        yield
 
 
 def test_french_spacing_puts_no_break_spaces_in_text_only():
@@ -64,14 +57,14 @@ def test_markdown_links_keep_safe_targets_and_drop_the_others():
 
 
 def test_fixture_notice_escapes_text_shows_the_screenshot_with_its_alt_and_fetches_nothing(tmp_path, no_network):
-    catalog = load_catalog(FIXTURES)
+    catalog = load_catalog(SITE_FIXTURE)
     record = catalog.get("ecole-demo/licence")
     html = notice_html(record, catalog.institutions["ecole-demo"])
     assert "<script>" not in html and "&lt;script&gt;" in html
     target = tmp_path / "notice.pdf"
     write_notice(record, catalog.institutions["ecole-demo"], target)
     reader = PdfReader(target)
-    text = plain(" ".join(page.extract_text() for page in reader.pages))
+    text = pdf_text(reader)
     assert "<script>alert(1)</script>" in text  # shown as text, never run
     assert "année non précisée par la notice" in text
     images = [name for page in reader.pages for name in (page.get("/Resources", {}).get("/XObject", {}) or {})]
@@ -92,12 +85,7 @@ def test_fixture_notice_escapes_text_shows_the_screenshot_with_its_alt_and_fetch
 
 
 def test_an_image_from_another_origin_never_reaches_the_notice(tmp_path, no_network):
-    shutil.copytree(FIXTURES / "procedures", tmp_path / "procedures")
-    licence = tmp_path / "procedures" / "ecole-demo" / "2024-2025" / "licence.yaml"
-    licence.write_text(
-        licence.read_text(encoding="utf-8").replace("Complétez votre dossier.", "Complétez votre dossier. ![logo](https://example.org/logo.png)"),
-        encoding="utf-8",
-    )
+    edit(copy_procedures(SITE_FIXTURE, tmp_path), LICENCE_FILE, "Complétez votre dossier.", "Complétez votre dossier. ![logo](https://example.org/logo.png)")
     catalog = load_catalog(tmp_path)
     record = catalog.get("ecole-demo/licence")
     # The safe Markdown subset drops images from other origins before WeasyPrint
@@ -115,7 +103,7 @@ def test_the_notice_fetcher_refuses_every_other_origin(tmp_path):
 
 def test_a_notice_is_laid_out_again_only_when_what_it_shows_changes(tmp_path, monkeypatch):
     monkeypatch.setenv("MODOP_CACHE", str(tmp_path / "cache"))
-    shutil.copytree(FIXTURES / "procedures", tmp_path / "procedures")
+    copy_procedures(SITE_FIXTURE, tmp_path)
     catalog = load_catalog(tmp_path)
     record, institution = catalog.get("ecole-demo/licence"), catalog.institutions["ecole-demo"]
     laid_out, real = [], pdf_notice._lay_out
@@ -130,10 +118,9 @@ def test_a_notice_is_laid_out_again_only_when_what_it_shows_changes(tmp_path, mo
     assert len(laid_out) == 1
     assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
 
-    licence = tmp_path / "procedures" / "ecole-demo" / "2024-2025" / "licence.yaml"
-    licence.write_text(licence.read_text(encoding="utf-8").replace("Complétez votre dossier.", "Complétez votre dossier avant vendredi."), encoding="utf-8")
+    edit(tmp_path, LICENCE_FILE, "Complétez votre dossier.", "Complétez votre dossier avant vendredi.")
     catalog = load_catalog(tmp_path)
     write_notice(catalog.get("ecole-demo/licence"), institution, tmp_path / "changed.pdf")
     assert len(laid_out) == 2
-    text = plain(" ".join(page.extract_text() for page in PdfReader(tmp_path / "changed.pdf").pages))
+    text = pdf_text(PdfReader(tmp_path / "changed.pdf"))
     assert "Complétez votre dossier avant vendredi." in text

@@ -5,8 +5,9 @@ import re
 
 import pytest
 
-from demo_data import INSTITUTION, PROCEDURE, edit
-from cli_runner import run_modop
+from tests.support.cli import run_modop
+from tests.support.data_root import edit
+from tests.support.demo_data import INSTITUTION, PROCEDURE
 
 TWO_RANGES = """windows:
   - label: Acceptation jusqu'au 12 juillet

@@ -7,7 +7,8 @@ import jsonschema
 import pytest
 import yaml
 
-from cli_runner import REPO, run_modop
+from tests.support.cli import run_modop
+from tests.support.paths import REPO
 
 
 class EditorLoader(yaml.SafeLoader):

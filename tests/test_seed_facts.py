@@ -1,6 +1,6 @@
 """Every fact of the seed notices that a student needs is on the built site.
 
-The facts live in `seed_facts.yaml` (data a reviewer can read and extend);
+The facts live in tests/fixtures/seed_facts.yaml (data a reviewer can read and extend);
 this module only knows how to look for them in a procedure's page: in the
 visible text of the page's article (or as a link target, for an address), and
 for dates in the `datetime` of its `<time>` elements.
@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from contract import SEED_PROCEDURES
+from tests.support.contract import SEED_PROCEDURES
+from tests.support.html_parsing import parse_file
+from tests.support.paths import SEED_FACTS
 
-FACTS_FILE = Path(__file__).with_name("seed_facts.yaml")
 MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
@@ -32,7 +33,7 @@ def normalise(text: str) -> str:
 
 
 def _pages() -> list[dict]:
-    return yaml.safe_load(FACTS_FILE.read_text(encoding="utf-8"))["pages"]
+    return yaml.safe_load(SEED_FACTS.read_text(encoding="utf-8"))["pages"]
 
 
 def _cases(key: str) -> list:
@@ -107,9 +108,7 @@ class _PageReader(HTMLParser):
 
 class Page:
     def __init__(self, path: Path):
-        reader = _PageReader()
-        reader.feed(path.read_text(encoding="utf-8"))
-        reader.close()
+        reader = parse_file(_PageReader(), path)
         self.text = normalise("".join(reader.article_text or reader.all_text))
         self.links = reader.links
         self.times = [(when, normalise("".join(text))) for when, text in reader.times]

@@ -1,13 +1,12 @@
 """The built site, as a student and a browser see it.
 
 Most tests read the bundled institutions' site, built once per session with
-the real MkDocs (`built_site`, tests/conftest.py). The others build small
-variations (a copy of the data with one change, the fixtures of
-tests/site_fixtures/) through the real command line.
+the real MkDocs (`built_site`, tests/conftest.py). The others read the sites
+of tests/fixtures/site/ and years/ (built there too), or build small
+variations (a copy of the data with one change) through the real command line.
 """
 from __future__ import annotations
 
-import hashlib
 from html import unescape
 import re
 import shutil
@@ -23,27 +22,15 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from cli_runner import REPO, run_modop
-from serve_process import running_serve
+from tests.support.cli import run_modop
+from tests.support.contract import SEED_PROCEDURES
+from tests.support.data_root import copy_procedures, edit
+from tests.support.digests import tree_digest
+from tests.support.html_parsing import parse_file
+from tests.support.paths import REPO, SITE_FIXTURE
+from tests.support.serve_process import running_serve
 
-FIXTURES = Path(__file__).parent / "site_fixtures"
-
-# The contract's procedures (../shared/contract.md) and their academic years.
-PROCEDURES = {
-    "clermont-inp/isima-apprentissage": "2022-2023",
-    "clermont-inp/doctorat-edspi": "2025-2026",
-    "orleans/but1": "2024-2025",
-    "orleans/reinscription": "2024-2025",
-    "itsra/selection": "2024-2025",
-    "amu-iut/but1": "2024-2025",
-    "amu-iut/but-reinscription": "2024-2025",
-    "amu-iut/but-entree-directe": "2024-2025",
-    "amu-iut/licence-pro": "2024-2025",
-    "amu-iut/desu-gol": "2024-2025",
-    "amu-iut/desu-gol-reinscription": "2024-2025",
-    "amu-iut/master": "2024-2025",
-}
-INSTITUTIONS = sorted({full_id.split("/")[0] for full_id in PROCEDURES})
+INSTITUTIONS = sorted({full_id.split("/")[0] for full_id in SEED_PROCEDURES})
 
 # Attributes through which a page makes the browser fetch something.
 RESOURCE_ATTRIBUTES = {
@@ -121,10 +108,7 @@ class PageScan(HTMLParser):
 
 
 def scan(path: Path) -> PageScan:
-    page = PageScan()
-    page.feed(path.read_text(encoding="utf-8"))
-    page.close()
-    return page
+    return parse_file(PageScan(), path)
 
 
 def other_origin(url: str) -> bool:
@@ -150,16 +134,8 @@ def html_of(site: Path, full_id: str) -> str:
 
 def procedure_yaml(full_id: str) -> dict:
     institution, procedure = full_id.split("/")
-    year = PROCEDURES[full_id]
+    year = SEED_PROCEDURES[full_id]
     return yaml.safe_load((REPO / "procedures" / institution / year / f"{procedure}.yaml").read_text(encoding="utf-8"))
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {
-        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 # ------------------------------------------------------------ the bundled site
@@ -177,17 +153,17 @@ def test_home_lists_every_institution(built_site):
 
 
 def test_each_institution_page_links_its_procedures(built_site):
-    for full_id in PROCEDURES:
+    for full_id in SEED_PROCEDURES:
         institution, procedure = full_id.split("/")
         page = (built_site / institution / "index.html").read_text(encoding="utf-8")
         assert f'href="{procedure}/"' in page, f"{institution}/ does not link to {procedure}"
 
 
-@pytest.mark.parametrize("full_id", sorted(PROCEDURES))
+@pytest.mark.parametrize("full_id", sorted(SEED_PROCEDURES))
 def test_procedure_page_shows_year_steps_and_windows(built_site, full_id):
     html = html_of(built_site, full_id)
     data = procedure_yaml(full_id)
-    year = PROCEDURES[full_id]
+    year = SEED_PROCEDURES[full_id]
 
     assert f'<p class="modop-year">Année universitaire <strong>{year}</strong>' in html
     if data.get("academic_year_stated", True) is False:
@@ -230,7 +206,7 @@ def test_warnings_are_admonitions_and_contacts_are_links(built_site):
 
 def test_pages_are_french_and_accessible(built_site):
     pages = sorted(built_site.rglob("index.html"))
-    assert len(pages) >= 1 + len(INSTITUTIONS) + len(PROCEDURES)
+    assert len(pages) >= 1 + len(INSTITUTIONS) + len(SEED_PROCEDURES)
     for path in pages:
         page = scan(path)
         where = path.relative_to(built_site)
@@ -270,22 +246,13 @@ def test_search_index_is_french(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["fr"]
     locations = {doc["location"] for doc in index["docs"]}
-    for full_id in PROCEDURES:
+    for full_id in SEED_PROCEDURES:
         assert f"{full_id}/" in locations, full_id
     # Lunr's French stemmer ships with the site, not from a CDN.
     assert (built_site / "assets" / "javascripts" / "lunr" / "min" / "lunr.fr.min.js").is_file()
 
 
 # ------------------------------------------------------------ builds of variations
-
-
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("fixture") / "site"
-    result = run_modop("--root", str(FIXTURES), "build", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    assert f"Site écrit dans {out}" in result.stdout
-    return out
 
 
 def test_text_from_yaml_is_shown_as_written(fixture_site):
@@ -343,47 +310,36 @@ def previous_site(tmp_path: Path) -> Path:
     return out
 
 
-def data_copy(tmp_path: Path) -> Path:
-    root = tmp_path / "root"
-    shutil.copytree(REPO / "procedures", root / "procedures")
-    return root
+def failed_build_over(previous_site: Path, root: Path) -> str:
+    """Build root's data over previous_site, which must fail and leave it whole,
+    with no temporary folder beside it; what the command said on stderr."""
+    before = tree_digest(previous_site)
+
+    result = run_modop("--root", str(root), "build", "--out", str(previous_site))
+
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert tree_digest(previous_site) == before
+    assert sorted(p.name for p in previous_site.parent.iterdir()) == ["site"], "a temporary folder was left behind"
+    return result.stderr
 
 
 def test_invalid_data_leaves_previous_site_untouched(tmp_path, previous_site):
-    root = data_copy(tmp_path)
-    broken = root / "procedures" / "amu-iut" / "2024-2025" / "but1.yaml"
-    broken.write_text(broken.read_text(encoding="utf-8").replace("academic_year: 2024-2025", "academic_year: 2024-2026", 1), encoding="utf-8")
-    before = tree_digest(previous_site)
-
-    result = run_modop("--root", str(root), "build", "--out", str(previous_site))
-
-    assert result.returncode != 0
-    assert re.search(r"procedures/amu-iut/2024-2025/but1\.yaml:\d+:\d+: ", result.stderr), result.stderr
-    assert "Traceback" not in result.stderr
-    assert tree_digest(previous_site) == before
-    assert sorted(p.name for p in previous_site.parent.iterdir()) == ["site"], "a temporary folder was left behind"
+    root = copy_procedures(REPO, tmp_path / "root")
+    edit(root, "procedures/amu-iut/2024-2025/but1.yaml", "academic_year: 2024-2025", "academic_year: 2024-2026")
+    stderr = failed_build_over(previous_site, root)
+    assert re.search(r"procedures/amu-iut/2024-2025/but1\.yaml:\d+:\d+: ", stderr), stderr
 
 
 def test_broken_link_fails_the_build_and_leaves_previous_site_untouched(tmp_path, previous_site):
-    root = tmp_path / "root"
-    shutil.copytree(FIXTURES / "procedures", root / "procedures")
-    procedure = root / "procedures" / "ecole-demo" / "2024-2025" / "candidature.yaml"
-    text = procedure.read_text(encoding="utf-8")
-    assert "\nsummary: Déposez" in text
-    procedure.write_text(text.replace("\nsummary: Déposez", "\nsummary: Voir [la page](page-inexistante.md). Déposez", 1), encoding="utf-8")
-    before = tree_digest(previous_site)
-
-    result = run_modop("--root", str(root), "build", "--out", str(previous_site))
-
-    assert result.returncode != 0
-    assert "page-inexistante.md" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert tree_digest(previous_site) == before
-    assert sorted(p.name for p in previous_site.parent.iterdir()) == ["site"], "a temporary folder was left behind"
+    root = copy_procedures(SITE_FIXTURE, tmp_path / "root")
+    edit(root, "procedures/ecole-demo/2024-2025/candidature.yaml", "\nsummary: Déposez", "\nsummary: Voir [la page](page-inexistante.md). Déposez")
+    stderr = failed_build_over(previous_site, root)
+    assert "page-inexistante.md" in stderr
 
 
 def test_build_replaces_previous_site(tmp_path, previous_site):
-    result = run_modop("--root", str(FIXTURES), "build", "--out", str(previous_site))
+    result = run_modop("--root", str(SITE_FIXTURE), "build", "--out", str(previous_site))
     assert result.returncode == 0, result.stderr
     assert "ancien site" not in (previous_site / "index.html").read_text(encoding="utf-8")
     assert not (previous_site / "amu-iut").exists()
@@ -394,7 +350,7 @@ def test_refuses_to_replace_a_folder_that_is_not_a_site(tmp_path):
     out = tmp_path / "documents"
     out.mkdir()
     (out / "thesis.tex").write_text("précieux", encoding="utf-8")
-    result = run_modop("--root", str(FIXTURES), "build", "--out", str(out))
+    result = run_modop("--root", str(SITE_FIXTURE), "build", "--out", str(out))
     assert result.returncode != 0
     assert "ne ressemble pas à un site" in result.stderr
     assert (out / "thesis.tex").read_text(encoding="utf-8") == "précieux"
@@ -426,7 +382,7 @@ def test_generated_tree_builds_with_plain_mkdocs(tmp_path):
 
 def test_build_takes_the_public_address(tmp_path):
     out = tmp_path / "site"
-    result = run_modop("--root", str(FIXTURES), "build", "--out", str(out), "--site-url", "https://inscriptions.example.fr/modop/")
+    result = run_modop("--root", str(SITE_FIXTURE), "build", "--out", str(out), "--site-url", "https://inscriptions.example.fr/modop/")
     assert result.returncode == 0, result.stderr
     assert "<loc>https://inscriptions.example.fr/modop/ecole-demo/licence/</loc>" in (out / "sitemap.xml").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://inscriptions.example.fr/modop/ecole-demo/licence/">' in html_of(out, "ecole-demo/licence")
@@ -438,13 +394,11 @@ RESERVED_INSTITUTIONS = ["_modop", "accessibilite", "assets", "data", "donnees",
 
 
 def test_validate_refuses_reserved_names(tmp_path):
-    root = tmp_path / "root"
-    shutil.copytree(FIXTURES / "procedures", root / "procedures")
+    root = copy_procedures(SITE_FIXTURE, tmp_path / "root")
     demo = root / "procedures" / "ecole-demo"
     for name in RESERVED_INSTITUTIONS:
         shutil.copytree(demo, root / "procedures" / name)
-    candidature = demo / "2024-2025" / "candidature.yaml"
-    candidature.write_text(candidature.read_text(encoding="utf-8").replace("id: candidature", "id: index", 1), encoding="utf-8")
+    edit(root, "procedures/ecole-demo/2024-2025/candidature.yaml", "id: candidature", "id: index")
 
     result = run_modop("--root", str(root), "validate")
 
@@ -454,15 +408,6 @@ def test_validate_refuses_reserved_names(tmp_path):
         assert re.search(rf"^procedures/{re.escape(name)}/institution\.yaml:1:1: .*« {re.escape(name)} » est réservé", result.stderr, re.M), result.stderr
     # The position of the identifier itself.
     assert re.search(r"^procedures/ecole-demo/2024-2025/candidature\.yaml:1:5: l'identifiant « index » est réservé", result.stderr, re.M), result.stderr
-
-
-@pytest.fixture(scope="module")
-def years_site(tmp_path_factory) -> Path:
-    """tests/site_fixtures/annees: a procedure in 2024-2025 and its 2025-2026 draft."""
-    out = tmp_path_factory.mktemp("years") / "site"
-    result = run_modop("--root", str(FIXTURES.parent / "site_fixtures" / "annees"), "build", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 def test_draft_says_its_dates_are_provisional(years_site, fixture_site):
@@ -510,7 +455,7 @@ def test_staff_guide_and_accessibility_statement_are_published(built_site):
         assert command in guide, command
     # In the navigation, after the institutions (whose procedures the pruned nav folds away).
     nav = re.findall(r'<a href="([^"]+)" class="md-nav__link[^"]*">', home)
-    institutions = {full_id.split("/")[0] for full_id in PROCEDURES}
+    institutions = {full_id.split("/")[0] for full_id in SEED_PROCEDURES}
     assert nav.index("guide/mettre-a-jour/") > max(nav.index(f"{institution}/") for institution in institutions)
 
     statement = (built_site / "accessibilite" / "index.html").read_text(encoding="utf-8")
@@ -532,7 +477,7 @@ def test_staff_guide_and_accessibility_statement_are_published(built_site):
 
 def test_every_page_footer_carries_the_accessibility_mention(built_site):
     pages = sorted(built_site.rglob("*.html"))
-    assert len(pages) > len(PROCEDURES)
+    assert len(pages) > len(SEED_PROCEDURES)
     for path in pages:
         html = path.read_text(encoding="utf-8")
         link = re.search(r'<p class="modop-accessibility">\s*<a href="([^"]+)">Accessibilité&nbsp;: partiellement conforme</a>', html)
@@ -564,8 +509,7 @@ def wait_for(condition, timeout: float, what: str):
 
 
 def test_serve_rebuilds_on_yaml_change_and_keeps_last_good_version(tmp_path):
-    root = tmp_path / "root"
-    shutil.copytree(FIXTURES / "procedures", root / "procedures")
+    root = copy_procedures(SITE_FIXTURE, tmp_path / "root")
     procedure = root / "procedures" / "ecole-demo" / "2024-2025" / "candidature.yaml"
     with running_serve(root, tmp_path) as (preview, errors):
         url = preview + "ecole-demo/candidature/"
@@ -573,10 +517,7 @@ def test_serve_rebuilds_on_yaml_change_and_keeps_last_good_version(tmp_path):
         # Material's instant navigation only follows the links the sitemap lists, with their address.
         assert f"<loc>{preview}ecole-demo/licence/</loc>" in fetch(preview + "sitemap.xml")
 
-        procedure.write_text(
-            procedure.read_text(encoding="utf-8").replace("title: Candidature à une sélection", "title: Candidature modifiée"),
-            encoding="utf-8",
-        )
+        edit(root, "procedures/ecole-demo/2024-2025/candidature.yaml", "title: Candidature à une sélection", "title: Candidature modifiée")
         wait_for(lambda: "Candidature modifiée" in fetch(url), 120, "the edited title")
 
         procedure.write_text("title: [cassé\n", encoding="utf-8")

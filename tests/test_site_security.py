@@ -1,6 +1,6 @@
 """Hostile text in the YAML and the Content Security Policy of the built pages.
 
-tests/site_fixtures/hostile/ puts an attack in every text field a page shows:
+tests/fixtures/hostile/ (`hostile_site`, tests/conftest.py) puts an attack in every text field a page shows:
 `<script>`, `<img onerror>`, `javascript:` links (plain, encoded, nested,
 by reference), `data:` and `//host` links, `{: onclick }` attribute lists,
 raw HTML blocks. The built site must show them as text: no element, no
@@ -9,7 +9,6 @@ event handler, no link but https:, mailto:, tel: and the site's own.
 from __future__ import annotations
 
 import re
-import shutil
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,22 +17,18 @@ import markdown
 import pytest
 import yaml
 
-from cli_runner import REPO, run_modop
 from generator.outputs.content_policy import inline_scripts, script_hash
 from generator.render.safe_markdown import safe_markdown
+from tests.support.chromium import CHROMIUM_ARGS, chromium_path
+from tests.support.cli import run_modop
+from tests.support.data_root import copy_procedures, edit
+from tests.support.html_parsing import parse_file
+from tests.support.paths import HOSTILE_FIXTURE
+from tests.support.static_server import StaticServer
 
-HOSTILE_ROOT = Path(__file__).parent / "site_fixtures" / "hostile"
 HOSTILE_PAGE = ("ecole-hostile", "attaque")
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "srcset", "poster", "xlink:href", "background", "cite"}
 ALLOWED_SCHEMES = {"https", "mailto", "tel"}
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("hostile") / "site"
-    result = run_modop("--root", str(HOSTILE_ROOT), "build", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 class Elements(HTMLParser):
@@ -60,10 +55,7 @@ class Elements(HTMLParser):
 
 
 def elements(path: Path) -> Elements:
-    parser = Elements()
-    parser.feed(path.read_text(encoding="utf-8"))
-    parser.close()
-    return parser
+    return parse_file(Elements(), path)
 
 
 def scheme_of(url: str) -> str:
@@ -136,11 +128,7 @@ def test_hostile_text_is_shown_as_written(hostile_site):
 )
 def test_addresses_with_quotes_or_tags_are_refused(tmp_path, file, old, new):
     """Addresses never reach a page with a quote or a tag in them (and Jinja would escape them)."""
-    shutil.copytree(HOSTILE_ROOT / "procedures", tmp_path / "procedures")
-    path = tmp_path / "procedures" / "ecole-hostile" / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    edit(copy_procedures(HOSTILE_FIXTURE, tmp_path), f"procedures/ecole-hostile/{file}", old, new)
     result = run_modop("--root", str(tmp_path), "validate")
     assert result.returncode == 1
     assert re.search(rf"^procedures/ecole-hostile/{re.escape(file)}:\d+:\d+: « (website|emails|url) » vaut", result.stderr, re.M), result.stderr
@@ -260,24 +248,14 @@ def test_external_json_blocks_are_not_hashed():
 
 def test_hostile_page_runs_nothing_in_chromium(hostile_site):
     """The hostile page, and its checker used, in Chromium: no dialog opens, no CSP violation."""
-    chromium = shutil.which("chromium")
+    chromium = chromium_path()
     if chromium is None:
         pytest.skip("Debian's chromium is not on PATH (./dev.sh test installs it)")
-    import sys
-
-    sys.path.insert(0, str(REPO / "tests" / "e2e"))
-    try:
-        from static_server import StaticServer
-    finally:
-        sys.path.pop(0)
     from playwright.sync_api import sync_playwright
 
     dialogs, violations = [], []
     with StaticServer(hostile_site) as server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium,
-            args=["--headless", "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-gpu"],
-        )
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
             page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
@@ -304,8 +282,8 @@ def test_hostile_page_runs_nothing_in_chromium(hostile_site):
 
 def test_hostile_fixture_has_attacks_in_every_text_field():
     """The fixture keeps its purpose: an attack in each field a page shows."""
-    procedure = yaml.safe_load((HOSTILE_ROOT / "procedures" / "ecole-hostile" / "2024-2025" / "attaque.yaml").read_text(encoding="utf-8"))
-    institution = yaml.safe_load((HOSTILE_ROOT / "procedures" / "ecole-hostile" / "institution.yaml").read_text(encoding="utf-8"))
+    procedure = yaml.safe_load((HOSTILE_FIXTURE / "procedures" / "ecole-hostile" / "2024-2025" / "attaque.yaml").read_text(encoding="utf-8"))
+    institution = yaml.safe_load((HOSTILE_FIXTURE / "procedures" / "ecole-hostile" / "institution.yaml").read_text(encoding="utf-8"))
     step = procedure["steps"][0]
     fields = [
         procedure["title"], procedure["summary"], procedure["unsure"]["text"], procedure["source"]["title"],

@@ -12,12 +12,10 @@ import html
 
 import json
 import re
-import socket
 import time
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
-from zoneinfo import ZoneInfo
 
 import jsonschema
 import pytest
@@ -32,9 +30,11 @@ from generator.model.catalog import load_catalog
 from generator.outputs.open_data import LICENCE, published_procedure
 from generator.render.views import procedure_view
 from generator.outputs.takeaways import add_takeaways, takeaway_links
+from tests.support.instants import in_utc
+from tests.support.no_network import network_refused
+from tests.support.paths import REPO
+from tests.support.pdf_text import pdf_text, plain
 
-REPO = Path(__file__).resolve().parent.parent
-PARIS = ZoneInfo("Europe/Paris")
 SITE_URL = "https://inscriptions.example.fr/"
 STAMP = datetime(2024, 6, 1, 8, 0, tzinfo=timezone.utc)
 
@@ -58,33 +58,11 @@ def catalog():
 def docs(catalog, tmp_path_factory):
     """The takeaways of the bundled procedures, written with the network refused."""
     folder = tmp_path_factory.mktemp("docs")
-
-    def refuse(self, address):
-        raise AssertionError(f"connexion tentée vers {address}")
-
-    saved = socket.socket.connect, socket.socket.connect_ex
-    socket.socket.connect = socket.socket.connect_ex = refuse
-    try:
+    with network_refused():
         started = time.perf_counter()
         add_takeaways(folder, catalog, site_url=SITE_URL, stamp=STAMP)
         print(f"add_takeaways: {time.perf_counter() - started:.1f} s for {len(catalog.latest())} procedures")
-    finally:
-        socket.socket.connect, socket.socket.connect_ex = saved
     return folder
-
-
-def plain(text: str) -> str:
-    return " ".join(text.replace(french.NBSP, " ").replace(french.NNBSP, " ").split())
-
-
-def utc(value) -> datetime:
-    """A compiled ISO instant, or an icalendar value (a date is Paris's midnight), in UTC."""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    if not isinstance(value, datetime):
-        value = datetime.combine(value, datetime.min.time(), PARIS)
-    assert value.tzinfo is not None, "a floating time"
-    return value.astimezone(timezone.utc)
 
 
 def boundaries(text: str) -> list[tuple[str, datetime]]:
@@ -97,9 +75,9 @@ def boundaries(text: str) -> list[tuple[str, datetime]]:
         start = event["DTSTART"].dt
         whole_day = not isinstance(start, datetime)
         if kind == CLOSING and whole_day:
-            found.append((kind, utc(event["DTEND"].dt)))
+            found.append((kind, in_utc(event["DTEND"].dt)))
         else:
-            found.append((kind, utc(start)))
+            found.append((kind, in_utc(start)))
     return sorted(found)
 
 
@@ -120,14 +98,14 @@ def test_every_procedure_has_a_calendar_of_all_its_window_boundaries_and_closure
             {("start", p["start"]) for w in compiled["windows"] or [] for p in w["periods"] if p["start"]}
             | {("end", p["end"]) for w in compiled["windows"] or [] for p in w["periods"] if p["end"]}
         )
-        expected = sorted({(OPENING if side == "start" else CLOSING, utc(moment)) for side, moment in expected})
+        expected = sorted({(OPENING if side == "start" else CLOSING, in_utc(moment)) for side, moment in expected})
         assert boundaries(text) == expected, record.full_id
         closures = [
-            (utc(e["DTSTART"].dt), utc(e["DTEND"].dt))
+            (in_utc(e["DTSTART"].dt), in_utc(e["DTEND"].dt))
             for e in Calendar.from_ical(text).walk("VEVENT")
             if str(e["SUMMARY"]).startswith(CLOSED_PORTAL)
         ]
-        assert sorted(closures) == sorted((utc(c["start"]), utc(c["end"])) for c in compiled["closures"]), record.full_id
+        assert sorted(closures) == sorted((in_utc(c["start"]), in_utc(c["end"])) for c in compiled["closures"]), record.full_id
         for event in Calendar.from_ical(text).walk("VEVENT"):
             assert str(event["URL"]) == f"{SITE_URL}{record.full_id}/"
             assert record.data["title"] in str(event["SUMMARY"])
@@ -142,8 +120,8 @@ def test_a_students_calendar_holds_exactly_the_engines_windows(catalog):
                 text = student_calendar(record.compiled, answer, STAMP)
                 windows = (answer["deadline"] or {}).get("windows") or []
                 expected = sorted(
-                    [(OPENING, utc(w["start"])) for w in windows if w["start"]]
-                    + [(CLOSING, utc(w["end"])) for w in windows if w["end"]]
+                    [(OPENING, in_utc(w["start"])) for w in windows if w["start"]]
+                    + [(CLOSING, in_utc(w["end"])) for w in windows if w["end"]]
                 )
                 assert boundaries(text) == expected, (record.full_id, profile, at)
                 checked += len(expected)
@@ -151,10 +129,6 @@ def test_a_students_calendar_holds_exactly_the_engines_windows(catalog):
 
 
 # ---------------------------------------------------------------- notices
-
-
-def pdf_text(reader: PdfReader) -> str:
-    return plain(" ".join(page.extract_text() for page in reader.pages))
 
 
 def expected_facts(record, institution) -> list[str]:

@@ -1,24 +1,18 @@
 """Bad input gets `file:line:col: message`, a non-zero exit, and nothing written.
 
 Each case copies the real bundled data, adds the small `demo` institution of
-tests/validation_fixture/, breaks one thing in it, and runs the real command
+tests/fixtures/validation/, breaks one thing in it, and runs the real command
 line on that copy."""
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from cli_runner import run_modop
-from demo_data import INSTITUTION, PROCEDURE, edit
-
-ERROR_LINE = re.compile(r"^(?P<file>[^:\n]+\.ya?ml):(?P<line>\d+):(?P<col>\d+): (?P<message>.+)$", re.M)
-
-
-def errors_of(result) -> list[tuple[str, int, int, str]]:
-    return [(m["file"], int(m["line"]), int(m["col"]), m["message"]) for m in ERROR_LINE.finditer(result.stderr)]
+from tests.support.cli import errors_of, run_modop
+from tests.support.data_root import edit
+from tests.support.demo_data import INSTITUTION, PROCEDURE
 
 
 def test_fixture_is_valid(data_root):
@@ -27,48 +21,53 @@ def test_fixture_is_valid(data_root):
     assert "Données valides" in result.stdout
 
 
+def _duplicate_id(root: Path) -> None:
+    shutil.copy(root / PROCEDURE, (root / PROCEDURE).with_name("copie.yaml"))
+
+
+def _empty_file(root: Path) -> None:
+    (root / PROCEDURE).write_text("# rien encore\n", encoding="utf-8")
+
+
+def _invalid_utf8(root: Path) -> None:
+    procedure = root / PROCEDURE
+    procedure.write_bytes(procedure.read_bytes().replace("démonstration".encode(), b"d\xe9monstration", 1))
+
+
+def _missing_institution_file(root: Path) -> None:
+    (root / INSTITUTION).unlink()
+
+
+# How each case breaks the demo data: a function, or an edit (file, text there, its replacement).
+BREAKS = {
+    "syntax": (PROCEDURE, "title: Inscription de démonstration", "title: [Inscription de démonstration"),
+    "tab": (PROCEDURE, "    title: S'inscrire", "\ttitle: S'inscrire"),
+    "unknown key": (PROCEDURE, "summary:", "titel: En trop\nsummary:"),
+    "wrong type": (PROCEDURE, "level: licence", "level: licence\nacademic_year_stated: peut-être"),
+    "impossible date": (PROCEDURE, "start: 2024-07-09 14:00", "start: 2024-02-30 14:00"),
+    "end before start": (PROCEDURE, "end: 2024-07-19 12:00", "end: 2024-07-08 12:00"),
+    "unknown fee code": (PROCEDURE, 'category: "01"', 'category: "09"'),
+    "unknown portal": (PROCEDURE, "portals: [ent]", "portals: [entt]"),
+    "duplicate id": _duplicate_id,
+    "unknown profile key": (PROCEDURE, "when: {regime: initiale}", "when: {regim: initiale}"),
+    "unknown profile value": (PROCEDURE, "when: {regime: initiale}", "when: {regime: alternance}"),
+    "missing field": (PROCEDURE, "title: Inscription de démonstration\n", ""),
+    "empty file": _empty_file,
+    "amount not a number": (PROCEDURE, "amount: national\n    category", "amount: 175 €\n    category"),
+    "invalid utf-8": _invalid_utf8,
+    "alias": (PROCEDURE, "audience:\n  for: [Tout le monde]", "audience:\n  for: &tous [Tout le monde]\n  not_for: *tous"),
+    "missing institution file": _missing_institution_file,
+    "closure before start": (PROCEDURE, "to: 2024-07-15", "to: 2024-07-13"),
+    "bad email": (INSTITUTION, "scolarite@demo.example.fr", "scolarite-demo.example.fr"),
+}
+
+
 def _break(root: Path, how: str) -> None:
-    procedure, institution = root / PROCEDURE, root / INSTITUTION
-    if how == "syntax":
-        edit(root, PROCEDURE, "title: Inscription de démonstration", "title: [Inscription de démonstration")
-    elif how == "tab":
-        edit(root, PROCEDURE, "    title: S'inscrire", "\ttitle: S'inscrire")
-    elif how == "unknown key":
-        edit(root, PROCEDURE, "summary:", "titel: En trop\nsummary:")
-    elif how == "wrong type":
-        edit(root, PROCEDURE, "level: licence", "level: licence\nacademic_year_stated: peut-être")
-    elif how == "impossible date":
-        edit(root, PROCEDURE, "start: 2024-07-09 14:00", "start: 2024-02-30 14:00")
-    elif how == "end before start":
-        edit(root, PROCEDURE, "end: 2024-07-19 12:00", "end: 2024-07-08 12:00")
-    elif how == "unknown fee code":
-        edit(root, PROCEDURE, 'category: "01"', 'category: "09"')
-    elif how == "unknown portal":
-        edit(root, PROCEDURE, "portals: [ent]", "portals: [entt]")
-    elif how == "duplicate id":
-        shutil.copy(procedure, procedure.with_name("copie.yaml"))
-    elif how == "unknown profile key":
-        edit(root, PROCEDURE, "when: {regime: initiale}", "when: {regim: initiale}")
-    elif how == "unknown profile value":
-        edit(root, PROCEDURE, "when: {regime: initiale}", "when: {regime: alternance}")
-    elif how == "missing field":
-        edit(root, PROCEDURE, "title: Inscription de démonstration\n", "")
-    elif how == "empty file":
-        procedure.write_text("# rien encore\n", encoding="utf-8")
-    elif how == "amount not a number":
-        edit(root, PROCEDURE, "amount: national\n    category", "amount: 175 €\n    category")
-    elif how == "invalid utf-8":
-        procedure.write_bytes(procedure.read_bytes().replace("démonstration".encode(), b"d\xe9monstration", 1))
-    elif how == "alias":
-        edit(root, PROCEDURE, "audience:\n  for: [Tout le monde]", "audience:\n  for: &tous [Tout le monde]\n  not_for: *tous")
-    elif how == "missing institution file":
-        institution.unlink()
-    elif how == "closure before start":
-        edit(root, PROCEDURE, "to: 2024-07-15", "to: 2024-07-13")
-    elif how == "bad email":
-        edit(root, INSTITUTION, "scolarite@demo.example.fr", "scolarite-demo.example.fr")
-    else:  # pragma: no cover
-        raise AssertionError(how)
+    breaking = BREAKS[how]
+    if callable(breaking):
+        breaking(root)
+    else:
+        edit(root, *breaking)
 
 
 # (what is broken, file, line, column, words the message must hold)

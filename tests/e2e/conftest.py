@@ -1,17 +1,13 @@
-"""End-to-end fixtures: the bundled site, served on 127.0.0.1, in Debian's Chromium.
-
-This folder has no __init__.py: pytest puts it on sys.path, so its helper
-modules (chromium_setup, static_server) import by their plain names.
-"""
+"""End-to-end fixtures: the bundled site, served on 127.0.0.1, in Debian's Chromium."""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
 import pytest
-from chromium_setup import CHROMIUM_ARGS, require_chromium
-from static_server import StaticServer
 
+from tests.support.chromium import CHROMIUM_ARGS, require_chromium, visitor_context
+from tests.support.static_server import StaticServer
 
 
 @pytest.fixture(scope="session")
@@ -54,8 +50,7 @@ class Visit:
 
     def __init__(self, browser, server: StaticServer, **options):
         self.server = server
-        self.context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris", **options)
-        self.context.set_default_timeout(60_000)
+        self.context = visitor_context(browser, **options)
         self.requests: list[str] = []
         self.context.on("request", lambda request: self.requests.append(request.url))
         self.page = self.context.new_page()

@@ -9,7 +9,9 @@ open, « Mon parcours » open), error (an unreadable `?at=`) and unavailable
 from __future__ import annotations
 
 import pytest
-from site_audit import (
+
+from tests.support.chromium import visitor_context
+from tests.support.site_audit import (
     CSP_RECORDER,
     answer_of,
     axe_violations,
@@ -24,8 +26,7 @@ WIDGET = [".modop-checker", "[data-checker-badge]"]  # the widget and the badges
 
 
 def new_page(browser, **options):
-    context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris", **options)
-    context.set_default_timeout(60_000)
+    context = visitor_context(browser, **options)
     context.add_init_script(CSP_RECORDER)
     return context, context.new_page()
 

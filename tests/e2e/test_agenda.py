@@ -11,7 +11,12 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from icalendar import Calendar
-from site_audit import (
+
+import checks
+from checks.calendar import student_calendar
+from checks.paris_time import is_midnight
+from tests.support.chromium import visitor_context
+from tests.support.site_audit import (
     BLOB_RECORDER,
     CSP_RECORDER,
     READY,
@@ -21,10 +26,6 @@ from site_audit import (
     procedure_data,
     wait_new_answer,
 )
-
-import checks
-from checks.calendar import student_calendar
-from checks.paris_time import is_midnight
 
 # (procedure, profile, instant): timed boundaries, an open-ended window, two
 # windows, and boundaries at midnight (whole-day events).
@@ -75,8 +76,7 @@ def downloaded_boundaries(calendar: Calendar) -> list[tuple[str, object]]:
 
 @pytest.fixture
 def tab(browser):
-    context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris", accept_downloads=True)
-    context.set_default_timeout(60_000)
+    context = visitor_context(browser, accept_downloads=True)
     context.add_init_script(CSP_RECORDER)
     context.add_init_script(BLOB_RECORDER)
     yield context.new_page()

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
-from chromium_setup import CHROMIUM_ARGS, require_chromium
-from site_audit import READY, answer_of, fill_profile, form, poll
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.chromium import CHROMIUM_ARGS, require_chromium
+from tests.support.cli import run_modop
+from tests.support.site_audit import READY, answer_of, fill_profile, form, poll, procedure_data
 
 # (procedure, profile, instant): each is checked in the page against `modop check --json`.
 CASES = [
@@ -30,10 +27,7 @@ CASES = [
 
 def cli_answer(procedure: str, profile: dict, at: str) -> str:
     settings = [arg for key, value in profile.items() for arg in ("--set", f"{key}={value}")]
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "check", procedure, *settings, "--at", at, "--json"],
-        cwd=REPO, capture_output=True, text=True, timeout=120,
-    )
+    result = run_modop("check", procedure, *settings, "--at", at, "--json", timeout=120)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -44,7 +38,7 @@ def nav_link(page, procedure: str):
 
 
 def asked(site_dir, procedure: str) -> list[str]:
-    return json.loads((site_dir / "data" / f"{procedure}.json").read_text(encoding="utf-8"))["questions"]
+    return procedure_data(site_dir, procedure)["questions"]
 
 
 @pytest.mark.parametrize("procedure, profile, at", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])

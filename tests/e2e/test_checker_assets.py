@@ -7,7 +7,6 @@ import json
 import posixpath
 import random
 import re
-import sys
 import zipfile
 from pathlib import Path
 from types import SimpleNamespace
@@ -16,8 +15,8 @@ import pytest
 
 from generator.outputs import checker_runtime as browser_assets
 from generator.errors import UserError
+from tests.support.paths import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 MAX_MODULE_LINES = 300
 # The modules a page's <script type="module" src> names, and what a module
 # imports: `import … from "x"`, `export … from "x"`, `import "x"`, `import("x")`.

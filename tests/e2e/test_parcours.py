@@ -13,15 +13,16 @@ from io import BytesIO
 
 import pytest
 from pypdf import PdfReader
-from site_audit import CSP_RECORDER, answer_of, csp_reports, fill_profile, form, wait_new_answer
+
+from tests.support.chromium import visitor_context
+from tests.support.site_audit import CSP_RECORDER, answer_of, csp_reports, fill_profile, form, wait_new_answer
 
 DIALOG = "dialog.modop-parcours"
 
 
 @pytest.fixture
 def context(browser):
-    context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris", accept_downloads=True)
-    context.set_default_timeout(60_000)
+    context = visitor_context(browser, accept_downloads=True)
     context.add_init_script(CSP_RECORDER)
     yield context
     context.close()

@@ -8,21 +8,17 @@ from io import BytesIO
 
 import pytest
 from pypdf import PdfReader
-from site_audit import READY, answer_of, procedure_data
+
+from tests.support.chromium import visitor_context
+from tests.support.site_audit import READY, answer_of, procedure_data, site_procedures
 
 PRINT_CSS = "assets/checker/print.css"
 CHROME = (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-top", ".md-search")
 
 
-def procedure_pages(site_dir) -> list[str]:
-    data = site_dir / "data"
-    return sorted(path.relative_to(data).with_suffix("").as_posix() for path in data.glob("*/*.json"))
-
-
 @pytest.fixture(scope="module")
 def tab(browser):
-    context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris")
-    context.set_default_timeout(60_000)
+    context = visitor_context(browser)
     page = context.new_page()
     yield page
     context.close()
@@ -44,7 +40,7 @@ def test_every_page_has_the_print_stylesheet(site_dir):
 
 def test_each_procedure_page_prints_its_steps_without_the_chrome(tab, site_server, site_dir):
     checked = 0
-    for procedure in procedure_pages(site_dir):
+    for procedure in site_procedures(site_dir):
         tab.emulate_media(media="screen")
         tab.goto(f"{site_server.url}{procedure}/")
         tab.emulate_media(media="print")
@@ -67,7 +63,7 @@ def test_each_procedure_page_prints_its_steps_without_the_chrome(tab, site_serve
         assert set(after_content(tab, "article a[href*='#contact-']")) <= {"none"}, procedure
         assert tab.locator("form[data-checker]").count() == 0 or tab.locator("form[data-checker]").is_hidden()
         checked += 1
-    assert checked == len(procedure_pages(site_dir))
+    assert checked == len(site_procedures(site_dir))
 
 
 def test_the_answer_is_printed_without_the_questions(tab, site_server):

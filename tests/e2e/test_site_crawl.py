@@ -22,7 +22,10 @@ import re
 from dataclasses import dataclass, field
 
 import pytest
-from site_audit import (
+
+from generator.outputs.checker_runtime import has_checker
+from tests.support.chromium import visitor_context
+from tests.support.site_audit import (
     CSP_RECORDER,
     READY,
     axe_violations,
@@ -33,10 +36,9 @@ from site_audit import (
     instant_go,
     poll,
     procedure_data,
+    site_procedures,
     storage,
 )
-
-from generator.outputs.checker_runtime import has_checker
 
 # Material keeps the colour scheme it chose under "<site path>.__palette":
 # no answer of the student, and the same for every visitor.
@@ -86,8 +88,7 @@ def watch(crawl: Crawl, context, page) -> None:
 
 
 def load_every_page(crawl: Crawl, browser, server, site_dir) -> None:
-    context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris", color_scheme="light")
-    context.set_default_timeout(60_000)
+    context = visitor_context(browser, color_scheme="light")
     page = context.new_page()
     watch(crawl, context, page)
     try:
@@ -105,10 +106,7 @@ def load_every_page(crawl: Crawl, browser, server, site_dir) -> None:
 
 
 def tour_with_the_checker(crawl: Crawl, browser, server, site_dir) -> None:
-    context = browser.new_context(
-        locale="fr-FR", timezone_id="Europe/Paris", color_scheme="dark", accept_downloads=True
-    )
-    context.set_default_timeout(60_000)
+    context = visitor_context(browser, color_scheme="dark", accept_downloads=True)
     page = context.new_page()
     watch(crawl, context, page)
     try:
@@ -161,9 +159,7 @@ def crawl(browser, site_server, site_dir) -> Crawl:
 
 
 def procedures_with_a_checker(site_dir) -> list[str]:
-    data = site_dir / "data"
-    procedures = [path.relative_to(data).with_suffix("").as_posix() for path in data.glob("*/*.json")]
-    return sorted(procedure for procedure in procedures if has_checker(procedure_data(site_dir, procedure)))
+    return [procedure for procedure in site_procedures(site_dir) if has_checker(procedure_data(site_dir, procedure))]
 
 
 def test_the_crawl_covered_every_page_and_every_checker(crawl, site_dir):

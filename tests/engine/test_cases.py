@@ -8,22 +8,20 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 import yaml
 
 from checks import ProfileError, evaluate, parse_instant
+from tests.support.paths import ENGINE_CASES, REPO
 
-CASES = Path(__file__).parent / "cases"
-REPO = Path(__file__).resolve().parents[2]
 _LOCAL_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$")
 _SUFFIX = "_contains"
 
 
 def _load_cases():
     params = []
-    for path in sorted(CASES.glob("*.yaml")):
+    for path in sorted(ENGINE_CASES.glob("*.yaml")):
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
         for number, case in enumerate(document["cases"], 1):
             procedure = case.get("procedure", document.get("procedure"))

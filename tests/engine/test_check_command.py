@@ -2,16 +2,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from contract import EXAMPLE_ARGS, SEED_PROCEDURES, assert_contract_example
 from generator.cli import main
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.cli import run_modop
+from tests.support.contract import ANSWER_KEYS, EXAMPLE_ARGS, SEED_PROCEDURES, assert_contract_example
+from tests.support.paths import REPO
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -21,22 +18,19 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def test_the_contract_example_as_a_user_types_it():
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", *EXAMPLE_ARGS],
-        cwd=REPO, capture_output=True, text=True, timeout=120,
-    )
+    result = run_modop(*EXAMPLE_ARGS, timeout=120)
     assert result.returncode == 0, result.stderr
     assert_contract_example(json.loads(result.stdout))
     assert "é" in result.stdout  # ensure_ascii=False: French as it is written
 
 
-@pytest.mark.parametrize("procedure", SEED_PROCEDURES)
+@pytest.mark.parametrize("procedure", list(SEED_PROCEDURES))
 def test_every_seed_procedure_answers_in_json(capsys, procedure):
     code, out, err = run(capsys, "check", procedure, "--at", "2024-07-25T10:00", "--json")
     assert (code, err) == (0, "")
     answer = json.loads(out)
     assert answer["procedure"] == procedure
-    assert list(answer) == ["procedure", "academic_year", "at", "fee", "cvec", "deadline", "payment", "steps", "explanation"]
+    assert list(answer) == ANSWER_KEYS
     if procedure == "itsra/selection":
         assert [answer[k] for k in ("fee", "cvec", "deadline", "payment")] == [None] * 4
 

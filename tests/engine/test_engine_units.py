@@ -1,4 +1,4 @@
-"""The engine's semantics on hand-written compiled procedures (tests/engine/handmade.py)."""
+"""The engine's semantics on hand-written compiled procedures (tests/support/handmade_procedures.py)."""
 from __future__ import annotations
 
 import copy
@@ -9,8 +9,8 @@ import pytest
 
 from checks import ProfileError, answer_text, evaluate, parse_instant, parse_profile
 from checks.payment import split_in_cents
-from contract import EXAMPLE_AT, EXAMPLE_PROFILE, assert_contract_example
-from handmade import AMU_BUT1, DOCTORAT, ISIMA, ITSRA
+from tests.support.contract import EXAMPLE_AT, EXAMPLE_PROFILE, assert_contract_example
+from tests.support.handmade_procedures import AMU_BUT1, DOCTORAT, ISIMA, ITSRA
 
 PARIS_SUMMER = timezone(timedelta(hours=2))
 

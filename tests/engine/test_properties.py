@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,10 +17,10 @@ from hypothesis import strategies as st
 
 from checks import evaluate
 from checks.profile import FLAGS, INSTALMENT_COUNTS, REGIMES
+from tests.support.contract import ANSWER_KEYS
+from tests.support.paths import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 EXAMPLES_PER_TEST = 1200
-ANSWER_KEYS = ["procedure", "academic_year", "at", "fee", "cvec", "deadline", "payment", "steps", "explanation"]
 OFFSETS = [timezone.utc, timezone(timedelta(hours=1)), timezone(timedelta(hours=2)),
            timezone(timedelta(hours=-5)), timezone(timedelta(hours=5, minutes=30))]
 SETTINGS = settings(

@@ -6,8 +6,8 @@ either is missing (`npm ci` installs it).
 from __future__ import annotations
 
 from checks import evaluate, parse_instant
-from cli_runner import REPO
-from pyodide_node import requires_pyodide, run_in_pyodide
+from tests.support.paths import REPO
+from tests.support.pyodide_node import requires_pyodide, run_in_pyodide
 
 PROFILES = [
     {},

@@ -6,7 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.paths import REPO
+
 CHECKS = REPO / "checks"
 # zoneinfo is in the standard library but has no data in Pyodide.
 FORBIDDEN_STDLIB = {"zoneinfo"}

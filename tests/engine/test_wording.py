@@ -12,7 +12,7 @@ import pytest
 import checks
 from checks.calendar import student_calendar
 from checks.wording import LANGUAGES, fr, wording
-from handmade import AMU_BUT1
+from tests.support.handmade_procedures import AMU_BUT1
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.paths import REPO
+
 AXE_FILE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.1 A and AA, as RGAA 4.1 asks.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -115,6 +116,12 @@ def html_pages(site_dir: Path) -> list[str]:
         relative = page.relative_to(site_dir).as_posix()
         paths.append(relative.removesuffix("index.html"))
     return paths
+
+
+def site_procedures(site_dir: Path) -> list[str]:
+    """Every procedure the built site has data for (data/<institution>/<id>.json), sorted."""
+    data = site_dir / "data"
+    return sorted(path.relative_to(data).with_suffix("").as_posix() for path in data.glob("*/*.json"))
 
 
 def procedure_data(site_dir: Path, procedure: str) -> dict:

@@ -1,20 +1,22 @@
-"""What ../shared/contract.md promises, restated once for the tests that hold us to it."""
+"""What the checker's contract promises (its procedures, its command line and the
+answer it documents), restated once for the tests that hold us to it."""
 from __future__ import annotations
 
-SEED_PROCEDURES = (
-    "clermont-inp/isima-apprentissage",
-    "clermont-inp/doctorat-edspi",
-    "orleans/but1",
-    "orleans/reinscription",
-    "itsra/selection",
-    "amu-iut/but1",
-    "amu-iut/but-reinscription",
-    "amu-iut/but-entree-directe",
-    "amu-iut/licence-pro",
-    "amu-iut/desu-gol",
-    "amu-iut/desu-gol-reinscription",
-    "amu-iut/master",
-)
+# The contract's procedures, each with the academic year of its bundled data.
+SEED_PROCEDURES = {
+    "clermont-inp/isima-apprentissage": "2022-2023",
+    "clermont-inp/doctorat-edspi": "2025-2026",
+    "orleans/but1": "2024-2025",
+    "orleans/reinscription": "2024-2025",
+    "itsra/selection": "2024-2025",
+    "amu-iut/but1": "2024-2025",
+    "amu-iut/but-reinscription": "2024-2025",
+    "amu-iut/but-entree-directe": "2024-2025",
+    "amu-iut/licence-pro": "2024-2025",
+    "amu-iut/desu-gol": "2024-2025",
+    "amu-iut/desu-gol-reinscription": "2024-2025",
+    "amu-iut/master": "2024-2025",
+}
 ANSWER_KEYS = ["procedure", "academic_year", "at", "fee", "cvec", "deadline", "payment", "steps", "explanation"]
 
 # The contract's example command and the answer it documents.
@@ -27,7 +29,7 @@ EXAMPLE_AT = "2024-07-25T10:00"
 
 
 def assert_contract_example(answer: dict) -> None:
-    """The parts of the example answer that contract.md spells out."""
+    """The parts of the example answer that the contract spells out."""
     assert list(answer) == ANSWER_KEYS
     assert list(answer["fee"]) == ["amount_eur", "category", "reason"]
     assert list(answer["cvec"]) == ["status", "amount_eur", "reason"]

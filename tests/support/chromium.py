@@ -1,4 +1,5 @@
-"""Debian's Chromium for the end-to-end tests and the benchmark.
+"""Debian's Chromium for the tests and the benchmark, and the browser context a
+visitor of the site has.
 
 Chromium is the `chromium` on PATH (Debian's package, installed by
 ./dev.sh test), driven by Playwright from PyPI; Playwright's own browser
@@ -34,3 +35,11 @@ def require_chromium() -> str:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+def visitor_context(browser, **options):
+    """A new context (a fresh profile) as a student in France has one: French,
+    Paris time; a minute for anything the page must do (Python starts cold)."""
+    context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris", **options)
+    context.set_default_timeout(60_000)
+    return context

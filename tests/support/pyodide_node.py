@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from cli_runner import REPO
 from generator.outputs.checker_runtime import pack_checks
+from tests.support.paths import REPO
 
 PYODIDE = REPO / "node_modules" / "pyodide"
 
