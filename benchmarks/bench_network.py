@@ -19,7 +19,7 @@ changes run by run), each in a new browser profile with its HTTP cache off:
 
 - checker: navigation start to the first `[data-result][data-state=ready]` of
   clermont-inp/doctorat-edspi/, on the page's clock, with its first contentful
-  paint and the phases the worker posts (`booted.phases`);
+  paint, when its form is usable and the phases the worker posts (`booted.phases`);
 - bare: a page whose only script calls `loadPyodide()` from the site's own
   assets/pyodide/, to the promise resolved;
 - bytes: the encoded bodies of the responses the page and its workers had
@@ -176,7 +176,8 @@ def first_answer(tab: Tab, url: str, profile: Profile) -> dict:
     poll(tab.page, "() => window.__bench.firstReady !== null", timeout=profile.timeout_s, every_ms=POLL_MS)
     answer = tab.page.evaluate("window.__bench.firstReady")
     downloads = tab.downloads_until(answer)
-    figures = {"answer": answer, "bytes": sum(row["bytes"] for row in downloads), "downloads": downloads}
+    figures = {"answer": answer, "bytes": sum(row["bytes"] for row in downloads), "downloads": downloads,
+               "form": tab.page.evaluate("window.__bench.formEnabled")}
     figures.update(tab.page.evaluate(PAINT_AND_WORKER))
     booted = tab.page.evaluate("window.modopChecker.booted") or {}
     figures["snapshot"] = bool(booted.get("snapshot"))
@@ -378,8 +379,8 @@ def details(label: str, profile: Profile, checker: list[dict], bare: list[dict])
     print()
     print(f"{profile.name}, {label}: {len(checker)} checker and {len(bare)} bare runs measured")
     if checker:
-        print(f"  checker page: first paint {_ms(checker, 'paint')}, worker requested at {_ms(checker, 'worker')},"
-              f" first answer {_ms(checker, 'answer')}; snapshot used in {sum(r['snapshot'] for r in checker)}"
+        print(f"  checker page: first paint {_ms(checker, 'paint')}, form usable at {_ms(checker, 'form')},"
+              f" worker requested at {_ms(checker, 'worker')}, first answer {_ms(checker, 'answer')}; snapshot used in {sum(r['snapshot'] for r in checker)}"
               f" of {len(checker)}; instant navigation kept the tab in {sum(bool(r.get('kept_tab')) for r in checker)}"
               f"; repeat visit received {_bytes(median([r['repeat_bytes'] for r in checker]))}")
         origin = median([r["worker_origin"] for r in checker if "worker_origin" in r])
