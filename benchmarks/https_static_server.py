@@ -13,9 +13,9 @@
 - The `.br` or `.gz` twin of a file when the browser accepts that encoding
   (brotli first), with Content-Encoding and Vary; a file without a twin is sent
   as it is, uncompressed (no compression on the fly).
-- MIME types for .mjs, .wasm, .json and .zip; ETag and Last-Modified, answered
-  with 304; Cache-Control: no-cache, so a repeat visit revalidates every file,
-  as on a host without special rules.
+- MIME types for .mjs, .wasm, .json and .zip; an ETag (If-None-Match is answered
+  with 304) and Last-Modified; Cache-Control: no-cache, so a repeat visit
+  revalidates every file, as on a host without special rules.
 - sitemap.xml's addresses are rewritten to this server's origin: Material's
   instant navigation only follows links listed there, matched by scheme and host.
 - `pages`: documents served from memory, at a path the site does not have.
