@@ -210,14 +210,7 @@ def our_run(browser, server: StaticServer, latency: float, *, warm: bool, reansw
             page.evaluate("window.__benchSameTab = true")
             for procedure in WARM_PAGES:
                 link = page.locator(f".md-sidebar--primary a[href$='/{procedure}/']:visible").first
-                link.evaluate(
-                    "(a, key) => { delete window.__bench.readyAt[key]; a.addEventListener('click', () => {"
-                    " window.__benchClick = performance.now(); }, {capture: true, once: true}); }",
-                    procedure,
-                )
-                link.click()
-                poll(page, "key => window.__bench.readyAt[key] !== undefined", procedure)
-                figures["warm"].append(page.evaluate("key => window.__bench.readyAt[key] - window.__benchClick", procedure))
+                figures["warm"].append(navigate_by_link(page, link, procedure, link.click))
             figures["instant"] = page.evaluate("window.__benchSameTab === true")  # no full page load
             figures["workers"] = page.evaluate("window.modopChecker.workersStarted")
         figures["reanswer"] = [page.evaluate(REANSWER, CHECKBOX) for _ in range(reanswers)]
@@ -231,7 +224,20 @@ def our_run(browser, server: StaticServer, latency: float, *, warm: bool, reansw
         context.close()
 
 
-def poll(page, predicate: str, arg=None, timeout: float = 120) -> None:
+def navigate_by_link(page, link, key: str, activate, timeout: float = 120) -> float:
+    """ms from the click on `link` (`activate` clicks or taps it) to procedure `key`'s answer
+    ready, on the page's clock (the page has PROBE)."""
+    link.evaluate(
+        "(a, key) => { delete window.__bench.readyAt[key]; a.addEventListener('click', () => {"
+        " window.__benchClick = performance.now(); }, {capture: true, once: true}); }",
+        key,
+    )
+    activate()
+    poll(page, "key => window.__bench.readyAt[key] !== undefined", key, timeout)
+    return page.evaluate("key => window.__bench.readyAt[key] - window.__benchClick", key)
+
+
+def poll(page, predicate: str, arg=None, timeout: float = 120, every_ms: float = 10) -> None:
     """Wait until the predicate holds, evaluated from outside the page: the site's
     Content-Security-Policy forbids wait_for_function's string evaluation. The
     figures themselves are taken by the page's clock, not by this polling."""
@@ -239,7 +245,7 @@ def poll(page, predicate: str, arg=None, timeout: float = 120) -> None:
     while not page.evaluate(predicate, arg):
         if time.monotonic() > deadline:
             raise TimeoutError(predicate)
-        time.sleep(0.01)
+        time.sleep(every_ms / 1000)
 
 
 def median(values) -> float:
