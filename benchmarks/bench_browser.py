@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_browser.py [--runs 5] [--variants] [--latency MS]
 
 Builds the bundled site (as `modop build` does), serves it on 127.0.0.1 with
-tests/e2e/static_server.py (gzip twins served as a static host would) and
+tests/support/static_server.py (gzip twins served as a static host would) and
 drives Debian's Chromium. Every figure is measured in the page, from its own
 clock (performance.now(), zero at navigation start), median of --runs:
 

@@ -55,7 +55,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench_browser import BARE_HTML, PAINT_AND_WORKER, PROBE, build, median, navigate_by_link, poll
-from chromium_setup import CHROMIUM_ARGS, chromium_path  # tests/e2e, put on sys.path by bench_browser
+from tests.support.chromium import CHROMIUM_ARGS, chromium_path  # the repo is put on sys.path by bench_browser
 from https_static_server import HttpsStaticServer, self_signed_certificate
 
 CHECKER_PAGE = "clermont-inp/doctorat-edspi/"
