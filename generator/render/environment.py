@@ -2,7 +2,9 @@
 
 Everything that comes from YAML is escaped; the Markdown bodies of the YAML
 are inserted as Markdown, in the safe subset of `render.safe_markdown` (no raw
-HTML, no link but https:, mailto:, tel: and relative ones).
+HTML, no link but https:, mailto:, tel: and relative ones). The templates
+receive views (`render.views`, `render.contacts`, `render.checker_view`) whose
+figures are already worded (`checks.wording`): the filters only place text.
 """
 from __future__ import annotations
 
@@ -14,7 +16,6 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from generator.render import wording
 from generator.render.safe_markdown import safe_markdown
 
 # Characters that Python-Markdown would read as syntax inside a line of text.
@@ -47,6 +48,8 @@ def front_matter_string(value) -> Markup:
 
 
 def template_environment(templates_dir: Path) -> jinja2.Environment:
+    """The environment of the pages: `markdown` inserts a body as Markdown (the PDF
+    notice's own environment turns it into HTML instead)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         autoescape=True,
@@ -55,11 +58,5 @@ def template_environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(
-        md=markdown_text,
-        markdown=markdown_block,
-        amount=wording.format_amount,
-        front_matter=front_matter_string,
-        join_fr=wording.join_and,
-    )
+    env.filters.update(md=markdown_text, markdown=markdown_block, front_matter=front_matter_string)
     return env
