@@ -8,7 +8,6 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from html import unescape
 from html.parser import HTMLParser
 
 from pypdf import PdfReader

@@ -707,6 +707,23 @@ FLAG_WORDS = {
 }
 
 
+# The title of a step's warning on the page, by its kind (an admonition of the page).
+WARNING_TITLES = {
+    "note": "À noter",
+    "info": "Information",
+    "warning": "Attention",
+    "danger": "Important",
+}
+
+# The situation of the last row of a page's fee or CVEC table: whatever the rows above leave.
+OTHER_CASES = "Dans tous les autres cas"
+
+
+def amount_source(source: str) -> str:
+    """`Montant : le montant national (…)`: where the CVEC's amount comes from, in a page's table."""
+    return f"Montant{NBSP}: {source}"
+
+
 def describe_when(when: dict | None) -> str:
     """A `when` condition in words: `en apprentissage, boursier`; none is `tous les étudiants`."""
     if not when:

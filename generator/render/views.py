@@ -1,7 +1,8 @@
 """The views of a procedure's page: plain values the templates lay out.
 
 A procedure's page and its PDF notice (`render.pdf_notice`) are built from
-the same views, so they say the same thing.
+the same views, so they say the same thing. Every word of a figure, a date, a
+status or a condition comes from `checks.wording`.
 """
 from __future__ import annotations
 
@@ -13,16 +14,6 @@ from checks.wording import fr
 from generator.model.year_diff import previous_year, procedure_changes
 from generator.render.contacts import contact_view, portal_view
 from generator.source.types import known
-
-WARNING_TITLES = {
-    "note": "À noter",
-    "info": "Information",
-    "warning": "Attention",
-    "danger": "Important",
-}
-
-# The last row of the fee and CVEC tables, whatever the student's situation.
-OTHER_CASES = "Dans tous les autres cas"
 
 
 def _iso_date(value) -> date:
@@ -137,7 +128,7 @@ def fee_view(data: dict, compiled: dict) -> dict | None:
         for rule in fee["national_exemptions"]
         if rule["when"] not in shadowed
     ]
-    rows.append(_fee_row(OTHER_CASES, fee["default"]["reason"], fee["default"], categories))
+    rows.append(_fee_row(fr.OTHER_CASES, fee["default"]["reason"], fee["default"], categories))
     allowed = [c["code"] for c in fee["categories"] if c["code"] in set(fee["allowed"])]
     return {
         "rows": rows,
@@ -146,7 +137,6 @@ def fee_view(data: dict, compiled: dict) -> dict | None:
         "categories": [
             {"code": c["code"], "label": c["label"], "allowed": c["code"] in allowed} for c in fee["categories"]
         ],
-        "allowed": allowed,
         "codes_text": fr.portal_codes_text(len(categories), allowed) if categories else None,
         "note": (data.get("fee") or {}).get("note"),
     }
@@ -164,11 +154,10 @@ def cvec_view(data: dict, compiled: dict) -> dict | None:
     rows = [row(fr.describe_when(r["when"]), r["status"], r["reason"]) for r in cvec["rules"]]
     rows += [row(fr.describe_when(r["when"]), "not_subject", f"{r['reason']} ({r['source']})") for r in cvec["not_subject"]]
     rows += [row(fr.describe_when(r["when"]), "exempt", f"{r['reason']} ({r['source']})") for r in cvec["exempt"]]
-    rows.append(row(OTHER_CASES, "due", f"Montant\u00a0: {cvec['source']}"))
+    rows.append(row(fr.OTHER_CASES, "due", fr.amount_source(cvec["source"])))
     return {
         "amount": amount,
         "amount_text": fr.amount(amount, "cell"),
-        "source": cvec["source"],
         "rows": rows,
         "note": (data.get("cvec") or {}).get("note"),
     }
@@ -209,7 +198,7 @@ def step_view(number: int, step: dict, institution: dict, procedure_id: str) -> 
         "warnings": [
             {
                 "kind": w.get("kind", "warning"),
-                "title": WARNING_TITLES[w.get("kind", "warning")],
+                "title": fr.WARNING_TITLES[w.get("kind", "warning")],
                 "text": w["text"],
             }
             for w in step.get("warnings", [])
