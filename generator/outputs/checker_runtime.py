@@ -4,7 +4,8 @@ What lands in `<docs>/`:
 
     assets/pyodide/      Pyodide's runtime, copied from node_modules (pinned by package-lock.json)
     assets/checker/      every ES module and stylesheet of site_templates/checker/ (the widget,
-                         the site's print stylesheet listed in mkdocs.yml's extra_css), the
+                         the site's print stylesheet listed in mkdocs.yml's extra_css; the
+                         list is render.checker_view's, the one the pages link to), the
                          worker (worker.mjs, its RUNTIME filled in) and, under content-hashed
                          names, `checks` packed as a zip, a trimmed standard library and a
                          memory snapshot of the interpreter
@@ -35,6 +36,7 @@ from pathlib import Path
 from generator.errors import UserError
 from generator.outputs.procedure_data import write_procedure_data
 from generator.paths import CACHE_DIR, CHECKS_DIR, PROJECT_DIR, WIDGET_DIR
+from generator.render.checker_view import WIDGET_FOLDER, WORKER, widget_files
 
 log = logging.getLogger(__name__)
 
@@ -44,10 +46,6 @@ PYODIDE_VERSION = "314.0.7"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 # Shipped beside a gzip twin, for hosts that serve precompressed files (gzip_static).
 GZIP_TWINS = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
-# Of site_templates/checker/, what the browser loads: every ES module and stylesheet
-# (a glob: the widget may be split into several modules), the worker among them.
-WIDGET_PATTERNS = ("*.mjs", "*.css")
-WORKER_TEMPLATE = "worker.mjs"
 SNAPSHOT_SCRIPT = Path(__file__).with_name("make_snapshot.mjs")  # run at build time, never shipped
 RUNTIME_MARKER = "/*RUNTIME*/null"
 
@@ -87,7 +85,7 @@ def add_checker_assets(docs_dir: Path, catalog) -> CheckerRuntime:
     pyodide_dir = find_pyodide()
     assets = docs_dir / "assets"
     pyodide_out = assets / "pyodide"
-    checker_out = assets / "checker"
+    checker_out = docs_dir / WIDGET_FOLDER
     pyodide_out.mkdir(parents=True, exist_ok=True)
     checker_out.mkdir(parents=True, exist_ok=True)
 
@@ -111,7 +109,7 @@ def add_checker_assets(docs_dir: Path, catalog) -> CheckerRuntime:
 
     lock_info = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
     for name in widget_files():
-        if name == WORKER_TEMPLATE:
+        if name == WORKER:
             (checker_out / name).write_text(_worker_source(runtime, lock_info), encoding="utf-8")
         else:
             shutil.copyfile(WIDGET_DIR / name, checker_out / name)
@@ -136,16 +134,6 @@ def find_pyodide() -> Path:
     if missing:
         raise UserError(f"Pyodide incomplet dans {package} (manque {', '.join(missing)}) : {how}.")
     return package
-
-
-def widget_files() -> list[str]:
-    """The names of the widget's files the browser loads, sorted."""
-    return sorted({path.name for pattern in WIDGET_PATTERNS for path in WIDGET_DIR.glob(pattern) if path.is_file()})
-
-
-def has_checker(compiled: dict) -> bool:
-    """Whether a procedure has anything to compute (ITSRA's selection has no fee, CVEC nor dates)."""
-    return any(compiled.get(part) is not None for part in ("fee", "cvec", "windows"))
 
 
 def pack_checks() -> bytes:
@@ -246,9 +234,9 @@ def _snapshot_wanted() -> bool:
 
 
 def _worker_source(runtime: CheckerRuntime, lock_info: dict) -> str:
-    template = (WIDGET_DIR / WORKER_TEMPLATE).read_text(encoding="utf-8")
+    template = (WIDGET_DIR / WORKER).read_text(encoding="utf-8")
     if RUNTIME_MARKER not in template:
-        raise AssertionError(f"{WORKER_TEMPLATE} has lost its {RUNTIME_MARKER} marker")
+        raise AssertionError(f"{WORKER} has lost its {RUNTIME_MARKER} marker")
     config = {
         "pyodide": "../pyodide/",
         "checks": runtime.checks_zip,
