@@ -36,7 +36,7 @@ def test_draft_validates_with_next_years_national_amounts(drafted):
     root, _, _ = drafted
     catalog = load_catalog(root)
     draft = catalog.get("amu-iut/but1", "2025-2026").compiled
-    assert draft["draft"] is True
+    assert draft["provisional"] is True
     assert draft["cvec"]["amount"] == 105
     assert draft["fee"]["default"]["amount"] == 178
     assert catalog.get("amu-iut/master", "2025-2026").compiled["fee"]["default"]["amount"] == 254

@@ -410,9 +410,9 @@ def test_validate_refuses_reserved_names(tmp_path):
     assert re.search(r"^procedures/ecole-demo/2024-2025/candidature\.yaml:1:5: l'identifiant « index » est réservé", result.stderr, re.M), result.stderr
 
 
-def test_draft_says_its_dates_are_provisional(years_site, fixture_site):
+def test_provisional_dates_are_said_so(years_site, fixture_site):
     html = html_of(years_site, "ecole-annees/inscription")
-    assert '<p class="modop-year">Année universitaire <strong>2025-2026</strong> <span class="modop-draft">Dates provisoires</span></p>' in html
+    assert '<p class="modop-year">Année universitaire <strong>2025-2026</strong> <span class="modop-provisional">Dates provisoires</span></p>' in html
     banner = re.search(r'<div class="admonition warning">\s*<p class="admonition-title">Dates provisoires</p>(.*?)</div>', html, re.S)
     assert banner, "no « Dates provisoires » admonition"
     assert "pas encore confirmées pour 2025-2026" in banner.group(1)

@@ -353,7 +353,7 @@ def payment_sentence(plan: list[tuple[date | None, float]], day: int | None, ref
 # ---------------------------------------------------------------- the answer's other sentences
 
 
-def draft_sentence(contact: str | None, source: str | None) -> str:
+def provisional_sentence(contact: str | None, source: str | None) -> str:
     return (
         "Dates provisoires : certaines dates de cette procédure sont encore à confirmer ; "
         f"{whom_to_ask(contact)} {source_text(source)}."
@@ -473,7 +473,7 @@ def closure_line(start: datetime, end: datetime) -> str:
 
 
 def event_description(
-    first: str, context: str, title: str, institution: str | None, year: str | None, draft: bool, page_url: str | None
+    first: str, context: str, title: str, institution: str | None, year: str | None, provisional: bool, page_url: str | None
 ) -> str:
     """An event's description: what happens, its context, the procedure, and that the notice prevails."""
     lines = [first]
@@ -485,7 +485,7 @@ def event_description(
     if year:
         about += f", année universitaire {year}"
     lines.append(about + ".")
-    if draft:
+    if provisional:
         lines.append("Dates provisoires : certaines dates sont encore à confirmer par l'établissement.")
     if page_url:
         lines.append(f"Détails et démarches : {page_url}")

@@ -121,7 +121,7 @@ class _CatalogReader:
                 institution_id=institution_id,
                 path=path,
                 data=data,
-                compiled=compiler.compile(institutions[institution_id], data, draft=bool(ctx.unconfirmed)),
+                compiled=compiler.compile(institutions[institution_id], data, provisional=bool(ctx.unconfirmed)),
                 positions=ctx.positions,
                 unconfirmed=ctx.unconfirmed,
             )

@@ -82,7 +82,7 @@ def institution_view(institution: dict, records: list) -> dict:
                 "title": r.data["title"],
                 "year": r.data["academic_year"],
                 "year_stated": r.data.get("academic_year_stated", True),
-                "draft": bool(r.compiled.get("draft")),
+                "provisional": bool(r.compiled.get("provisional")),
                 "summary": r.data["summary"],
                 "candidature": r.data["kind"] == "candidature",
             }

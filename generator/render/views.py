@@ -26,7 +26,7 @@ def boundary_view(iso: str | None, kind: str, side: str) -> dict:
 
 
 def windows_view(compiled: dict, unconfirmed: dict | None = None) -> list | None:
-    """The windows as shown; a date still « à confirmer » in a draft says so."""
+    """The windows as shown; a date still « à confirmer » says so."""
     if compiled["windows"] is None:
         return None
     unconfirmed = unconfirmed or {}
@@ -241,7 +241,7 @@ def procedure_view(record, institution: dict) -> dict:
         "steps": steps,
         # How many steps to follow in order; None when there is only one.
         "steps_in_order": len(steps) if len(steps) > 1 else None,
-        "draft": bool(compiled.get("draft")),
+        "provisional": bool(compiled.get("provisional")),
         "windows": windows_view(compiled, record.unconfirmed),
         "windows_unknown": any(
             kind == "unknown"
