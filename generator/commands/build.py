@@ -1,10 +1,10 @@
-"""`modop build --out DIR [--strict] [--site-url URL]`: the whole static site, published at once."""
+"""`modop build --out DIR [--strict] [--only INSTITUTION] [--site-url URL]`: the whole static site, published at once."""
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from generator.commands.validate import report_warnings
+from generator.commands.validate import add_only_option, report_warnings
 from generator.model.catalog import load_catalog
 
 
@@ -17,6 +17,7 @@ def add_command(commands) -> None:
         metavar="URL",
         help="adresse publique du site, par exemple https://inscriptions.example.fr/ (par défaut : celle de mkdocs.yml)",
     )
+    add_only_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -24,6 +25,6 @@ def run(args: argparse.Namespace) -> int:
     from generator.site.build import build_site  # MkDocs, Jinja, WeasyPrint: loaded by the commands that need them
 
     if args.strict:
-        report_warnings(load_catalog(args.root), strict=True)
-    build_site(args.root, args.out.resolve(), site_url=args.site_url)
+        report_warnings(load_catalog(args.root, args.only), strict=True)
+    build_site(args.root, args.out.resolve(), site_url=args.site_url, only=args.only)
     return 0

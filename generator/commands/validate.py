@@ -1,4 +1,4 @@
-"""`modop validate [--strict]`: every file checked; errors as file:line:col: message, then warnings."""
+"""`modop validate [--strict] [--only INSTITUTION]`: every file checked; errors as file:line:col: message, then warnings."""
 from __future__ import annotations
 
 import argparse
@@ -11,12 +11,24 @@ from generator.model.plausibility import plausibility_warnings
 
 def add_command(commands) -> None:
     parser = commands.add_parser("validate", help="vérifie les fichiers YAML et signale chaque erreur")
-    parser.add_argument("--strict", action="store_true", help="les dates encore « à confirmer » sont des erreurs")
+    parser.add_argument("--strict", action="store_true", help="les avertissements (dates encore « à confirmer »…) sont des erreurs")
+    add_only_option(parser)
     parser.set_defaults(run=run)
 
 
+def add_only_option(parser: argparse.ArgumentParser) -> None:
+    """`--only INSTITUTION`, repeatable: validate, build and serve read only those institutions."""
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="ÉTABLISSEMENT",
+        help="ne lit que cet établissement (et la couche nationale) ; répétable",
+    )
+
+
 def run(args: argparse.Namespace) -> int:
-    catalog = load_catalog(args.root)
+    catalog = load_catalog(args.root, args.only)
     report_warnings(catalog, strict=args.strict)
     count, places = len(catalog.procedures), len(catalog.institutions)
     print(f"Données valides : {count} procédure{'s' if count > 1 else ''} dans {places} établissement{'s' if places > 1 else ''}.")

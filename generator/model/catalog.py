@@ -41,6 +41,8 @@ class Catalog:
     procedures: list[ProcedureRecord]
     # Where each institution's values stand: (file as shown, path -> (line, col)).
     institution_positions: dict[str, tuple[str, dict]]
+    # The institutions `--only` left unread (their folders exist).
+    left_out: tuple[str, ...] = ()
 
     def latest(self) -> list[ProcedureRecord]:
         """One record per procedure, its latest academic year, by institution then title."""
@@ -69,15 +71,17 @@ class Catalog:
         )
 
 
-def load_catalog(root: Path) -> Catalog:
-    """Read and check every file under root/procedures and the root's site settings;
+def load_catalog(root: Path, only: tuple[str, ...] = ()) -> Catalog:
+    """Read and check every file under root/procedures (or only the institutions
+    named in `only`, with the national layer) and the root's site settings;
     raise DataErrors listing all mistakes."""
-    return _CatalogReader(root).read()
+    return _CatalogReader(root, tuple(only or ())).read()
 
 
 class _CatalogReader:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, only: tuple[str, ...]):
         self.root = root
+        self.only = only
         self.errors: list[DataError] = []
 
     def check(self, path: Path, schema):
@@ -86,7 +90,7 @@ class _CatalogReader:
         return value, ctx
 
     def read(self) -> Catalog:
-        files = find_data_files(self.root)
+        files = find_data_files(self.root, self.only)
         self.errors.extend(files.errors)
         national = INVALID if files.national_file is None else self.check(files.national_file, NATIONAL)[0]
 
@@ -127,4 +131,4 @@ class _CatalogReader:
             )
             for path, data, ctx, institution_id in procedures
         ]
-        return Catalog(self.root, national, institutions, records, institution_positions)
+        return Catalog(self.root, national, institutions, records, institution_positions, files.left_out)

@@ -22,14 +22,15 @@ from generator.site.project import write_project
 from generator.source.site_settings import settings_file
 
 
-def build_site(root: Path, out: Path, *, site_url: str | None = None) -> None:
+def build_site(root: Path, out: Path, *, site_url: str | None = None, only: tuple[str, ...] = ()) -> None:
     """Build the whole site into `out`; on any error nothing in `out` changes.
 
     `site_url` (the address the site is served from) overrides the settings'
     one: Material's instant navigation, which keeps the checker's runtime
-    alive from page to page, only works with the right address."""
+    alive from page to page, only works with the right address. `only`
+    (`--only`) names the institutions to publish, when not all."""
     print("Chargement des procédures…", flush=True)
-    catalog = load_catalog(root)
+    catalog = load_catalog(root, only)
     _check_output(root, out)
     count = len(catalog.latest())
     stages = {

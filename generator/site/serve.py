@@ -11,10 +11,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from generator.errors import DataErrors, UserError
-from generator.model.catalog import load_catalog
 from generator.paths import TEMPLATES_DIR
 from generator.site.build import build_site
 from generator.site.preview_server import PreviewServer
+from generator.source.discovery import find_data_files
 from generator.source.site_settings import settings_file
 
 
@@ -25,15 +25,15 @@ def _host_and_port(addr: str) -> tuple[str, int]:
     return host.strip("[]"), int(port)
 
 
-def serve_site(root: Path, addr: str) -> None:
+def serve_site(root: Path, addr: str, *, only: tuple[str, ...] = ()) -> None:
     """Serve the site on addr; rebuild it when procedures/ or the templates change.
+    `only` (`--only`) names the institutions to show, when not all.
 
     Invalid data never stops the preview: its errors are printed and shown at
     the top of every page (see generator.site.preview_server) until a good build."""
     host, port = _host_and_port(addr)
     _stop_on_ctrl_c_and_term()
-    if not (root / "procedures").is_dir():
-        load_catalog(root)  # no data at all: its one-line error, and no preview
+    find_data_files(root, only)  # no data at all, or an unknown institution: its one-line error, and no preview
     url = f"http://{f'[{host}]' if ':' in host else host}:{port}/"
     with tempfile.TemporaryDirectory(prefix="modop-serve-") as work:
         site_dir = Path(work) / "site"
@@ -50,7 +50,7 @@ def serve_site(root: Path, addr: str) -> None:
         def rebuild() -> None:
             # Never raise: the live-reload server would stall until a good build.
             try:
-                build_site(root, site_dir, site_url=url)
+                build_site(root, site_dir, site_url=url, only=only)
             except DataErrors as errors:
                 for error in errors.errors:
                     print(error, file=sys.stderr)
