@@ -13,7 +13,7 @@ def add_command(commands) -> None:
     parser = commands.add_parser("validate", help="vérifie les fichiers YAML et signale chaque erreur")
     parser.add_argument("--strict", action="store_true", help="les avertissements (dates encore « à confirmer »…) sont des erreurs")
     add_only_option(parser)
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, writes=False)
 
 
 def add_only_option(parser: argparse.ArgumentParser) -> None:
@@ -29,16 +29,22 @@ def add_only_option(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.root, args.only)
-    report_warnings(catalog, strict=args.strict)
+    warnings = report_warnings(catalog, strict=args.strict)
     count, places = len(catalog.procedures), len(catalog.institutions)
-    print(f"Données valides : {count} procédure{'s' if count > 1 else ''} dans {places} établissement{'s' if places > 1 else ''}.")
+    only = f" (--only {', '.join(catalog.institutions)})" if args.only else ""
+    said = f"{warnings} avertissement{'s' if warnings > 1 else ''}" if warnings else "aucun avertissement"
+    print(
+        f"Vérifié : {count} procédure{'s' if count > 1 else ''} dans {places} établissement{'s' if places > 1 else ''}{only}, "
+        f"aucune erreur, {said} (rien n'est écrit par validate)."
+    )
     return 0
 
 
-def report_warnings(catalog: Catalog, strict: bool) -> None:
-    """Print what is plausible but suspect: warnings, or errors when strict."""
+def report_warnings(catalog: Catalog, strict: bool) -> int:
+    """Print what is plausible but suspect: warnings, or errors when strict; return how many."""
     found = plausibility_warnings(catalog)
     if strict and found:
         raise DataErrors(found)
     for error in sorted(found):
         print(f"{error} (avertissement)", file=sys.stderr)
+    return len(found)
