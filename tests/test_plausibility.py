@@ -107,3 +107,28 @@ def test_strict_turns_warnings_into_errors(data_root, command):
     result = run_modop("--root", str(data_root), *command, "--strict")
     assert result.returncode == 1
     assert not (data_root / "site").exists()
+
+
+def test_a_year_folder_that_differs_from_academic_year(data_root):
+    moved = "procedures/demo/2023-2024/inscription.yaml"
+    (data_root / moved).parent.mkdir()
+    (data_root / PROCEDURE).rename(data_root / moved)
+    relaxed = run_modop("--root", str(data_root), "validate")
+    assert relaxed.returncode == 0, relaxed.stderr
+    assert (
+        f"{moved}:3:16: academic_year 2024-2025 dans le dossier 2023-2024 : déplacez le fichier dans "
+        "procedures/demo/2024-2025/ ou corrigez academic_year (avertissement)"
+    ) in relaxed.stderr.splitlines()
+    assert any(line.startswith(f"{moved}:3:16: academic_year 2024-2025 dans le dossier 2023-2024") for line in _demo_lines(_strict(data_root)))
+
+
+def test_an_id_that_differs_from_the_file_name(data_root):
+    renamed = "procedures/demo/2024-2025/demo.yaml"
+    (data_root / PROCEDURE).rename(data_root / renamed)
+    relaxed = run_modop("--root", str(data_root), "validate")
+    assert relaxed.returncode == 0, relaxed.stderr
+    assert (
+        f"{renamed}:1:5: l'identifiant « inscription » diffère du nom du fichier demo.yaml ; la page est publiée "
+        "à l'adresse demo/inscription/ : renommez le fichier inscription.yaml ou changez l'identifiant (avertissement)"
+    ) in relaxed.stderr.splitlines()
+    assert any(line.startswith(f"{renamed}:1:5: l'identifiant « inscription » diffère") for line in _demo_lines(_strict(data_root)))

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
 def report_warnings(catalog: Catalog, strict: bool) -> int:
     """Print what is plausible but suspect: warnings, or errors when strict; return how many."""
-    found = plausibility_warnings(catalog)
+    found = catalog.warnings + plausibility_warnings(catalog)
     if strict and found:
         raise DataErrors(found)
     for error in sorted(found):

@@ -6,13 +6,13 @@ settings of mkdocs.yml) and compiles every procedure only when no error is left;
 everything above the model trusts the catalog and the settings."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import DataError, DataErrors, UserError, display_path
 from generator.model.compile import ProcedureCompiler
 from generator.source.discovery import find_data_files
-from generator.source.references import duplicate_errors, reference_errors
+from generator.source.references import duplicate_errors, naming_warnings, reference_errors
 from generator.source.schema import INSTITUTION, NATIONAL, PROCEDURE
 from generator.source.site_settings import site_settings_errors
 from generator.source.types import INVALID, Context, check_file
@@ -43,6 +43,8 @@ class Catalog:
     institution_positions: dict[str, tuple[str, dict]]
     # The institutions `--only` left unread (their folders exist).
     left_out: tuple[str, ...] = ()
+    # What the edge found suspect in valid files (a year folder, a file name): warnings.
+    warnings: list[DataError] = field(default_factory=list)
 
     def latest(self) -> list[ProcedureRecord]:
         """One record per procedure, its latest academic year, by institution then title."""
@@ -83,6 +85,7 @@ class _CatalogReader:
         self.root = root
         self.only = only
         self.errors: list[DataError] = []
+        self.warnings: list[DataError] = []
 
     def check(self, path: Path, schema):
         value, ctx = check_file(path, display_path(path, self.root), schema)
@@ -103,6 +106,7 @@ class _CatalogReader:
                 data, ctx = self.check(path, PROCEDURE)
                 if data is not INVALID:
                     procedures.append((path, data, ctx, folder.id))
+                    self.warnings.extend(naming_warnings(path, data, ctx, folder.institution_file.parent))
             if institution is not INVALID:
                 institutions[folder.id] = {"id": folder.id, **institution}
                 institution_positions[folder.id] = (institution_ctx.file, institution_ctx.positions)
@@ -131,4 +135,4 @@ class _CatalogReader:
             )
             for path, data, ctx, institution_id in procedures
         ]
-        return Catalog(self.root, national, institutions, records, institution_positions, files.left_out)
+        return Catalog(self.root, national, institutions, records, institution_positions, files.left_out, self.warnings)
