@@ -55,3 +55,23 @@ def test_build_only_publishes_the_chosen_institution(school_among_others, tmp_pa
     assert not (out / "amu-iut").exists() and not (out / "orleans").exists()
     home = (out / "index.html").read_text(encoding="utf-8")
     assert "Établissement de démonstration" in home and "IUT d'Aix-Marseille" not in home
+
+
+def test_a_link_to_a_school_left_out_is_a_warning_of_validate_and_an_error_of_build(data_root, tmp_path):
+    procedure = "procedures/demo/2024-2025/inscription.yaml"
+    edit(data_root, procedure, "body: Connectez-vous à l'ENT.", "body: Connectez-vous à l'ENT, comme [à Orléans](../orleans/but1.md).")
+    said = (
+        f"{procedure}:15:53: lien « ../orleans/but1.md » : l'établissement orleans est laissé de côté par --only : "
+        "la page aurait ici un lien cassé ; ajoutez --only orleans pour vérifier ce lien"
+    )
+    assert run_modop("--root", str(data_root), "validate").returncode == 0  # orleans is there
+
+    validated = run_modop("--root", str(data_root), "validate", "--only", "demo")
+    assert validated.returncode == 0, validated.stderr
+    assert f"{said} (avertissement)" in validated.stderr.splitlines()
+
+    out = tmp_path / "site"
+    built = run_modop("--root", str(data_root), "build", "--only", "demo", "--out", str(out))
+    assert built.returncode == 1
+    assert said in built.stderr.splitlines() and "MkDocs" not in built.stderr
+    assert not out.exists()

@@ -7,6 +7,8 @@ import sys
 from generator.errors import DataErrors
 from generator.model.catalog import Catalog, load_catalog
 from generator.model.plausibility import plausibility_warnings
+from generator.paths import TEMPLATES_DIR
+from generator.source.site_settings import read_site_settings, settings_file
 
 
 def add_command(commands) -> None:
@@ -29,7 +31,7 @@ def add_only_option(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.root, args.only)
-    warnings = report_warnings(catalog, strict=args.strict)
+    warnings = report_warnings(catalog, strict=args.strict, links=link_check(catalog))
     count, places = len(catalog.procedures), len(catalog.institutions)
     only = f" (--only {', '.join(catalog.institutions)})" if args.only else ""
     said = f"{warnings} avertissement{'s' if warnings > 1 else ''}" if warnings else "aucun avertissement"
@@ -40,11 +42,26 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def report_warnings(catalog: Catalog, strict: bool) -> int:
-    """Print what is plausible but suspect: warnings, or errors when strict; return how many."""
-    found = catalog.warnings + plausibility_warnings(catalog)
-    if strict and found:
-        raise DataErrors(found)
-    for error in sorted(found):
-        print(f"{error} (avertissement)", file=sys.stderr)
-    return len(found)
+def link_check(catalog: Catalog):
+    """The links of the data, judged on the pages as build renders them (`render.link_check`)."""
+    from generator.outputs.takeaways import takeaway_links  # Jinja and Markdown: loaded by the commands that need them
+    from generator.render.docs_tree import docs_tree
+    from generator.render.link_check import link_problems
+
+    settings = read_site_settings(settings_file(catalog.root))
+    return link_problems(catalog, docs_tree(catalog, TEMPLATES_DIR, settings, takeaway_links), settings)
+
+
+def report_warnings(catalog: Catalog, strict: bool, links=None) -> int:
+    """Print what is plausible but suspect: warnings, or errors when strict; return how many.
+    `links` (`render.link_check.LinkProblems`): its errors are raised with the others, its
+    links to institutions left out by --only are warnings."""
+    errors = list(links.errors) if links else []
+    warnings = catalog.warnings + plausibility_warnings(catalog) + (links.left_out if links else [])
+    if strict:
+        errors, warnings = errors + warnings, []
+    for warning in sorted(warnings):
+        print(f"{warning} (avertissement)", file=sys.stderr)
+    if errors:
+        raise DataErrors(errors)
+    return len(warnings)

@@ -48,11 +48,8 @@ def build_site(root: Path, out: Path, *, site_url: str | None = None, only: tupl
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".new", dir=out.parent))
         try:
-            try:
-                progress("mkdocs")
-                run_mkdocs(config_file, staging)
-            except UserError as error:
-                raise UserError(_name_sources(str(error), catalog, root)) from None
+            progress("mkdocs")
+            run_mkdocs(config_file, staging, sources=_page_sources(catalog, root))
             add_policy(staging)
             _publish(staging, out)
         except BaseException:
@@ -61,12 +58,9 @@ def build_site(root: Path, out: Path, *, site_url: str | None = None, only: tupl
     print(f"Site écrit dans {out}", flush=True)
 
 
-def _name_sources(message: str, catalog, root: Path) -> str:
-    """MkDocs names generated pages; say which YAML file each one comes from."""
-    for record in catalog.latest():
-        page = f"'{record.institution_id}/{record.data['id']}.md'"
-        message = message.replace(page, f"{page} (généré depuis {display_path(record.path, root)})")
-    return message
+def _page_sources(catalog, root: Path) -> dict[str, str]:
+    """Each generated procedure page and the YAML file it comes from, as shown."""
+    return {f"{r.institution_id}/{r.data['id']}.md": display_path(r.path, root) for r in catalog.latest()}
 
 
 class _Collected(logging.Handler):
@@ -95,8 +89,12 @@ def _quiet_mkdocs():
         logger.handlers, logger.level, logger.propagate = saved
 
 
-def run_mkdocs(config_file: Path, site_dir: Path) -> None:
-    """Build with MkDocs in strict mode; a warning (a broken link) fails the build."""
+def run_mkdocs(config_file: Path, site_dir: Path, sources: dict[str, str] | None = None) -> None:
+    """Build with MkDocs in strict mode; a warning (a broken link) fails the build.
+
+    The data's mistakes were all said before (`load_catalog`, `render.link_check`):
+    what MkDocs still refuses is said in French, with the YAML file of each
+    generated page it names (`sources`: page -> file), then in MkDocs's words."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -106,8 +104,20 @@ def run_mkdocs(config_file: Path, site_dir: Path) -> None:
             config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
             build(config)
         except MkDocsException as error:
-            details = "\n".join(collected.messages)
-            raise UserError(f"MkDocs n'a pas pu construire le site : {error}\n{details}".rstrip()) from None
+            said = "\n".join([str(error), *collected.messages]).strip()
+            raise UserError(mkdocs_failure(said, sources or {})) from None
+
+
+def mkdocs_failure(said: str, sources: dict[str, str]) -> str:
+    """What to tell when MkDocs refuses a site whose data passed every check of modop."""
+    named = [f"{page} (générée depuis {source})" for page, source in sorted(sources.items()) if f"'{page}'" in said]
+    where = f" Pages en cause : {', '.join(named)}." if named else ""
+    return (
+        "MkDocs n'a pas pu construire le site, alors que les données ont passé les vérifications de modop."
+        f"{where} Si vous venez de modifier mkdocs.yml ou site_templates/, revoyez ce changement ; sinon, "
+        "transmettez ce message à la personne qui maintient modop. "
+        f"Message de MkDocs (en anglais) :\n{said}"
+    )
 
 
 def _check_output(root: Path, out: Path) -> None:
