@@ -715,6 +715,20 @@ WARNING_TITLES = {
     "danger": "Important",
 }
 
+def unpublished_title(year: str) -> str:
+    """The title of a draft page's banner (a year staff have not published yet)."""
+    return f"Brouillon {year}, non publié"
+
+
+def unpublished_text(file: str) -> str:
+    """What a draft page's banner tells staff: where it shows, and how to publish it."""
+    return (
+        "Cette page n'apparaît que dans l'aperçu (modop serve) et dans un site construit avec "
+        "build --drafts : le site publié montre encore l'année précédente. Quand ses dates sont "
+        f"vérifiées, effacez la ligne « draft: true » en tête de {file} pour la publier."
+    )
+
+
 # The situation of the last row of a page's fee or CVEC table: whatever the rows above leave.
 OTHER_CASES = "Dans tous les autres cas"
 

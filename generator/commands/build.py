@@ -1,4 +1,4 @@
-"""`modop build --out DIR [--strict] [--only INSTITUTION] [--site-url URL]`: the whole static site, published at once."""
+"""`modop build --out DIR [--strict] [--drafts] [--only INSTITUTION] [--site-url URL]`: the whole static site, published at once."""
 from __future__ import annotations
 
 import argparse
@@ -17,6 +17,11 @@ def add_command(commands) -> None:
         metavar="URL",
         help="adresse publique du site, par exemple https://inscriptions.example.fr/ (par défaut : celle de mkdocs.yml)",
     )
+    parser.add_argument(
+        "--drafts",
+        action="store_true",
+        help="publie aussi les années en brouillon (draft: true), chaque page sous un bandeau « Brouillon »",
+    )
     add_only_option(parser)
     parser.set_defaults(run=run)
 
@@ -26,5 +31,5 @@ def run(args: argparse.Namespace) -> int:
 
     if args.strict:
         report_warnings(load_catalog(args.root, args.only), strict=True)
-    build_site(args.root, args.out.resolve(), site_url=args.site_url, only=args.only)
+    build_site(args.root, args.out.resolve(), site_url=args.site_url, only=args.only, drafts=args.drafts)
     return 0

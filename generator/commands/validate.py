@@ -43,13 +43,20 @@ def run(args: argparse.Namespace) -> int:
 
 
 def link_check(catalog: Catalog):
-    """The links of the data, judged on the pages as build renders them (`render.link_check`)."""
+    """The links of the data, judged on the pages as build renders them (`render.link_check`):
+    the site as published and, when there are drafts, as `build --drafts` and serve show it."""
     from generator.outputs.takeaways import takeaway_links  # Jinja and Markdown: loaded by the commands that need them
     from generator.render.docs_tree import docs_tree
-    from generator.render.link_check import link_problems
+    from generator.render.link_check import LinkProblems, link_problems
 
     settings = read_site_settings(settings_file(catalog.root))
-    return link_problems(catalog, docs_tree(catalog, TEMPLATES_DIR, settings, takeaway_links), settings)
+    published = catalog.without_drafts()
+    found = LinkProblems()
+    for site in (published, catalog) if published.unpublished else (published,):
+        problems = link_problems(site, docs_tree(site, TEMPLATES_DIR, settings, takeaway_links), settings)
+        found.errors += problems.errors
+        found.left_out += problems.left_out
+    return LinkProblems(sorted(set(found.errors)), sorted(set(found.left_out)))
 
 
 def report_warnings(catalog: Catalog, strict: bool, links=None) -> int:

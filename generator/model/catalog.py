@@ -6,7 +6,7 @@ settings of mkdocs.yml) and compiles every procedure only when no error is left;
 everything above the model trusts the catalog and the settings."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.errors import DataError, DataErrors, UserError, display_path
@@ -32,6 +32,11 @@ class ProcedureRecord:
     def academic_year(self) -> str:
         return self.data["academic_year"]
 
+    @property
+    def draft(self) -> bool:
+        """A new year not published yet (`draft: true`): build leaves it out, serve shows it."""
+        return self.data.get("draft", False)
+
 
 @dataclass
 class Catalog:
@@ -45,6 +50,13 @@ class Catalog:
     left_out: tuple[str, ...] = ()
     # What the edge found suspect in valid files (a year folder, a file name): warnings.
     warnings: list[DataError] = field(default_factory=list)
+    # The drafts `without_drafts` took out: what the site does not publish.
+    unpublished: list[ProcedureRecord] = field(default_factory=list)
+
+    def without_drafts(self) -> Catalog:
+        """The catalog as the live site publishes it: no draft (`draft: true`) year."""
+        published = [r for r in self.procedures if not r.draft]
+        return replace(self, procedures=published, unpublished=[r for r in self.procedures if r.draft])
 
     def latest(self) -> list[ProcedureRecord]:
         """One record per procedure, its latest academic year, by institution then title."""

@@ -27,7 +27,7 @@ from pathlib import Path
 from generator.render.checker_view import checker_view
 from generator.render.contacts import institution_view
 from generator.render.environment import template_environment
-from generator.render.views import accessibility_view, changes_view, procedure_view
+from generator.render.views import accessibility_view, changes_view, draft_view, procedure_view
 from generator.source.discovery import screenshot_file
 
 GUIDE_PAGES = {"guide/mettre-a-jour.md": "Mettre à jour les procédures"}
@@ -83,6 +83,7 @@ def docs_tree(catalog, templates_dir: Path, settings: dict | None = None, takeaw
         for record in by_institution[key]:
             page = procedure_view(record, catalog.institutions[record.institution_id])
             page["changes"] = changes_view(catalog, record)
+            page["draft"] = draft_view(record, catalog.root)
             page["takeaways"] = takeaways(record) if takeaways else None
             page["checker"] = checker_view(record)
             path = f"{key}/{record.data['id']}.md"

@@ -204,6 +204,14 @@ class _Judge:
         return f"pas d'ancre « {anchor} » {in_page} : {_anchor_fix(anchor, self.read(target))}", False
 
     def missing_page(self, target: str) -> tuple[str, bool]:
+        drafts = [r for r in self.catalog.unpublished if f"{r.institution_id}/{r.data['id']}.md" == target]
+        if drafts:
+            draft = max(drafts, key=lambda r: r.academic_year)
+            return (
+                f"la procédure {draft.data['id']} n'existe qu'en brouillon ({draft.academic_year}) et n'est pas publiée : "
+                f"publiez-la (effacez « draft: true » de {display_path(draft.path, self.catalog.root)}) ou retirez ce lien",
+                False,
+            )
         first, _, rest = target.partition("/")
         if first in self.catalog.left_out:
             return (

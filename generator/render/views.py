@@ -11,6 +11,7 @@ from datetime import date
 
 from checks.wording import fr
 
+from generator.errors import display_path
 from generator.model.year_diff import previous_year, procedure_changes
 from generator.render.contacts import contact_view, portal_view
 from generator.source.types import known
@@ -75,6 +76,13 @@ def changes_view(catalog, record) -> dict | None:
         return None
     items = [fr.french_spacing(fr.iso_dates_in_words(change)) for change in procedure_changes(before, record)]
     return {"year": before.academic_year, "items": items}
+
+
+def draft_view(record, root) -> dict | None:
+    """The banner of a year not published yet (`draft: true`), shown by serve and build --drafts."""
+    if not record.draft:
+        return None
+    return {"title": fr.unpublished_title(record.academic_year), "text": fr.unpublished_text(display_path(record.path, root))}
 
 
 def accessibility_view(settings: dict) -> dict:

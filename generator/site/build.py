@@ -22,15 +22,20 @@ from generator.site.project import write_project
 from generator.source.site_settings import settings_file
 
 
-def build_site(root: Path, out: Path, *, site_url: str | None = None, only: tuple[str, ...] = ()) -> None:
+def build_site(root: Path, out: Path, *, site_url: str | None = None, only: tuple[str, ...] = (), drafts: bool = False) -> None:
     """Build the whole site into `out`; on any error nothing in `out` changes.
 
     `site_url` (the address the site is served from) overrides the settings'
     one: Material's instant navigation, which keeps the checker's runtime
     alive from page to page, only works with the right address. `only`
-    (`--only`) names the institutions to publish, when not all."""
+    (`--only`) names the institutions to publish, when not all; `drafts`
+    publishes the years still `draft: true` too, each page under a banner."""
     print("Chargement des procédures…", flush=True)
     catalog = load_catalog(root, only)
+    if not drafts:
+        catalog = catalog.without_drafts()
+        for line in unpublished_lines(catalog.unpublished):
+            print(line, flush=True)
     _check_output(root, out)
     count = len(catalog.latest())
     stages = {
@@ -56,6 +61,20 @@ def build_site(root: Path, out: Path, *, site_url: str | None = None, only: tupl
             shutil.rmtree(staging, ignore_errors=True)
             raise
     print(f"Site écrit dans {out}", flush=True)
+
+
+def unpublished_lines(drafts: list) -> list[str]:
+    """What build leaves out, one line per academic year: « 7 procédures de 2025-2026 en
+    brouillon, non publiées : … ; build --drafts pour les inclure »."""
+    lines = []
+    for year in sorted({r.academic_year for r in drafts}):
+        ids = sorted(r.full_id for r in drafts if r.academic_year == year)
+        plural, them = ("s", "les ") if len(ids) > 1 else ("", "l'")
+        lines.append(
+            f"{len(ids)} procédure{plural} de {year} en brouillon, non publiée{plural} : {', '.join(ids)} ; "
+            f"build --drafts pour {them}inclure"
+        )
+    return lines
 
 
 def _page_sources(catalog, root: Path) -> dict[str, str]:
