@@ -315,6 +315,13 @@ def test_contact_view_words_the_hours_and_links_the_phone():
     assert contact_view("muet", INSTITUTION["contacts"]["muet"])["no_email_nor_phone"]
 
 
+def test_a_phone_period_new_year_moved_is_marked_to_confirm():
+    moved = {("contacts", "scolarite", "phones", 0, "period", "from"): (9, 21)}
+    assert contact_view("scolarite", INSTITUTION["contacts"]["scolarite"], moved)["phones"][0]["period_unconfirmed"]
+    assert not contact_view("scolarite", INSTITUTION["contacts"]["scolarite"])["phones"][0]["period_unconfirmed"]
+    assert institution_view(INSTITUTION, [], moved)["contacts"][0]["phones"][0]["period_unconfirmed"]
+
+
 def test_portal_view_shows_the_address_or_says_it_is_unknown():
     assert portal_view(INSTITUTION, "ent") == {
         "name": "ENT",

@@ -15,7 +15,7 @@ from generator.source.discovery import find_data_files
 from generator.source.references import duplicate_errors, naming_warnings, reference_errors
 from generator.source.schema import INSTITUTION, NATIONAL, PROCEDURE
 from generator.source.site_settings import site_settings_errors
-from generator.source.types import INVALID, Context, check_file
+from generator.source.types import INVALID, UNCONFIRMED_DATE, Context, check_file
 
 
 @dataclass
@@ -48,6 +48,8 @@ class Catalog:
     institution_positions: dict[str, tuple[str, dict]]
     # The institutions `--only` left unread (their folders exist).
     left_out: tuple[str, ...] = ()
+    # Each institution's dates still « à confirmer » (phone lines), by path -> (line, col).
+    institution_unconfirmed: dict[str, dict] = field(default_factory=dict)
     # What the edge found suspect in valid files (a year folder, a file name): warnings.
     warnings: list[DataError] = field(default_factory=list)
     # The drafts `without_drafts` took out: what the site does not publish.
@@ -111,6 +113,7 @@ class _CatalogReader:
 
         institutions: dict[str, dict] = {}
         institution_positions: dict[str, tuple[str, dict]] = {}
+        institution_unconfirmed: dict[str, dict] = {}
         procedures: list[tuple[Path, dict, Context, str]] = []
         for folder in files.institutions:
             institution, institution_ctx = self.check(folder.institution_file, INSTITUTION)
@@ -122,6 +125,8 @@ class _CatalogReader:
             if institution is not INVALID:
                 institutions[folder.id] = {"id": folder.id, **institution}
                 institution_positions[folder.id] = (institution_ctx.file, institution_ctx.positions)
+                institution_unconfirmed[folder.id] = institution_ctx.unconfirmed
+                self.warnings += [DataError(institution_ctx.file, *place, UNCONFIRMED_DATE) for place in institution_ctx.unconfirmed.values()]
 
         for path, data, ctx, institution_id in procedures:
             if institution_id in institutions:
@@ -147,4 +152,13 @@ class _CatalogReader:
             )
             for path, data, ctx, institution_id in procedures
         ]
-        return Catalog(self.root, national, institutions, records, institution_positions, files.left_out, self.warnings)
+        return Catalog(
+            self.root,
+            national,
+            institutions,
+            records,
+            institution_positions,
+            left_out=files.left_out,
+            institution_unconfirmed=institution_unconfirmed,
+            warnings=self.warnings,
+        )

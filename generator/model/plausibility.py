@@ -15,6 +15,7 @@ from checks.conditions import condition_holds
 from checks.profile import DEFAULTS, FLAGS, REGIMES
 from generator.errors import DataError, display_path
 from generator.model.catalog import Catalog, ProcedureRecord
+from generator.source.types import UNCONFIRMED_DATE
 
 
 def plausibility_warnings(catalog: Catalog, now: dt.datetime | None = None) -> list[DataError]:
@@ -29,7 +30,7 @@ def plausibility_warnings(catalog: Catalog, now: dt.datetime | None = None) -> l
             warnings.append(DataError(shown, line, col, message))
 
         for (line, col) in record.unconfirmed.values():
-            warnings.append(DataError(shown, line, col, "date encore « à confirmer » : vérifiez-la puis effacez ces mots"))
+            warnings.append(DataError(shown, line, col, UNCONFIRMED_DATE))
         _acceptance_gaps_and_overlaps(record, warn)
         _season(record, warn)
         _national_amounts(catalog, record, warn)

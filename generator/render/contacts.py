@@ -36,9 +36,11 @@ def portal_view(institution: dict, portal_id: str) -> dict:
     }
 
 
-def contact_view(contact_id: str, contact: dict) -> dict:
+def contact_view(contact_id: str, contact: dict, unconfirmed=()) -> dict:
+    """`unconfirmed`: the paths of the institution's dates still « à confirmer » (a phone line's
+    period that new-year moved), which the page marks."""
     phones = []
-    for phone in contact.get("phones", []):
+    for index, phone in enumerate(contact.get("phones", [])):
         hours = phone.get("hours")
         phones.append(
             {
@@ -46,6 +48,7 @@ def contact_view(contact_id: str, contact: dict) -> dict:
                 "uri": tel_uri(phone["number"]),
                 "hours": fr.phone_hours_text(hours) if known(hours) else None,
                 "period": fr.date_range(phone.get("period")),
+                "period_unconfirmed": any(("contacts", contact_id, "phones", index, "period", side) in unconfirmed for side in ("from", "to")),
                 "note": phone.get("note"),
             }
         )
@@ -64,7 +67,8 @@ def contact_view(contact_id: str, contact: dict) -> dict:
     }
 
 
-def institution_view(institution: dict, records: list) -> dict:
+def institution_view(institution: dict, records: list, unconfirmed=()) -> dict:
+    """`unconfirmed`: as `contact_view`'s."""
     website = institution.get("website")
     return {
         "id": institution["id"],
@@ -73,7 +77,7 @@ def institution_view(institution: dict, records: list) -> dict:
         "address": institution.get("address") if known(institution.get("address")) else None,
         "website": website if known(website) else None,
         "shown_website": host_of(website) if known(website) else None,
-        "contacts": [contact_view(key, value) for key, value in institution["contacts"].items()],
+        "contacts": [contact_view(key, value, unconfirmed) for key, value in institution["contacts"].items()],
         "portals": [portal_view(institution, key) for key in institution["portals"]],
         "procedures": [
             {

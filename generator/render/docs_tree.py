@@ -67,7 +67,8 @@ def docs_tree(catalog, templates_dir: Path, settings: dict | None = None, takeaw
         by_institution[record.institution_id].append(record)
 
     institutions = [
-        institution_view(catalog.institutions[key], by_institution[key]) for key in by_institution
+        institution_view(catalog.institutions[key], by_institution[key], catalog.institution_unconfirmed.get(key, {}))
+        for key in by_institution
     ]
     tree.pages["index.md"] = DocsPage(env.get_template("home.md.j2").render(institutions=institutions))
 
@@ -81,7 +82,7 @@ def docs_tree(catalog, templates_dir: Path, settings: dict | None = None, takeaw
         )
         section = [f"{key}/index.md"]
         for record in by_institution[key]:
-            page = procedure_view(record, catalog.institutions[record.institution_id])
+            page = procedure_view(record, catalog.institutions[key], catalog.institution_unconfirmed.get(key, {}))
             page["changes"] = changes_view(catalog, record)
             page["draft"] = draft_view(record, catalog.root)
             page["takeaways"] = takeaways(record) if takeaways else None

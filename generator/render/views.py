@@ -216,13 +216,14 @@ def step_view(number: int, step: dict, institution: dict, procedure_id: str) -> 
     }
 
 
-def procedure_view(record, institution: dict) -> dict:
+def procedure_view(record, institution: dict, institution_unconfirmed=()) -> dict:
+    """`institution_unconfirmed`: the institution's dates still « à confirmer » (`contact_view`)."""
     data, compiled = record.data, record.compiled
     contact_ids = list(data.get("contacts", []))
     unsure = data.get("unsure")
     if unsure and unsure["contact"] not in contact_ids:
         contact_ids.append(unsure["contact"])
-    contacts = [contact_view(key, institution["contacts"][key]) for key in contact_ids]
+    contacts = [contact_view(key, institution["contacts"][key], institution_unconfirmed) for key in contact_ids]
     by_id = {c["id"]: c for c in contacts}
     # Whom to ask when the notice is silent: the "en cas de doute" contact first.
     ask = by_id.get(unsure["contact"]) if unsure else (contacts[0] if contacts else None)
