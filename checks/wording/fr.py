@@ -729,6 +729,37 @@ def unpublished_text(file: str) -> str:
     )
 
 
+def finished_title(year_over: bool, year: str, candidature: bool) -> str:
+    """The title of the banner of a procedure whose year is over (`year_over`) or whose
+    registration (or application) periods are all past."""
+    if year_over:
+        return f"Année universitaire {year} terminée"
+    return f"{'Candidatures' if candidature else 'Inscriptions'} {year} closes"
+
+
+def finished_text(year_over: bool, year: str, candidature: bool) -> str:
+    if year_over:
+        return f"L'année universitaire {year} est terminée : cette page ne vaut plus pour vous inscrire."
+    periods = "de candidature" if candidature else "d'inscription"
+    return f"Toutes les périodes {periods} {year} de cette page sont passées."
+
+
+def next_year_published(year: str, same_procedure: bool) -> tuple[str, str]:
+    """What the banner of a finished year says of a later year published here, and its link's words."""
+    if same_procedure:
+        return f"La procédure {year} est publiée", "voyez sa page"
+    return f"Les procédures {year} de l'établissement sont publiées", "voyez la page de l'établissement"
+
+
+NEXT_YEAR_NOT_PUBLISHED = "La notice de l'année suivante n'est pas encore publiée ici"
+
+def finished_mark(year_over: bool, candidature: bool) -> str:
+    """Beside a procedure in the lists of the home and institution pages."""
+    if year_over:
+        return "année terminée"
+    return "candidatures closes" if candidature else "inscriptions closes"
+
+
 # The situation of the last row of a page's fee or CVEC table: whatever the rows above leave.
 OTHER_CASES = "Dans tous les autres cas"
 

@@ -1,11 +1,17 @@
-"""`modop build --out DIR [--strict] [--drafts] [--only INSTITUTION] [--site-url URL]`: the whole static site, published at once."""
+"""`modop build --out DIR [--strict] [--drafts] [--only INSTITUTION] [--at INSTANT] [--site-url URL]`: the whole static site, published at once."""
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 from pathlib import Path
+
+import checks
+
+from generator.errors import UserError
 
 from generator.commands.validate import add_only_option, report_warnings
 from generator.model.catalog import load_catalog
+from generator.outputs.calendars import build_stamp
 
 
 def add_command(commands) -> None:
@@ -16,6 +22,12 @@ def add_command(commands) -> None:
         "--site-url",
         metavar="URL",
         help="adresse publique du site, par exemple https://inscriptions.example.fr/ (par défaut : celle de mkdocs.yml)",
+    )
+    parser.add_argument(
+        "--at",
+        metavar="AAAA-MM-JJTHH:MM",
+        help="construit les pages telles qu'elles seront à cet instant (heure de Paris) : une année terminée le dit "
+        "(par défaut : SOURCE_DATE_EPOCH s'il est défini, sinon maintenant)",
     )
     parser.add_argument(
         "--drafts",
@@ -29,7 +41,16 @@ def add_command(commands) -> None:
 def run(args: argparse.Namespace) -> int:
     from generator.site.build import build_site  # MkDocs, Jinja, WeasyPrint: loaded by the commands that need them
 
-    if args.strict:
-        report_warnings(load_catalog(args.root, args.only), strict=True)
-    build_site(args.root, args.out.resolve(), site_url=args.site_url, only=args.only, drafts=args.drafts)
+    at = _instant(args.at) if args.at else build_stamp()  # one instant for the warnings and the pages
+    if args.strict:  # what is published is judged: a draft left out is not
+        catalog = load_catalog(args.root, args.only)
+        report_warnings(catalog if args.drafts else catalog.without_drafts(), strict=True, now=at)
+    build_site(args.root, args.out.resolve(), site_url=args.site_url, only=args.only, drafts=args.drafts, at=at)
     return 0
+
+
+def _instant(text: str) -> datetime:
+    try:
+        return checks.parse_instant(text)
+    except ValueError as error:
+        raise UserError(str(error)) from None

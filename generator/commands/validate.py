@@ -59,12 +59,13 @@ def link_check(catalog: Catalog):
     return LinkProblems(sorted(set(found.errors)), sorted(set(found.left_out)))
 
 
-def report_warnings(catalog: Catalog, strict: bool, links=None) -> int:
+def report_warnings(catalog: Catalog, strict: bool, links=None, now=None) -> int:
     """Print what is plausible but suspect: warnings, or errors when strict; return how many.
     `links` (`render.link_check.LinkProblems`): its errors are raised with the others, its
-    links to institutions left out by --only are warnings."""
+    links to institutions left out by --only are warnings. `now`: the instant a year is
+    judged over at (by default, now)."""
     errors = list(links.errors) if links else []
-    warnings = catalog.warnings + plausibility_warnings(catalog) + (links.left_out if links else [])
+    warnings = catalog.warnings + plausibility_warnings(catalog, now) + (links.left_out if links else [])
     if strict:
         errors, warnings = errors + warnings, []
     for warning in sorted(warnings):

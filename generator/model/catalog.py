@@ -56,9 +56,15 @@ class Catalog:
     unpublished: list[ProcedureRecord] = field(default_factory=list)
 
     def without_drafts(self) -> Catalog:
-        """The catalog as the live site publishes it: no draft (`draft: true`) year."""
-        published = [r for r in self.procedures if not r.draft]
-        return replace(self, procedures=published, unpublished=[r for r in self.procedures if r.draft])
+        """The catalog as the live site publishes it: no draft (`draft: true`) year, nor its warnings."""
+        drafts = [r for r in self.procedures if r.draft]
+        shown = {display_path(r.path, self.root) for r in drafts}
+        return replace(
+            self,
+            procedures=[r for r in self.procedures if not r.draft],
+            unpublished=drafts,
+            warnings=[w for w in self.warnings if w.path not in shown],
+        )
 
     def latest(self) -> list[ProcedureRecord]:
         """One record per procedure, its latest academic year, by institution then title."""

@@ -15,6 +15,7 @@ from checks.conditions import condition_holds
 from checks.profile import DEFAULTS, FLAGS, REGIMES
 from generator.errors import DataError, display_path
 from generator.model.catalog import Catalog, ProcedureRecord
+from generator.model.year_end import finished
 from generator.source.types import UNCONFIRMED_DATE
 
 
@@ -153,8 +154,7 @@ def _insecure_links(value, path: tuple, warn) -> None:
 
 
 def _year_over(record: ProcedureRecord, now: dt.datetime, warn) -> None:
-    ends = [p["end"] for w in record.compiled["windows"] or [] for p in w["periods"]]
-    if ends and all(end is not None and dt.datetime.fromisoformat(end) < now for end in ends):
+    if finished(record, now):  # what the page's banner says too
         warn(
             ("academic_year",),
             f"toutes les périodes de {record.academic_year} sont passées : préparez l'année suivante avec « modop new-year »",

@@ -5,6 +5,7 @@ import re
 
 from checks.wording import fr
 
+from generator.model.year_end import YEAR_OVER, finished
 from generator.source.types import UNKNOWN, known
 
 
@@ -67,8 +68,8 @@ def contact_view(contact_id: str, contact: dict, unconfirmed=()) -> dict:
     }
 
 
-def institution_view(institution: dict, records: list, unconfirmed=()) -> dict:
-    """`unconfirmed`: as `contact_view`'s."""
+def institution_view(institution: dict, records: list, unconfirmed=(), at=None) -> dict:
+    """`unconfirmed`: as `contact_view`'s; at `at`, a procedure whose year is over is marked."""
     website = institution.get("website")
     return {
         "id": institution["id"],
@@ -87,6 +88,7 @@ def institution_view(institution: dict, records: list, unconfirmed=()) -> dict:
                 "year": r.data["academic_year"],
                 "year_stated": r.data.get("academic_year_stated", True),
                 "provisional": bool(r.compiled.get("provisional")),
+                "finished": _finished_mark(r, at),
                 "summary": r.data["summary"],
                 "candidature": r.data["kind"] == "candidature",
             }
@@ -94,3 +96,8 @@ def institution_view(institution: dict, records: list, unconfirmed=()) -> dict:
         ],
     }
 
+
+def _finished_mark(record, at) -> str | None:
+    """« année terminée », « inscriptions closes » (« candidatures closes »), or None (`model.year_end`)."""
+    over = finished(record, at) if at else None
+    return None if over is None else fr.finished_mark(over == YEAR_OVER, record.data["kind"] == "candidature")

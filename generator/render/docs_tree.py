@@ -27,7 +27,7 @@ from pathlib import Path
 from generator.render.checker_view import checker_view
 from generator.render.contacts import institution_view
 from generator.render.environment import template_environment
-from generator.render.views import accessibility_view, changes_view, draft_view, procedure_view
+from generator.render.views import accessibility_view, changes_view, draft_view, finished_view, procedure_view
 from generator.source.discovery import screenshot_file
 
 GUIDE_PAGES = {"guide/mettre-a-jour.md": "Mettre à jour les procédures"}
@@ -53,12 +53,13 @@ class DocsTree:
     nav: list = field(default_factory=list)
 
 
-def docs_tree(catalog, templates_dir: Path, settings: dict | None = None, takeaways=None) -> DocsTree:
+def docs_tree(catalog, templates_dir: Path, settings: dict | None = None, takeaways=None, at=None) -> DocsTree:
     """Render every page of the catalog, in memory.
 
     `settings` are the site's (mkdocs.yml): the accessibility statement reads
     its `site_url` and `extra.accessibility`. `takeaways(record)`, when given,
-    says where a procedure's PDF notice, calendar and data are, for its page."""
+    says where a procedure's PDF notice, calendar and data are, for its page.
+    `at`, the build's instant, says which years are over."""
     env = template_environment(templates_dir)
     tree = DocsTree()
     records = catalog.latest()
@@ -67,7 +68,7 @@ def docs_tree(catalog, templates_dir: Path, settings: dict | None = None, takeaw
         by_institution[record.institution_id].append(record)
 
     institutions = [
-        institution_view(catalog.institutions[key], by_institution[key], catalog.institution_unconfirmed.get(key, {}))
+        institution_view(catalog.institutions[key], by_institution[key], catalog.institution_unconfirmed.get(key, {}), at)
         for key in by_institution
     ]
     tree.pages["index.md"] = DocsPage(env.get_template("home.md.j2").render(institutions=institutions))
@@ -85,6 +86,7 @@ def docs_tree(catalog, templates_dir: Path, settings: dict | None = None, takeaw
             page = procedure_view(record, catalog.institutions[key], catalog.institution_unconfirmed.get(key, {}))
             page["changes"] = changes_view(catalog, record)
             page["draft"] = draft_view(record, catalog.root)
+            page["finished"] = finished_view(catalog, record, at)
             page["takeaways"] = takeaways(record) if takeaways else None
             page["checker"] = checker_view(record)
             path = f"{key}/{record.data['id']}.md"
@@ -109,10 +111,10 @@ def docs_tree(catalog, templates_dir: Path, settings: dict | None = None, takeaw
     return tree
 
 
-def write_docs(catalog, docs_dir: Path, templates_dir: Path, settings: dict | None = None, takeaways=None) -> DocsTree:
+def write_docs(catalog, docs_dir: Path, templates_dir: Path, settings: dict | None = None, takeaways=None, at=None) -> DocsTree:
     """Render every page of the catalog into docs_dir, with the screenshots; return the
     tree (its `nav` is MkDocs's). The arguments are `docs_tree`'s."""
-    tree = docs_tree(catalog, templates_dir, settings, takeaways)
+    tree = docs_tree(catalog, templates_dir, settings, takeaways, at)
     for path, page in tree.pages.items():
         _write(docs_dir / path, page.text)
     for path, source in tree.files.items():

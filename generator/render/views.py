@@ -13,6 +13,7 @@ from checks.wording import fr
 
 from generator.errors import display_path
 from generator.model.year_diff import previous_year, procedure_changes
+from generator.model.year_end import YEAR_OVER, finished
 from generator.render.contacts import contact_view, portal_view
 from generator.source.types import known
 
@@ -83,6 +84,31 @@ def draft_view(record, root) -> dict | None:
     if not record.draft:
         return None
     return {"title": fr.unpublished_title(record.academic_year), "text": fr.unpublished_text(display_path(record.path, root))}
+
+
+def finished_view(catalog, record, at) -> dict | None:
+    """The banner of a procedure whose year is over at `at` (`model.year_end`), and where
+    next year's is: the same procedure (by its title) or the institution's procedures of a
+    later year, when published; else the page says it is not yet, and whom to ask."""
+    over = finished(record, at) if at else None
+    if over is None:
+        return None
+    year_over, candidature = over == YEAR_OVER, record.data["kind"] == "candidature"
+    later = [
+        r for r in catalog.latest() if r.institution_id == record.institution_id and r.academic_year > record.academic_year
+    ]
+    same = [r for r in later if r.data["title"].casefold() == record.data["title"].casefold()]
+    following = None
+    if later:
+        newest = max(same or later, key=lambda r: r.academic_year)
+        text, link = fr.next_year_published(newest.academic_year, bool(same))
+        following = {"text": text, "link": link, "path": f"{newest.data['id']}.md" if same else "index.md"}
+    return {
+        "title": fr.finished_title(year_over, record.academic_year, candidature),
+        "text": fr.finished_text(year_over, record.academic_year, candidature),
+        "next": following,
+        "not_yet": fr.NEXT_YEAR_NOT_PUBLISHED,
+    }
 
 
 def accessibility_view(settings: dict) -> dict:

@@ -12,24 +12,30 @@ import shutil
 import tempfile
 import uuid
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from generator.errors import UserError, display_path
 from generator.model.catalog import load_catalog
+from generator.outputs.calendars import build_stamp
 from generator.outputs.content_policy import add_policy
 from generator.paths import PROJECT_DIR
 from generator.site.project import write_project
 from generator.source.site_settings import settings_file
 
 
-def build_site(root: Path, out: Path, *, site_url: str | None = None, only: tuple[str, ...] = (), drafts: bool = False) -> None:
+def build_site(
+    root: Path, out: Path, *, site_url: str | None = None, only: tuple[str, ...] = (), drafts: bool = False, at: datetime | None = None
+) -> None:
     """Build the whole site into `out`; on any error nothing in `out` changes.
 
     `site_url` (the address the site is served from) overrides the settings'
     one: Material's instant navigation, which keeps the checker's runtime
     alive from page to page, only works with the right address. `only`
     (`--only`) names the institutions to publish, when not all; `drafts`
-    publishes the years still `draft: true` too, each page under a banner."""
+    publishes the years still `draft: true` too, each page under a banner.
+    `at` is the instant the pages are built for (a year over by then says so):
+    by default SOURCE_DATE_EPOCH when set, else now."""
     print("Chargement des procédures…", flush=True)
     catalog = load_catalog(root, only)
     if not drafts:
@@ -49,7 +55,9 @@ def build_site(root: Path, out: Path, *, site_url: str | None = None, only: tupl
         print(stages[stage], flush=True)
 
     with tempfile.TemporaryDirectory(prefix="modop-project-") as work:
-        config_file = write_project(catalog, Path(work), settings_file(root), site_url=site_url, progress=progress)
+        config_file = write_project(
+            catalog, Path(work), settings_file(root), site_url=site_url, progress=progress, at=at or build_stamp()
+        )
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".new", dir=out.parent))
         try:

@@ -21,9 +21,10 @@ from generator.render.link_check import link_problems
 from generator.source.site_settings import read_site_settings
 
 
-def write_project(catalog, project_dir: Path, settings: Path, *, site_url: str | None = None, progress=None) -> Path:
+def write_project(catalog, project_dir: Path, settings: Path, *, site_url: str | None = None, progress=None, at=None) -> Path:
     """A MkDocs project that stands on its own: `mkdocs build -f <it>` works.
 
+    `at`, the build's instant, says which years are over (their pages say so).
     `progress(stage)`, when given, is called as each stage starts: "pages",
     "checker", "takeaways". A link of the data that MkDocs would refuse stops it
     there, with the link's place in the YAML (`render.link_check`): DataErrors."""
@@ -34,7 +35,7 @@ def write_project(catalog, project_dir: Path, settings: Path, *, site_url: str |
     if site_url:
         config["site_url"] = site_url
     progress("pages")
-    tree = write_docs(catalog, docs_dir, TEMPLATES_DIR, config, takeaways=takeaway_links)
+    tree = write_docs(catalog, docs_dir, TEMPLATES_DIR, config, takeaways=takeaway_links, at=at)
     links = link_problems(catalog, tree, config)
     if links.errors or links.left_out:  # a page left out by --only would be a broken link here
         raise DataErrors(links.errors + links.left_out)
