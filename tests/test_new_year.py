@@ -100,9 +100,13 @@ def test_strict_refuses_drafts(drafted, tmp_path):
     assert relaxed.returncode == 0
     assert "avertissement" in relaxed.stderr
     out = tmp_path / "site"
-    refused = run_modop("--root", str(root), "build", "--strict", "--out", str(out))
+    refused = run_modop("--root", str(root), "build", "--strict", "--drafts", "--out", str(out))
     assert refused.returncode == 1
+    assert re.search(r"procedures/amu-iut/2025-2026/but1\.yaml:\d+:\d+: date encore « à confirmer »", refused.stderr)
     assert not out.exists()
+    # Without --drafts, build publishes the current year: the draft's dates are not its to judge.
+    published = run_modop("--root", str(root), "build", "--strict", "--out", str(out))
+    assert "amu-iut/2025-2026/" not in published.stderr, published.stderr
 
 
 def test_new_year_refuses_an_existing_year(drafted):
