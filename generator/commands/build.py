@@ -7,9 +7,8 @@ from pathlib import Path
 
 import checks
 
-from generator.errors import UserError
-
 from generator.commands.validate import add_only_option, report_warnings
+from generator.errors import UserError
 from generator.model.catalog import load_catalog
 from generator.outputs.calendars import build_stamp
 
@@ -17,7 +16,11 @@ from generator.outputs.calendars import build_stamp
 def add_command(commands) -> None:
     parser = commands.add_parser("build", help="construit le site statique")
     parser.add_argument("--out", type=Path, default=Path("site"), help="dossier du site (par défaut : site)")
-    parser.add_argument("--strict", action="store_true", help="refuse de publier des dates encore « à confirmer »")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse de publier tant qu'il reste un avertissement (une date encore « à confirmer »…) dans ce qui est publié",
+    )
     parser.add_argument(
         "--site-url",
         metavar="URL",
