@@ -18,6 +18,7 @@ from generator.errors import UserError, display_path
 from generator.model.catalog import load_catalog
 from generator.outputs.content_policy import add_policy
 from generator.paths import PROJECT_DIR
+from generator.render.page_paths import procedure_page
 from generator.site.project import write_project
 from generator.source.site_settings import settings_file
 
@@ -63,7 +64,7 @@ def build_site(root: Path, out: Path, *, site_url: str | None = None) -> None:
 def _name_sources(message: str, catalog, root: Path) -> str:
     """MkDocs names generated pages; say which YAML file each one comes from."""
     for record in catalog.latest():
-        page = f"'{record.institution_id}/{record.data['id']}.md'"
+        page = f"'{procedure_page(record.institution_id, record.data['id'])}'"
         message = message.replace(page, f"{page} (généré depuis {display_path(record.path, root)})")
     return message
 
