@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from generator.site.site_links import broken_links as broken_links_of_the_build
 from tests.support.html_parsing import parse_file
 
 # Where a page points the browser at another address (href) or fetches from (src).
@@ -135,3 +136,26 @@ def test_the_walk_sees_broken_links(tmp_path):
     problems, checked = broken_links(site)
     assert checked == 15
     assert len(problems) == 8, "\n".join(problems)
+
+
+def test_the_build_s_own_check_finds_addresses_that_lead_to_no_file(tmp_path):
+    """generator.site.site_links, which stops any engine's build: relative and
+    root-relative addresses of raw HTML as of Markdown, folders by their index.html."""
+    site = tmp_path / "site"
+    (site / "a" / "b").mkdir(parents=True)
+    (site / "assets").mkdir()
+    (site / "assets" / "x.mjs").write_text("", encoding="utf-8")
+    (site / "index.html").write_text('<a href="a/b/">ok</a><a href="./">ok</a><a href="/assets/x.mjs">ok</a>', encoding="utf-8")
+    (site / "a" / "b" / "index.html").write_text(
+        '<script type="module" src="../../assets/x.mjs"></script><link rel="modulepreload" href="../../assets/x.mjs">'
+        '<a href="../../">ok</a><a href="#here">ok</a><a href="https://ok.fr/missing.pdf">ok</a><!-- <a href="gone/"> -->'
+        '<script type="module" src="../../../assets/x.mjs"></script>'  # one level above the site
+        "<img src='photo.png'><a href=\"../notice.pdf?x=1#p\">no file</a><a href=\"../../a/\">no index.html</a>",
+        encoding="utf-8",
+    )
+    assert broken_links_of_the_build(site) == [
+        ("a/b/index.html", "../../../assets/x.mjs"),
+        ("a/b/index.html", "photo.png"),
+        ("a/b/index.html", "../notice.pdf?x=1#p"),
+        ("a/b/index.html", "../../a/"),
+    ]

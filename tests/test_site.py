@@ -343,6 +343,16 @@ def test_broken_link_fails_the_build_and_leaves_previous_site_untouched(tmp_path
     assert "\x1b" not in stderr
 
 
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_a_link_to_a_missing_file_fails_the_build_under_either_engine(tmp_path, previous_site, engine):
+    """Zensical checks no link to a file: modop's own check of the built site does (site.site_links)."""
+    root = copy_procedures(SITE_FIXTURE, tmp_path / "root")
+    edit(root, "procedures/ecole-demo/2024-2025/candidature.yaml", "\nsummary: Déposez", "\nsummary: Voir [la notice](licence/notice-absente.pdf). Déposez")
+    stderr = failed_build_over(previous_site, root, "--engine", engine)
+    assert "notice-absente.pdf" in stderr
+    assert "(généré depuis procedures/ecole-demo/2024-2025/candidature.yaml)" in stderr, stderr
+
+
 def test_build_replaces_previous_site(tmp_path, previous_site):
     result = run_modop("--root", str(SITE_FIXTURE), "build", "--out", str(previous_site))
     assert result.returncode == 0, result.stderr

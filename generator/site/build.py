@@ -3,8 +3,9 @@
 `build_site` writes the stand-alone MkDocs project (`site.project`) into a
 temporary folder, builds it into a temporary sibling of the output folder
 with the engine asked for (`ENGINES`: MkDocs by default, or Zensical, which
-reads the same project: `site.zensical_build`), then swaps it into place: on
-any error the previous output stays as it was.
+reads the same project: `site.zensical_build`), checks that every relative
+link of the result leads to a file of it (`site.site_links`), then swaps it
+into place: on any error the previous output stays as it was.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from generator.outputs.content_policy import add_policy
 from generator.paths import PROJECT_DIR
 from generator.render.page_paths import procedure_page
 from generator.site.project import write_project
+from generator.site.site_links import broken_links
 from generator.site.zensical_build import run_zensical, search_style_hashes
 from generator.source.site_settings import settings_file
 
@@ -59,6 +61,7 @@ def build_site(root: Path, out: Path, *, site_url: str | None = None, engine: st
             try:
                 progress("engine")
                 builder.run(config_file, staging)
+                _check_links(staging, builder.name)
             except UserError as error:
                 raise UserError(_name_sources(str(error), catalog, root)) from None
             add_policy(staging, style_hashes=builder.style_hashes(staging))
@@ -69,11 +72,25 @@ def build_site(root: Path, out: Path, *, site_url: str | None = None, engine: st
     print(f"Site écrit dans {out}", flush=True)
 
 
+def _check_links(site_dir: Path, engine: str) -> None:
+    """Every relative address of the built site leads to one of its files (site.site_links)."""
+    broken = broken_links(site_dir)
+    if broken:
+        count = len(broken)
+        raise UserError(
+            f"le site construit par {engine} a {count} lien{'s' if count > 1 else ''} qui ne mène{'nt' if count > 1 else ''} "
+            "à aucun fichier du site (corrigez la cible du lien dans le fichier YAML dont la page est générée) :\n"
+            + "\n".join(f"{page} : « {address} »" for page, address in broken)
+        )
+
+
 def _name_sources(message: str, catalog, root: Path) -> str:
     """The engines name generated pages (`'ecole/licence/index.md'`, or with a line and
-    a column: `ecole/licence/index.md:11:16`); say which YAML file each one comes from."""
+    a column: `ecole/licence/index.md:11:16`), modop's link check the HTML page
+    (`ecole/licence/index.html`); say which YAML file each one comes from."""
     for record in catalog.latest():
-        page = re.compile(rf"(?<![\w/.-]){re.escape(procedure_page(record.institution_id, record.data['id']))}(?::\d+:\d+)?'?")
+        markdown = procedure_page(record.institution_id, record.data["id"])
+        page = re.compile(rf"(?<![\w/.-]){re.escape(markdown.removesuffix('.md'))}\.(?:md|html)(?::\d+:\d+)?'?")
         source = f" (généré depuis {display_path(record.path, root)})"
         message = page.sub(lambda named: named.group(0) + source, message)
     return message
