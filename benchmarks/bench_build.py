@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_build.py              # 10, 100 and 500 institutions
     .venv/bin/python benchmarks/bench_build.py --sizes 10 50
-    .venv/bin/python benchmarks/bench_build.py --sizes 500 --builds again   # the long one, once
+    .venv/bin/python benchmarks/bench_build.py --sizes 500 --once   # the long one, built once
 
 Each size is a synthetic catalog: the bundled institutions copied under new
 names until there are that many (each with its several procedures), built in
@@ -17,9 +17,9 @@ figure on a shared machine); then the total with MkDocs, the generator's share
 of it, and the peak resident memory of this process (Zensical's own process
 not included). Each size is built first with an empty notice cache (every
 PDF laid out), then again (the notices found in the cache, as in a rebuild or
-the live preview); `--builds again` skips the first for a long run (the
-engines' figures do not depend on the cache). The 500-institution size takes
-tens of minutes. A benchmark, not a test: it prints figures and asserts nothing.
+the live preview); `--once` builds only the first time, for a long run (the
+engines' figures do not depend on the cache). The 500-institution size is
+the long one. A benchmark, not a test: it prints figures and asserts nothing.
 """
 from __future__ import annotations
 
@@ -93,7 +93,7 @@ def child(size: int, cache: Path, build: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 500])
-    parser.add_argument("--builds", nargs="+", choices=["first", "again"], default=["first", "again"])
+    parser.add_argument("--once", action="store_true", help="only the first build of each size (empty notice cache)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--build", help=argparse.SUPPRESS)
@@ -107,7 +107,7 @@ def main() -> None:
     for size in args.sizes:
         with tempfile.TemporaryDirectory(prefix="modop-bench-cache-") as cache:
             # First with no laid-out notice, then again as a rebuild finds them.
-            for build in args.builds:
+            for build in ("first",) if args.once else ("first", "again"):
                 out = subprocess.run(
                     [sys.executable, __file__, "--child", str(size), "--cache", cache, "--build", build],
                     capture_output=True, text=True, check=True,

@@ -27,7 +27,7 @@ from generator.paths import PROJECT_DIR
 from generator.render.page_paths import procedure_page
 from generator.site.project import write_project
 from generator.site.site_links import broken_links
-from generator.site.zensical_build import run_zensical, search_style_hashes
+from generator.site.zensical_build import NAME as ZENSICAL, run_zensical, search_style_hashes
 from generator.source.site_settings import settings_file
 
 
@@ -148,7 +148,7 @@ class Engine:
 
 ENGINES = {
     "mkdocs": Engine("MkDocs", run_mkdocs, lambda site_dir: set()),
-    "zensical": Engine("Zensical", run_zensical, search_style_hashes),
+    "zensical": Engine(ZENSICAL, run_zensical, search_style_hashes),
 }
 
 

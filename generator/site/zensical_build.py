@@ -15,6 +15,7 @@ style in the script Zensical wrote into the site.
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
@@ -43,6 +44,8 @@ _BUNDLE = "assets/javascripts/bundle.*.min.js"
 def run_zensical(config_file: Path, site_dir: Path) -> None:
     """Build the project of `config_file` with Zensical in strict mode (a warning, such
     as a broken link, fails the build) and put the site in `site_dir` (empty)."""
+    if importlib.util.find_spec("zensical") is None:
+        raise UserError(f"{NAME} n'est pas installé ici : ./dev.sh l'installe (requirements.lock), ou construisez avec --engine mkdocs")
     project = config_file.parent
     built = project / "site"  # the generated mkdocs.yml's site_dir
     try:
@@ -54,7 +57,7 @@ def run_zensical(config_file: Path, site_dir: Path) -> None:
             env={**os.environ, "NO_COLOR": "1"},
         )
     except OSError as error:
-        raise UserError(f"impossible de lancer Zensical : {error.strerror or error}") from None
+        raise UserError(f"impossible de lancer {NAME} : {error.strerror or error}") from None
     if result.returncode != 0 or not (built / "index.html").is_file():
         raise UserError(failure_message(result.stdout + "\n" + result.stderr))
     site_dir.rmdir()
@@ -72,7 +75,7 @@ def failure_message(output: str) -> str:
         quoted = _QUOTED_LINE.search(block)
         where = f"{place.group('place')} : " if place else ""
         line = f" — dans « {quoted.group('text').strip()} »" if quoted else ""
-        warnings.append(f"{where}avertissement de Zensical « {found.group('what').strip()} »{line}")
+        warnings.append(f"{where}avertissement de {NAME} « {found.group('what').strip()} »{line}")
     if warnings:
         count = len(warnings)
         return (

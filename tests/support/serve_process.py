@@ -20,14 +20,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_serve(root: Path, cwd: Path, start_timeout: float = 300):
-    """`modop serve` over root on a free port until the block ends, then Ctrl-C.
+def running_serve(root: Path, cwd: Path, *options: str, start_timeout: float = 300):
+    """`modop serve [options]` over root on a free port until the block ends, then Ctrl-C.
 
     Yields the preview's address and the list its error lines arrive in; on
     leaving, the command must have stopped cleanly, without a traceback."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "--root", str(root), "serve", "--addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "generator", "--root", str(root), "serve", "--addr", f"127.0.0.1:{port}", *options],
         cwd=cwd,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
