@@ -19,12 +19,22 @@ from tests.support.site_audit import CSP_RECORDER, csp_reports
 # Each engine's result links (Zensical's are in an open shadow root, which CSS locators cross).
 RESULTS = {"mkdocs": "a.md-search-result__link", "zensical": "[role='listbox'] a[role='option']"}
 
+# When a query typed now gets its results. Material's worker holds a query until its
+# index is in; Zensical's page fetches search.json itself and drops a query typed
+# before it arrived (no result ever, as on a slow network): wait for the index.
+READY = {
+    "mkdocs": "() => true",
+    "zensical": "() => performance.getEntriesByType('resource')"
+    ".some(entry => new URL(entry.name).pathname.endsWith('/search.json') && entry.responseEnd > 0)",
+}
+
 
 def results_for(engine: str, tab, query: str) -> list[str]:
     """The addresses the search lists for `query`, typed at once in the search opened by « / »."""
     from playwright.sync_api import TimeoutError as Timeout
 
     page = tab.page
+    page.wait_for_function(READY[engine], timeout=30_000)
     page.keyboard.press("/")
     page.keyboard.insert_text(query)  # one input event: no list for a part of the query
     links = page.locator(RESULTS[engine])
