@@ -47,7 +47,7 @@ def _mkdocs_fails(monkeypatch, tmp_path):
 
 
 def _links_fail(monkeypatch, tmp_path):
-    monkeypatch.setattr(site, "broken_links", lambda site_dir: [("index.html", "absent/")])
+    monkeypatch.setattr(site, "broken_links", lambda site_dir, base: [("index.html", "absent/")])
 
 
 def _policy_fails(monkeypatch, tmp_path):

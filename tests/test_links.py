@@ -159,3 +159,19 @@ def test_the_build_s_own_check_finds_addresses_that_lead_to_no_file(tmp_path):
         ("a/b/index.html", "../notice.pdf?x=1#p"),
         ("a/b/index.html", "../../a/"),
     ]
+
+
+def test_root_relative_addresses_are_read_from_the_served_path(tmp_path):
+    """A site served under /modop/ (its site_url): the 404 page's /modop/… addresses
+    lead to its files, an address outside /modop/ to none."""
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "assets" / "x.css").write_text("", encoding="utf-8")
+    (site / "index.html").write_text("", encoding="utf-8")
+    (site / "404.html").write_text(
+        '<link href="/modop/assets/x.css"><a href="/modop/">ok</a><a href="/modop">ok</a>'
+        '<a href="/assets/x.css">outside</a><a href="/modop/gone/">no file</a>',
+        encoding="utf-8",
+    )
+    assert broken_links_of_the_build(site, "/modop/") == [("404.html", "/assets/x.css"), ("404.html", "/modop/gone/")]
+

@@ -19,6 +19,9 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
 
 from generator.errors import UserError, display_path
 from generator.model.catalog import load_catalog
@@ -61,7 +64,7 @@ def build_site(root: Path, out: Path, *, site_url: str | None = None, engine: st
             try:
                 progress("engine")
                 builder.run(config_file, staging)
-                _check_links(staging, builder.name)
+                _check_links(staging, builder.name, _served_path(config_file))
             except UserError as error:
                 raise UserError(_name_sources(str(error), catalog, root)) from None
             add_policy(staging, style_hashes=builder.style_hashes(staging))
@@ -72,9 +75,16 @@ def build_site(root: Path, out: Path, *, site_url: str | None = None, engine: st
     print(f"Site écrit dans {out}", flush=True)
 
 
-def _check_links(site_dir: Path, engine: str) -> None:
+def _served_path(config_file: Path) -> str:
+    """The path the site is served under, from the generated project's site_url (`/` without one)."""
+    site_url = yaml.safe_load(config_file.read_text(encoding="utf-8")).get("site_url") or "/"
+    path = urlsplit(site_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def _check_links(site_dir: Path, engine: str, base: str) -> None:
     """Every relative address of the built site leads to one of its files (site.site_links)."""
-    broken = broken_links(site_dir)
+    broken = broken_links(site_dir, base)
     if broken:
         count = len(broken)
         raise UserError(

@@ -24,9 +24,13 @@ _ADDRESS = re.compile(
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
-def broken_links(site_dir: Path) -> list[tuple[str, str]]:
+def broken_links(site_dir: Path, base: str = "/") -> list[tuple[str, str]]:
     """(page, address) for each relative or root-relative address of a page of
-    site_dir that leads to no file of the site; page as `amu-iut/but1/index.html`."""
+    site_dir that leads to no file of the site; page as `amu-iut/but1/index.html`.
+
+    `base` is the path the site is served under (that of its site_url, `/modop/`
+    for `https://example.fr/modop/`): a root-relative address, as the 404 page
+    writes them, is read from there; one outside it leads to no file of the site."""
     files = {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file()}
     found = []
     for page in sorted(name for name in files if name.endswith(".html")):
@@ -38,7 +42,13 @@ def broken_links(site_dir: Path) -> list[tuple[str, str]]:
             if parts.scheme or address.startswith("//") or not parts.path:
                 continue
             path = unquote(parts.path)
-            target = posixpath.normpath(path.lstrip("/") if path.startswith("/") else posixpath.join(folder, path))
+            if path.startswith("/"):
+                if not (path + "/").startswith(base):
+                    found.append((page, address))
+                    continue
+                target = posixpath.normpath(path[len(base):] or ".")
+            else:
+                target = posixpath.normpath(posixpath.join(folder, path))
             folder_page = "index.html" if target == "." else f"{target}/index.html"  # a folder's address
             if target not in files and folder_page not in files:
                 found.append((page, address))
