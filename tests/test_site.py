@@ -310,12 +310,12 @@ def previous_site(tmp_path: Path) -> Path:
     return out
 
 
-def failed_build_over(previous_site: Path, root: Path) -> str:
-    """Build root's data over previous_site, which must fail and leave it whole,
-    with no temporary folder beside it; what the command said on stderr."""
+def failed_build_over(previous_site: Path, root: Path, *options: str) -> str:
+    """Build root's data over previous_site (with `build`'s options), which must fail
+    and leave it whole, with no temporary folder beside it; what the command said on stderr."""
     before = tree_digest(previous_site)
 
-    result = run_modop("--root", str(root), "build", "--out", str(previous_site))
+    result = run_modop("--root", str(root), "build", "--out", str(previous_site), *options)
 
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
@@ -331,11 +331,22 @@ def test_invalid_data_leaves_previous_site_untouched(tmp_path, previous_site):
     assert re.search(r"procedures/amu-iut/2024-2025/but1\.yaml:\d+:\d+: ", stderr), stderr
 
 
-def test_broken_link_fails_the_build_and_leaves_previous_site_untouched(tmp_path, previous_site):
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+@pytest.mark.parametrize(
+    "link, said",
+    [
+        ("page-inexistante.md", "pas de page page-inexistante.md dans ecole-demo"),
+        ("licence/notice-absente.pdf", "pas de page licence/notice-absente.pdf dans ecole-demo"),
+    ],
+)
+def test_a_broken_link_of_the_data_stops_either_engine_s_build_at_its_place(tmp_path, previous_site, engine, link, said):
+    """A link to no page or to no file (which Zensical would not see) is said at its line
+    of the YAML before any engine runs (render.link_check), and nothing is published."""
     root = copy_procedures(SITE_FIXTURE, tmp_path / "root")
-    edit(root, "procedures/ecole-demo/2024-2025/candidature.yaml", "\nsummary: Déposez", "\nsummary: Voir [la page](page-inexistante.md). Déposez")
-    stderr = failed_build_over(previous_site, root)
-    assert "page-inexistante.md" in stderr
+    edit(root, "procedures/ecole-demo/2024-2025/candidature.yaml", "\nsummary: Déposez", f"\nsummary: Voir [la page]({link}). Déposez")
+    stderr = failed_build_over(previous_site, root, "--engine", engine)
+    assert stderr.startswith(f"procedures/ecole-demo/2024-2025/candidature.yaml:11:25: lien « {link} » : {said}"), stderr
+    assert "MkDocs" not in stderr and "Zensical" not in stderr and "\x1b" not in stderr
 
 
 def test_build_replaces_previous_site(tmp_path, previous_site):
@@ -543,3 +554,17 @@ def test_french_dates_hours_amounts_and_phones():
     assert tel_uri("+33 4 73 17 01 00") == "tel:+33473170100"
     assert french.weekdays_text(["lundi", "mardi", "mercredi", "jeudi"]) == "du lundi au jeudi"
     assert french.weekdays_text(["lundi", "mercredi"]) == "les lundi et mercredi"
+
+
+def test_a_summary_s_link_to_another_procedure_leads_there_from_both_pages_that_show_it(tmp_path):
+    """A summary is shown on the procedure's page and on its institution's: `licence.md`,
+    written from the institution's folder, leads to the licence's page from both."""
+    root = copy_procedures(SITE_FIXTURE, tmp_path / "root")
+    edit(root, "procedures/ecole-demo/2024-2025/candidature.yaml", "\nsummary: Déposez", "\nsummary: Voir [la licence](licence.md). Déposez")
+    out = tmp_path / "site"
+    result = run_modop("--root", str(root), "build", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    institution = (out / "ecole-demo" / "index.html").read_text(encoding="utf-8")
+    procedure = (out / "ecole-demo" / "candidature" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="licence/">la licence</a>' in institution
+    assert '<a href="../licence/">la licence</a>' in procedure

@@ -1,4 +1,4 @@
-"""`modop build --out DIR [--strict] [--drafts] [--only INSTITUTION] [--at INSTANT] [--site-url URL]`: the whole static site, published at once."""
+"""`modop build --out DIR [--strict] [--drafts] [--only INSTITUTION] [--at INSTANT] [--site-url URL] [--engine mkdocs|zensical]`: the whole static site, published at once."""
 from __future__ import annotations
 
 import argparse
@@ -38,7 +38,21 @@ def add_command(commands) -> None:
         help="publie aussi les années en brouillon (draft: true), chaque page sous un bandeau « Brouillon »",
     )
     add_only_option(parser)
+    add_engine_option(parser)
     parser.set_defaults(run=run)
+
+
+ENGINE_CHOICES = ("mkdocs", "zensical")  # generator.site.build.ENGINES, named here so that --help loads no engine
+
+
+def add_engine_option(parser) -> None:
+    """`--engine`, shared by `build` and `serve`."""
+    parser.add_argument(
+        "--engine",
+        choices=ENGINE_CHOICES,
+        default="mkdocs",
+        help="ce qui construit le site à partir des pages : mkdocs (par défaut) ou zensical, son successeur maintenu",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -48,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     if args.strict:  # what is published is judged: a draft left out is not
         catalog = load_catalog(args.root, args.only)
         report_warnings(catalog if args.drafts else catalog.without_drafts(), strict=True, now=at)
-    build_site(args.root, args.out.resolve(), site_url=args.site_url, only=args.only, drafts=args.drafts, at=at)
+    build_site(args.root, args.out.resolve(), site_url=args.site_url, only=args.only, drafts=args.drafts, at=at, engine=args.engine)
     return 0
 
 

@@ -1,8 +1,9 @@
-"""`modop serve [--addr HOST:PORT] [--no-drafts] [--only INSTITUTION]`: the live preview, rebuilt when a file changes."""
+"""`modop serve [--addr HOST:PORT] [--no-drafts] [--only INSTITUTION] [--engine mkdocs|zensical]`: the live preview, rebuilt when a file changes."""
 from __future__ import annotations
 
 import argparse
 
+from generator.commands.build import add_engine_option
 from generator.commands.validate import add_only_option
 
 
@@ -16,11 +17,12 @@ def add_command(commands) -> None:
         help="montre le site tel que build le publie, sans les années en brouillon (draft: true)",
     )
     add_only_option(parser)
+    add_engine_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from generator.site.serve import serve_site  # MkDocs and its live-reload server: loaded only to serve
 
-    serve_site(args.root, args.addr, only=args.only, drafts=args.drafts)
+    serve_site(args.root, args.addr, only=args.only, drafts=args.drafts, engine=args.engine)
     return 0

@@ -4,13 +4,15 @@ Layout (others rely on it):
 
     index.md                         home: the institutions, how it works
     <institution>/index.md           an institution: its procedures, contacts, portals
-    <institution>/<procedure>.md     a procedure, built as /<institution>/<procedure>/
-    <institution>/<procedure>/...    the screenshots of that procedure
+    <institution>/<procedure>/index.md   a procedure, built as /<institution>/<procedure>/
+    <institution>/<procedure>/...        the screenshots of that procedure (beside its page)
     guide/mettre-a-jour.md           the staff guide (site_templates/guide/, as written)
     accessibilite.md                 the accessibility statement
 
 (The names of these top-level folders and pages are refused as institution
-identifiers by the catalog: generator.source.discovery.RESERVED_INSTITUTION_IDS.)
+identifiers by the catalog: generator.source.discovery.RESERVED_INSTITUTION_IDS.
+Why a procedure's page is an index.md, and how the links staff wrote from
+their institution's folder are re-aimed for it: render.page_paths.)
 
 Templates live in `site_templates/*.md.j2`. They receive plain "views"
 (`render.views`, `render.contacts`, `render.checker_view`), so that they hold
@@ -27,6 +29,7 @@ from pathlib import Path
 from generator.render.checker_view import checker_view
 from generator.render.contacts import institution_view
 from generator.render.environment import template_environment
+from generator.render.page_paths import link_from_institution_page, link_from_procedure_page, procedure_page
 from generator.render.views import accessibility_view, changes_view, draft_view, finished_view, procedure_view
 from generator.source.discovery import screenshot_file
 
@@ -40,6 +43,27 @@ class DocsPage:
 
     text: str
     sources: tuple[Path, ...] = ()
+    # The links its data texts write, re-aimed for the page (render.page_paths):
+    # each as the page reads it -> as the data file writes it.
+    written: dict[str, list[str]] = field(default_factory=dict)
+
+
+class _Reaiming:
+    """A re-aiming of links (render.page_paths) that remembers, until `taken`, each
+    link's written form: render.link_check says a broken one as staff wrote it."""
+
+    def __init__(self, reaim):
+        self.reaim = reaim
+        self.written: dict[str, list[str]] = {}
+
+    def __call__(self, target: str) -> str:
+        read = self.reaim(target)
+        self.written.setdefault(read, []).append(target)
+        return read
+
+    def taken(self) -> dict[str, list[str]]:
+        written, self.written = self.written, {}
+        return written
 
 
 @dataclass
@@ -62,6 +86,9 @@ def docs_tree(catalog, templates_dir: Path, settings: dict | None = None, takeaw
     `at`, the build's instant, says which years are over."""
     env = template_environment(templates_dir)
     tree = DocsTree()
+    from_institution, from_procedure = _Reaiming(link_from_institution_page), _Reaiming(link_from_procedure_page)
+    institution_env = template_environment(templates_dir, retarget=from_institution)
+    procedure_env = template_environment(templates_dir, retarget=from_procedure)
     records = catalog.latest()
     by_institution: dict[str, list] = {key: [] for key in sorted(catalog.institutions)}
     for record in records:
@@ -78,8 +105,9 @@ def docs_tree(catalog, templates_dir: Path, settings: dict | None = None, takeaw
         key = institution["id"]
         institution_file = catalog.root / "procedures" / key / "institution.yaml"
         tree.pages[f"{key}/index.md"] = DocsPage(
-            env.get_template("institution.md.j2").render(institution=institution),
+            institution_env.get_template("institution.md.j2").render(institution=institution),
             (institution_file, *(r.path for r in by_institution[key])),
+            from_institution.taken(),
         )
         section = [f"{key}/index.md"]
         for record in by_institution[key]:
@@ -89,10 +117,11 @@ def docs_tree(catalog, templates_dir: Path, settings: dict | None = None, takeaw
             page["finished"] = finished_view(catalog, record, at)
             page["takeaways"] = takeaways(record) if takeaways else None
             page["checker"] = checker_view(record)
-            path = f"{key}/{record.data['id']}.md"
-            tree.pages[path] = DocsPage(env.get_template("procedure.md.j2").render(page=page), (record.path, institution_file))
+            path = procedure_page(key, record.data["id"])
+            text = procedure_env.get_template("procedure.md.j2").render(page=page)
+            tree.pages[path] = DocsPage(text, (record.path, institution_file), from_procedure.taken())
             for shot in _screenshots(record):
-                tree.files[f"{key}/{record.data['id']}/{shot}"] = screenshot_file(record.path, shot)
+                tree.files[_joined(path, shot)] = screenshot_file(record.path, shot)
             for target in (page["takeaways"] or {}).values():
                 tree.files.setdefault(_joined(path, target), None)
             section.append(path)

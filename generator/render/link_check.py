@@ -6,7 +6,9 @@ reads it: the ids it has (headings slugified by the toc extension, attr_list's
 `{ #id }`, raw HTML) and the links it holds. A link that a data file writes
 (`source.link_places` finds it in the file's texts) must lead to a page of
 the tree or a file beside them, and to an id of that page; each one that does
-not is said at its place in the YAML, in French, with what to do. The links
+not is said at its place in the YAML, in French, with what to do. Links are
+judged as staff write them (render.page_paths): from the institution's folder,
+a procedure's page named `<institution>/<procedure>.md`. The links
 the templates write are theirs (tests/test_links.py walks the built site).
 
 MkDocs's rules, with modop's mkdocs.yml (`validation:` all `warn`, `strict`):
@@ -25,6 +27,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from generator.errors import DataError, display_path
+from generator.render.page_paths import written_page
 from generator.source.link_places import LinkPlaces
 
 # The extensions MkDocs always adds to those of mkdocs.yml.
@@ -120,13 +123,15 @@ class _Judge:
         self.readings: dict[str, _PageReading] = {}
         names, configs = _extensions(settings)
         self.markdown = markdown.Markdown(extensions=names, extension_configs=configs)
+        # The pages as staff name them in their links (render.page_paths.written_page).
+        self.pages = {written_page(path): page for path, page in tree.pages.items()}
         # Each data file's own page: a procedure's, an institution's index.
-        self.own_page = {page.sources[0]: path for path, page in tree.pages.items() if page.sources}
+        self.own_page = {page.sources[0]: path for path, page in self.pages.items() if page.sources}
 
     def read(self, path: str) -> _PageReading:
         if path not in self.readings:
             reading = _PageReading()
-            text = self.tree.pages[path].text
+            text = self.pages[path].text
             self.markdown.reset()
             self.markdown.treeprocessors.register(_Named(self.markdown, reading), "modop_named_ids", 6)  # attr_list 8, toc 5
             self.markdown.treeprocessors.register(_Collect(self.markdown, reading), "modop_links", 0)
@@ -139,10 +144,11 @@ class _Judge:
 
     def run(self) -> LinkProblems:
         found = LinkProblems()
-        for path, page in self.tree.pages.items():
+        for path, page in self.pages.items():
             if not page.sources:
                 continue
-            for link in dict.fromkeys(self.read(path).links):
+            read = dict.fromkeys(self.read(path).links)
+            for link in dict.fromkeys(written for seen in read for written in page.written.get(seen, [seen])):
                 parts = urlsplit(link)
                 if parts.scheme or parts.netloc:
                     continue
@@ -174,12 +180,12 @@ class _Judge:
         target = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
         if target.startswith("../") or target == "..":
             return "le lien sort du site : écrivez le chemin d'une page du site, par exemple ../<établissement>/<procédure>.md", False
-        if target in self.tree.pages:
+        if target in self.pages:
             return self.anchor_problem(target, parts.fragment, f"dans la page {target}")
         if target in self.tree.files:
             return None
         for page_file in (f"{target}.md", f"{target}/index.md"):
-            if page_file in self.tree.pages:
+            if page_file in self.pages:
                 written = posixpath.relpath(page_file, folder or ".")
                 return f"écrivez le fichier de la page, {written}", False
         return self.missing_page(target)
@@ -221,8 +227,8 @@ class _Judge:
             )
         if not rest:
             return f"pas de page {target} sur le site : corrigez le lien", False
-        if f"{first}/index.md" in self.tree.pages:
-            pages = sorted(posixpath.basename(p) for p in self.tree.pages if posixpath.dirname(p) == first)
+        if f"{first}/index.md" in self.pages:
+            pages = sorted(posixpath.basename(p) for p in self.pages if posixpath.dirname(p) == first)
             return f"pas de page {rest} dans {first} (pages : {', '.join(pages)}) : corrigez le nom du fichier", False
         institutions = ", ".join(sorted(self.catalog.institutions))
         return (

@@ -15,6 +15,7 @@ from generator.errors import display_path
 from generator.model.year_diff import previous_year, procedure_changes
 from generator.model.year_end import YEAR_OVER, finished
 from generator.render.contacts import contact_view, portal_view
+from generator.render.page_paths import link_from_procedure_page
 from generator.source.types import known
 
 
@@ -102,7 +103,7 @@ def finished_view(catalog, record, at) -> dict | None:
     if later:
         newest = max(same or later, key=lambda r: r.academic_year)
         text, link = fr.next_year_published(newest.academic_year, bool(same))
-        following = {"text": text, "link": link, "path": f"{newest.data['id']}.md" if same else "index.md"}
+        following = {"text": text, "link": link, "path": link_from_procedure_page(f"{newest.data['id']}.md" if same else "index.md")}
     return {
         "title": fr.finished_title(year_over, record.academic_year, candidature),
         "text": fr.finished_text(year_over, record.academic_year, candidature),
@@ -220,7 +221,7 @@ def step_title(title: str) -> str:
     return stripped[:1].upper() + stripped[1:] if stripped else title
 
 
-def step_view(number: int, step: dict, institution: dict, procedure_id: str) -> dict:
+def step_view(number: int, step: dict, institution: dict) -> dict:
     return {
         "number": number,
         "anchor": f"etape-{step['id']}",
@@ -237,7 +238,7 @@ def step_view(number: int, step: dict, institution: dict, procedure_id: str) -> 
             }
             for w in step.get("warnings", [])
         ],
-        "screenshots": [{"src": f"{procedure_id}/{s['src']}", "alt": s["alt"]} for s in step.get("screenshots", [])],
+        "screenshots": [{"src": s["src"], "alt": s["alt"]} for s in step.get("screenshots", [])],
         "branches": step.get("branches", []),
     }
 
@@ -254,7 +255,7 @@ def procedure_view(record, institution: dict, institution_unconfirmed=()) -> dic
     # Whom to ask when the notice is silent: the "en cas de doute" contact first.
     ask = by_id.get(unsure["contact"]) if unsure else (contacts[0] if contacts else None)
     source = data["source"]
-    steps = [step_view(i, s, institution, data["id"]) for i, s in enumerate(data["steps"], start=1)]
+    steps = [step_view(i, s, institution) for i, s in enumerate(data["steps"], start=1)]
     return {
         "id": data["id"],
         "title": data["title"],

@@ -25,10 +25,12 @@ def _host_and_port(addr: str) -> tuple[str, int]:
     return host.strip("[]"), int(port)
 
 
-def serve_site(root: Path, addr: str, *, only: tuple[str, ...] = (), drafts: bool = True) -> None:
-    """Serve the site on addr; rebuild it when procedures/ or the templates change.
-    `only` (`--only`) names the institutions to show, when not all; the years
-    still in draft are shown (under a banner) unless `drafts` is False.
+def serve_site(root: Path, addr: str, *, only: tuple[str, ...] = (), drafts: bool = True, engine: str = "mkdocs") -> None:
+    """Serve the site on addr; rebuild it with `engine` when procedures/ or the templates change.
+    The server is modop's own (site.preview_server, on MkDocs's live-reload
+    server) whichever engine builds. `only` (`--only`) names the institutions
+    to show, when not all; the years still in draft are shown (under a banner)
+    unless `drafts` is False.
 
     Invalid data never stops the preview: its errors are printed and shown at
     the top of every page (see generator.site.preview_server) until a good build."""
@@ -51,7 +53,7 @@ def serve_site(root: Path, addr: str, *, only: tuple[str, ...] = (), drafts: boo
         def rebuild() -> None:
             # Never raise: the live-reload server would stall until a good build.
             try:
-                build_site(root, site_dir, site_url=url, only=only, drafts=drafts)
+                build_site(root, site_dir, site_url=url, only=only, drafts=drafts, engine=engine)
             except DataErrors as errors:
                 for error in errors.errors:
                     print(error, file=sys.stderr)
