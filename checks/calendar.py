@@ -76,7 +76,7 @@ def procedure_calendar(procedure: dict, stamp: datetime, *, page_url: str | None
     """Every window period of the compiled procedure and every closure of its portal."""
     events = _window_events(procedure, page_url, lang) + _closure_events(procedure, page_url, lang)
     name = wording(lang).calendar_name(_title(procedure), student=False)
-    return _calendar(name, events, stamp, page_url, tentative=bool(procedure.get("draft")))
+    return _calendar(name, events, stamp, page_url, tentative=bool(procedure.get("provisional")))
 
 
 def student_calendar(
@@ -97,7 +97,7 @@ def student_calendar(
             uid = _uid(procedure, f"etudiant-{_UID_SIDES['closing']}-{_utc_stamp(end)}")
             events.append(_boundary_event(procedure, "closing", end, context, page_url, uid, lang))
     name = words.calendar_name(_title(procedure), student=True)
-    return _calendar(name, events, stamp, page_url, tentative=bool(procedure.get("draft")))
+    return _calendar(name, events, stamp, page_url, tentative=bool(procedure.get("provisional")))
 
 
 # ---------------------------------------------------------------- events
@@ -188,7 +188,7 @@ def _description(procedure: dict, first: str, context: str, page_url: str | None
         _title(procedure),
         (procedure.get("institution") or {}).get("name"),
         procedure.get("academic_year"),
-        bool(procedure.get("draft")),
+        bool(procedure.get("provisional")),
         page_url,
     )
 

@@ -48,7 +48,7 @@ class ProcedureCompiler:
     def national_cvec(self, year: str):
         return self.national["cvec"]["amount"].get(year)
 
-    def compile(self, institution: dict, data: dict, draft: bool = False) -> dict:
+    def compile(self, institution: dict, data: dict, provisional: bool = False) -> dict:
         notice = f"la notice « {data['source']['title']} »"
         compiled = {
             "id": f"{institution['id']}/{data['id']}",
@@ -56,7 +56,7 @@ class ProcedureCompiler:
             "title": data["title"],
             "academic_year": data["academic_year"],
             "academic_year_stated": data.get("academic_year_stated", True),
-            "draft": draft,
+            "provisional": provisional,
             "kind": data["kind"],
             "level": data["level"],
             "source": data["source"]["title"],
