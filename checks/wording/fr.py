@@ -527,6 +527,13 @@ def unreadable_instant(text: str) -> str:
     )
 
 
+def instant_out_of_range(text: str, first_year: int, last_year: int) -> str:
+    return (
+        f"Instant « {text} » hors des années où le calculateur répond : choisissez un instant "
+        f"entre {first_year} et {last_year} (heure de Paris), par exemple 2024-07-20T10:00."
+    )
+
+
 # ---------------------------------------------------------------- the widget's view
 
 

@@ -245,12 +245,14 @@ def paris_instant(text: str, *, end: bool = False) -> tuple[str, str]:
     """ISO instant of a YAML `AAAA-MM-JJ[ HH:MM]` and its kind.
 
     A bare date starts at that day's midnight; as an end it closes at the
-    following midnight, so that the whole day is included."""
+    following midnight, so that the whole day is included. A time the spring's
+    change skips is the real instant an hour later (02:30 is 03:30+02:00), as
+    `checks.parse_instant` reads it; a repeated autumn time is the first one."""
     if " " in text:
         day, clock = text.split(" ")
         hour, minute = (int(p) for p in clock.split(":"))
         local = dt.datetime.combine(dt.date.fromisoformat(day), dt.time(hour, minute))
-        return local.replace(tzinfo=PARIS).isoformat(), "instant"
+        return local.replace(tzinfo=PARIS).astimezone(dt.timezone.utc).astimezone(PARIS).isoformat(), "instant"
     day = dt.date.fromisoformat(text)
     if end:
         day += dt.timedelta(days=1)

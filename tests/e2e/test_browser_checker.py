@@ -122,6 +122,14 @@ def test_a_bad_at_is_an_error_in_french(visit):
     assert "illisible" in page.locator("[data-checker-live]").inner_text()
 
 
+@pytest.mark.parametrize("at", ["0001-01-01T00:00", "9999-12-31T23:59%2B00:00", "9999-12-31T23:00Z"])
+def test_an_at_outside_the_years_answered_is_an_error_in_french(visit, at):
+    page = visit().goto(f"amu-iut/but1/?at={at}")
+    page.wait_for_selector("[data-result][data-state='error']")
+    live = page.locator("[data-checker-live]").inner_text()
+    assert "entre 2000 et 2099" in live and "Error" not in live, live
+
+
 def test_instant_navigation_reuses_the_worker(visit, site_dir):
     sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>" in sitemap, "Material's instant navigation needs a sitemap: set site_url in mkdocs.yml"
