@@ -13,7 +13,8 @@ from pathlib import Path
 
 from generator.errors import DataErrors, PlacedMessage, UserError, display_path
 from generator.model.catalog import load_catalog
-from generator.source.new_year_draft import YEAR, draft_procedure
+from generator.source.new_year_draft import draft_procedure
+from generator.source.types import academic_year_problem
 
 
 def add_command(commands) -> None:
@@ -34,9 +35,9 @@ def run(args: argparse.Namespace) -> int:
 
 def new_year(root: Path, institution_id: str, target: str) -> list[PlacedMessage]:
     """Write the draft of `target` for one institution; return the checklist."""
-    match = YEAR.fullmatch(target)
-    if not match or int(match.group(2)) != int(match.group(1)) + 1:
-        raise UserError(f"année « {target} » : écrivez l'année universitaire sous la forme AAAA-AAAA, par exemple 2025-2026")
+    problem = academic_year_problem(target)
+    if problem:
+        raise UserError(f"année « {target} » : {problem}")
     catalog = load_catalog(root)
     if institution_id not in catalog.institutions:
         raise UserError(f"établissement inconnu « {institution_id} » ; établissements : {', '.join(catalog.institutions)}")
