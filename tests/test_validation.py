@@ -38,6 +38,9 @@ def _missing_institution_file(root: Path) -> None:
     (root / INSTITUTION).unlink()
 
 
+# A payment section added at the end of the demo procedure; its day stands at 41:26.
+PAYMENT = "payment:\n  instalments: [{{count: 1}}, {{count: 3}}]\n  later_instalments_day: {day}\n"
+
 # How each case breaks the demo data: a function, or an edit (file, text there, its replacement).
 BREAKS = {
     "syntax": (PROCEDURE, "title: Inscription de démonstration", "title: [Inscription de démonstration"),
@@ -67,6 +70,9 @@ BREAKS = {
     "amount above the ceiling": (PROCEDURE, "amount: national\n    category", "amount: 99999999999999999999999\n    category"),
     "amount in thousandths": (PROCEDURE, "amount: national\n    category", "amount: 175.555\n    category"),
     "amount in hexadecimal": (PROCEDURE, "amount: national\n    category", "amount: 0x1A\n    category"),
+    "instalment day 32": (PROCEDURE, "    reason: Fête nationale.\n", "    reason: Fête nationale.\n" + PAYMENT.format(day=32)),
+    "instalment day 1000000": (PROCEDURE, "    reason: Fête nationale.\n", "    reason: Fête nationale.\n" + PAYMENT.format(day=1000000)),
+    "instalment day 0": (PROCEDURE, "    reason: Fête nationale.\n", "    reason: Fête nationale.\n" + PAYMENT.format(day=0)),
 }
 
 
@@ -107,6 +113,9 @@ CASES = [
     ("amount above the ceiling", PROCEDURE, 24, 13, "au plus 100000"),
     ("amount in thousandths", PROCEDURE, 24, 13, "deux décimales au plus"),
     ("amount in hexadecimal", PROCEDURE, 24, 13, "attendu un nombre (175), « national » ou « unknown »"),
+    ("instalment day 32", PROCEDURE, 41, 26, "un jour du mois, de 1 à 31"),
+    ("instalment day 1000000", PROCEDURE, 41, 26, "un jour du mois, de 1 à 31"),
+    ("instalment day 0", PROCEDURE, 41, 26, "un jour du mois, de 1 à 31"),
 ]
 
 

@@ -259,7 +259,7 @@ def test_payment_view_lists_the_ways_to_pay():
         "en une fois",
         f"Paybox 3 échéances (paiement en 3 fois), possible à partir de 1{NNBSP}000{NBSP}€ de droits",
     ]
-    assert payment["methods"] == ["carte bancaire"] and payment["later_day"] == 10
+    assert payment["methods"] == ["carte bancaire"] and payment["later_day"] == "le 10"
     data = procedure_data()
     del data["payment"]
     record = record_of(data)

@@ -332,6 +332,14 @@ def refused_below_minimum(requested: int, minimum: float, fee: float) -> str:
 
 
 _COUNT_WORDS = {2: "deux", 4: "quatre"}
+_SHORTEST_MONTH = 28
+
+
+def later_instalments_day_text(day: int) -> str:
+    """`le 10`, `le 1er`: the day of the month of the later instalments; past the 28th,
+    `le 31 (ou le dernier jour du mois)`, since a shorter month's last day takes its place."""
+    text = f"le {day_number(day)}"
+    return f"{text} (ou le dernier jour du mois)" if day > _SHORTEST_MONTH else text
 
 
 def payment_sentence(plan: list[tuple[date | None, float]], day: int | None, refused: str | None, source: str | None) -> str:
@@ -345,7 +353,11 @@ def payment_sentence(plan: list[tuple[date | None, float]], day: int | None, ref
         figure = f"Paiement : en une fois, {amount(first_amount)} {when}"
     else:
         months = _COUNT_WORDS.get(len(plan) - 1, str(len(plan) - 1))
-        later_when = f"le {day} de chacun des {months} mois suivants" if day else "aux dates que l'établissement indiquera"
+        later_when = (
+            f"{later_instalments_day_text(day)} de chacun des {months} mois suivants"
+            if day
+            else "aux dates que l'établissement indiquera"
+        )
         figure = f"Paiement : en {len(plan)} fois, {amount(first_amount)} {when} puis {amount(plan[1][1])} {later_when}"
     return explained(figure, refused or "", source)
 

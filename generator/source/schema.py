@@ -246,7 +246,7 @@ PAYMENT = Obj(
                 )
             )
         ),
-        "later_instalments_day": Field(Number(integer=True, minimum=1)),
+        "later_instalments_day": Field(Number(integer=True, minimum=1, maximum=31, expected="un jour du mois, de 1 à 31")),
         "note": Field(Text()),
     }
 )

@@ -313,8 +313,9 @@ def test_instalments_not_offered_or_nothing_to_pay_fall_back_to_one_payment():
 def test_later_instalment_day_is_clamped_to_short_months():
     procedure = copy.deepcopy(DOCTORAT)
     procedure["payment"]["later_instalments_day"] = 31
-    plan = evaluate(procedure, {"echeances": "3"}, at("2024-01-15T10:00"))["payment"]["plan"]
-    assert [p["due"] for p in plan] == ["2024-01-15", "2024-02-29", "2024-03-31"]
+    answer = evaluate(procedure, {"echeances": "3"}, at("2024-01-15T10:00"))
+    assert [p["due"] for p in answer["payment"]["plan"]] == ["2024-01-15", "2024-02-29", "2024-03-31"]
+    assert "le 31 (ou le dernier jour du mois) de chacun des deux mois suivants" in answer["explanation"][-1]
 
 
 def test_first_payment_is_due_the_day_registration_opens():
