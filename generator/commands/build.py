@@ -10,7 +10,7 @@ from generator.model.catalog import load_catalog
 
 def add_command(commands) -> None:
     parser = commands.add_parser("build", help="construit le site statique")
-    parser.add_argument("--out", type=Path, default=Path("site"), help="dossier du site (par défaut : site)")
+    parser.add_argument("--out", type=Path, default=Path("site"), metavar="DOSSIER", help="dossier du site (par défaut : site)")
     parser.add_argument("--strict", action="store_true", help="refuse de publier des dates encore « à confirmer »")
     parser.add_argument(
         "--site-url",
@@ -21,9 +21,11 @@ def add_command(commands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.site.build import build_site  # MkDocs, Jinja, WeasyPrint: loaded by the commands that need them
+    from generator.site.build import build_site, check_output  # MkDocs, Jinja, WeasyPrint: loaded by the commands that need them
 
+    out = args.out.resolve()
+    check_output(args.root, out)  # before the strict check, which reads every file
     if args.strict:
         report_warnings(load_catalog(args.root), strict=True)
-    build_site(args.root, args.out.resolve(), site_url=args.site_url)
+    build_site(args.root, out, site_url=args.site_url)
     return 0

@@ -13,14 +13,15 @@ from pathlib import Path
 
 from generator.errors import DataErrors, PlacedMessage, UserError, display_path
 from generator.model.catalog import load_catalog
+from generator.output_folder import check_writable
 from generator.source.new_year_draft import draft_procedure
 from generator.source.types import academic_year_problem
 
 
 def add_command(commands) -> None:
     parser = commands.add_parser("new-year", help="prépare l'année suivante d'un établissement, en brouillon")
-    parser.add_argument("institution", help="identifiant de l'établissement, par exemple amu-iut")
-    parser.add_argument("year", help="nouvelle année universitaire, par exemple 2025-2026")
+    parser.add_argument("institution", metavar="ÉTABLISSEMENT", help="identifiant de l'établissement, par exemple amu-iut")
+    parser.add_argument("year", metavar="ANNÉE", help="nouvelle année universitaire, par exemple 2025-2026")
     parser.set_defaults(run=run)
 
 
@@ -47,6 +48,7 @@ def new_year(root: Path, institution_id: str, target: str) -> list[PlacedMessage
     folder = catalog.root / "procedures" / institution_id / target
     if folder.exists():
         raise UserError(f"le dossier {display_path(folder, catalog.root)} existe déjà : rien n'a été écrit")
+    check_writable(folder.parent, f"brouillon {display_path(folder, catalog.root)}")
 
     checklist: list[PlacedMessage] = []
     staging = Path(tempfile.mkdtemp(prefix=f".{target}-", dir=folder.parent))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator.errors import UserError, display_path
 from generator.model.catalog import load_catalog
+from generator.output_folder import check_writable
 from generator.outputs.content_policy import add_policy
 from generator.paths import PROJECT_DIR
 from generator.site.project import write_project
@@ -28,9 +29,9 @@ def build_site(root: Path, out: Path, *, site_url: str | None = None) -> None:
     `site_url` (the address the site is served from) overrides the settings'
     one: Material's instant navigation, which keeps the checker's runtime
     alive from page to page, only works with the right address."""
+    check_output(root, out)
     print("Chargement des procédures…", flush=True)
     catalog = load_catalog(root)
-    _check_output(root, out)
     count = len(catalog.latest())
     stages = {
         "pages": f"Pages de {count} procédure{'s' if count > 1 else ''}…",
@@ -109,8 +110,9 @@ def run_mkdocs(config_file: Path, site_dir: Path) -> None:
             raise UserError(f"MkDocs n'a pas pu construire le site : {error}\n{details}".rstrip()) from None
 
 
-def _check_output(root: Path, out: Path) -> None:
-    """Refuse an output folder whose replacement would lose something else."""
+def check_output(root: Path, out: Path) -> None:
+    """Refuse, before any work, an output folder whose replacement would lose something
+    else, or where the new site cannot be written (it is made beside it, then swapped in)."""
     procedures = root / "procedures"
     if out in (root, procedures, PROJECT_DIR) or out in root.parents or out in PROJECT_DIR.parents or procedures in out.parents:
         raise UserError(f"le dossier de sortie {out} contient les procédures : choisissez-en un autre (par exemple site)")
@@ -120,6 +122,7 @@ def _check_output(root: Path, out: Path) -> None:
         raise UserError(
             f"{out} n'est pas vide et ne ressemble pas à un site déjà construit : choisissez un dossier vide ou nouveau"
         )
+    check_writable(out.parent, f"--out {out}")
 
 
 def _publish(staging: Path, out: Path) -> None:
