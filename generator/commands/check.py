@@ -22,7 +22,7 @@ from generator.model.catalog import load_catalog
 
 def add_command(commands) -> None:
     parser = commands.add_parser("check", help="calcule la réponse du vérificateur pour un profil")
-    parser.add_argument("procedure", help="identifiant, par exemple amu-iut/but1")
+    parser.add_argument("procedure", metavar="PROCÉDURE", help="identifiant, par exemple amu-iut/but1")
     parser.add_argument(
         "--set",
         dest="settings",
@@ -39,7 +39,7 @@ def add_command(commands) -> None:
         "une heure plus tard (3 h 30) ; une heure que le passage à l'heure d'hiver répète est la première, "
         "en heure d'été",
     )
-    parser.add_argument("--year", help="année universitaire (par défaut : la plus récente)")
+    parser.add_argument("--year", metavar="ANNÉE", help="année universitaire (par défaut : la plus récente)")
     parser.add_argument("--json", action="store_true", help="affiche la réponse en JSON")
     parser.set_defaults(run=run)
 
