@@ -100,16 +100,17 @@ function ask(widget) {
   if (!startWorker()) return render(widget, { ok: false, fatal: true, error: brokenReason() });
   const asked = ++widget.asked;
   const key = widget.form.dataset.checker;
+  const values = formValues(widget.form);
   setState(widget, "loading");
   if (!booted()) widget.live.textContent = "Démarrage du calculateur…";
   request({
     key,
     procedureUrl: new URL(`${key}.json`, DATA_URL).href,
-    values: formValues(widget.form),
+    values,
     at: widget.at || "",
   }).then(
     (reply) => {
-      if (widget.asked === asked && widget.form.isConnected) render(widget, reply); // else superseded
+      if (widget.asked === asked && widget.form.isConnected) render(widget, reply, values); // else superseded
     },
     () => {}, // the calculator is unavailable: onBroken above says so in every widget
   );
@@ -125,12 +126,17 @@ function formValues(form) {
 }
 
 function setState(widget, state) {
-  if (state !== "ready") widget.result.removeAttribute("data-json");
+  if (state !== "ready") {
+    widget.result.removeAttribute("data-json");
+    widget.result.removeAttribute("data-values");
+  }
   widget.result.setAttribute("aria-busy", String(state === "loading"));
   widget.result.dataset.state = state;
 }
 
-function render(widget, message) {
+// `values` are the form's values the answer is for: kept in data-values with
+// the answer, so that a reader tells this answer from one for other values.
+function render(widget, message, values) {
   widget.countdown?.stop();
   widget.answer.replaceChildren();
   widget.current = null;
@@ -149,6 +155,7 @@ function render(widget, message) {
   widget.current = { answer, view, json: message.json };
   widget.answer.append(...answerNodes(answer, view), actionNodes(widget, answer));
   widget.result.setAttribute("data-json", message.json);
+  widget.result.setAttribute("data-values", JSON.stringify(values));
   setState(widget, "ready");
   widget.live.textContent = view.summary;
   widget.steps = view.all_steps;

@@ -9,7 +9,7 @@ import pytest
 
 from tests.support.chromium import CHROMIUM_ARGS, require_chromium
 from tests.support.cli import run_modop
-from tests.support.site_audit import READY, answer_of, fill_profile, form, poll, procedure_data
+from tests.support.site_audit import answer_of, fill_profile, form, procedure_data, shown_answer_text, wait_new_answer
 
 # (procedure, profile, instant): each is checked in the page against `modop check --json`.
 CASES = [
@@ -47,8 +47,7 @@ def test_page_answers_as_the_command_line(visit, site_dir, procedure, profile, a
     tab = visit()
     page = tab.goto(f"{procedure}/?at={at}")
     fill_profile(page, procedure, profile)
-    page.wait_for_selector(READY)
-    shown = page.locator("[data-result]").get_attribute("data-json")
+    shown = shown_answer_text(page)
     expected = cli_answer(procedure, profile, at)
     assert json.loads(shown) == json.loads(expected)
     assert shown == expected.rstrip("\n"), "same serialisation as `modop check --json`"
@@ -85,17 +84,11 @@ def test_answer_is_shown_in_french_and_steps_are_marked(visit):
 
 def test_keyboard_alone_changes_the_answer(visit):
     page = visit().goto("amu-iut/but1/?at=2024-07-25T10:00")
-    first = answer_of(page)
-    shown = page.locator("[data-result]").get_attribute("data-json")  # read before the key: the answer is fast
+    shown = shown_answer_text(page)  # read before the key: the answer is fast
+    first = json.loads(shown)
     page.locator(f"{form('amu-iut/but1')} [name='boursier']").focus()
     page.keyboard.press("Space")
-    poll(
-        page,
-        "previous => document.querySelector('[data-result]').dataset.state === 'ready'"
-        " && document.querySelector('[data-result]').dataset.json !== previous",
-        shown,
-    )
-    second = answer_of(page)
+    second = wait_new_answer(page, shown)
     assert first["fee"] != second["fee"] and second["fee"]["amount_eur"] == 0
 
 
