@@ -415,6 +415,10 @@ def test_checker_view_asks_the_procedures_questions_in_the_profiles_order():
     accepted = fields["date_acceptation"]
     assert accepted["kind"] == "date" and accepted["hint_id"] == "modop-ecole-licence-date_acceptation-hint"
     assert accepted["hint"].startswith("Sur Parcoursup, eCandidat ou Mon Master.")
+    assert (accepted["min"], accepted["max"]) == ("2000-01-01", "2099-12-31")  # the years the engine answers for
+    assert accepted["problem_id"] == "modop-ecole-licence-date_acceptation-problem"
+    assert "JJ/MM/AAAA" in accepted["problem"] and "date_acceptation" not in accepted["problem"]
+    assert boursier["problem"] is None and boursier["min"] is None
     assert checker["privacy_id"] == "modop-ecole-licence-privacy"
 
 

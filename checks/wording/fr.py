@@ -528,8 +528,11 @@ def impossible_instalments(value, counts) -> str:
     return f"Valeur « {value} » impossible pour echeances : {join_or(counts)} attendu."
 
 
-def impossible_date(value) -> str:
-    return f"Date « {value} » impossible pour date_acceptation : AAAA-MM-JJ attendu."
+def impossible_date(value, first_year: int, last_year: int) -> str:
+    return (
+        f"Date d'acceptation « {value} » impossible : écrivez une date qui existe, "
+        f"entre {first_year} et {last_year}, sous la forme AAAA-MM-JJ (par exemple 2024-07-20)."
+    )
 
 
 def unreadable_instant(text: str) -> str:
@@ -600,6 +603,16 @@ FIELD_LABELS = {
 FIELD_HINTS = {
     "date_acceptation": "Sur Parcoursup, eCandidat ou Mon Master. Laissez vide si vous ne l'avez pas encore acceptée.",
 }
+
+
+def date_field_problem(first_year: int, last_year: int) -> str:
+    """Said next to the form's date field when the browser could not read what was
+    typed (a part missing, a day that does not exist, a year out of range); the
+    format is the one the field shows in French."""
+    return (
+        "Date incomplète ou impossible : indiquez le jour, le mois et l'année sous la forme JJ/MM/AAAA, "
+        f"entre {first_year} et {last_year} (par exemple 20/07/2024), ou effacez-la si vous n'avez pas encore accepté la proposition."
+    )
 REGIME_CHOICES = {
     "initiale": "Formation initiale",
     "apprentissage": "Apprentissage",

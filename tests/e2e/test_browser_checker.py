@@ -123,6 +123,55 @@ def test_an_at_outside_the_years_answered_is_an_error_in_french(visit, at):
     assert "entre 2000 et 2099" in live and "Error" not in live, live
 
 
+# Digits typed into the field as a student types them: a part missing (Chromium
+# keeps the value empty: validity.badInput), a year cut short or too long (a
+# value outside the years the engine answers for, min and max).
+@pytest.mark.parametrize("typed", ["1507", "3102", "200720245"])
+def test_a_date_not_understood_is_said_next_to_the_field_and_nothing_is_computed(visit, typed):
+    page = visit().goto("amu-iut/but1/?at=2024-07-25T10:00")
+    answer_of(page)
+    field = page.locator(f"{form('amu-iut/but1')} [name='date_acceptation']")
+    hint, problem = field.get_attribute("aria-describedby"), f"{field.get_attribute('id')}-problem"
+    field.focus()
+    page.keyboard.type(typed)
+    page.locator(f"{form('amu-iut/but1')} [name='boursier']").focus()  # the field is left
+    page.wait_for_selector("[data-result][data-state='error']")
+    assert field.get_attribute("aria-invalid") == "true"
+    assert field.get_attribute("aria-describedby").split() == [hint, problem]
+    message = page.locator(f"#{problem}")
+    assert message.is_visible() and "JJ/MM/AAAA" in message.inner_text()
+    assert message.evaluate("node => node.closest('.modop-checker__field') !== null"), "next to the field"
+    live = page.locator("[data-checker-live]").inner_text()
+    assert "date indiquée n'est pas comprise" in live, live
+    assert page.locator("[data-result]").get_attribute("data-json") is None, "no answer"
+    widget = page.locator("[data-checker-widget]").inner_text()
+    assert "date_acceptation" not in widget and "AAAA-MM-JJ" not in widget
+
+    # Corrected: the answer comes back, and the field says nothing more.
+    field.fill("2024-07-20")
+    answer = answer_of(page)
+    assert "date_acceptation" not in " ".join(answer["explanation"])
+    assert field.get_attribute("aria-invalid") is None
+    assert field.get_attribute("aria-describedby") == hint
+    assert message.is_hidden()
+
+
+def test_a_date_typed_in_part_then_erased_gives_the_answer_without_a_date(visit):
+    page = visit().goto("amu-iut/but1/?at=2024-07-25T10:00")
+    without = answer_of(page)
+    field = page.locator(f"{form('amu-iut/but1')} [name='date_acceptation']")
+    elsewhere = page.locator(f"{form('amu-iut/but1')} [name='boursier']")
+    field.focus()
+    page.keyboard.type("15")  # the day alone: the field's value stays empty, no change event
+    elsewhere.focus()
+    page.wait_for_selector("[data-result][data-state='error']")
+    field.focus()  # its first part, the day
+    page.keyboard.press("Backspace")
+    elsewhere.focus()
+    assert answer_of(page) == without
+    assert field.get_attribute("aria-invalid") is None
+
+
 def test_instant_navigation_reuses_the_worker(visit, site_dir):
     sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>" in sitemap, "Material's instant navigation needs a sitemap: set site_url in mkdocs.yml"

@@ -68,7 +68,7 @@ def test_without_at_the_answer_is_for_now_in_paris_time(capsys):
         (["check", "amu-iut/but1", "--set", "nationalite=fr"], "Donnée inconnue « nationalite »"),
         (["check", "amu-iut/but1", "--set", "boursier=oui"], "impossible pour boursier"),
         (["check", "amu-iut/but1", "--set", "echeances=2"], "impossible pour echeances"),
-        (["check", "amu-iut/but1", "--set", "date_acceptation=20/07/2024"], "impossible pour date_acceptation"),
+        (["check", "amu-iut/but1", "--set", "date_acceptation=20/07/2024"], "Date d'acceptation « 20/07/2024 » impossible"),
         (["check", "amu-iut/but1", "--set", "boursier"], "écrivez --set cle=valeur"),
         (["check", "amu-iut/but1", "--set", "boursier=true", "--set", "boursier=false"], "deux fois"),
         (["check", "amu-iut/but1", "--at", "demain"], "AAAA-MM-JJTHH:MM"),

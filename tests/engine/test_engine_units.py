@@ -53,13 +53,23 @@ def test_profile_reads_text_and_parsed_values_alike():
         ({"regime": "alternance"}, "impossible pour regime"),
         ({"echeances": "2"}, "impossible pour echeances"),
         ({"echeances": True}, "impossible pour echeances"),
-        ({"date_acceptation": "20/07/2024"}, "impossible pour date_acceptation"),
-        ({"date_acceptation": "2024-02-30"}, "impossible pour date_acceptation"),
+        ({"date_acceptation": "20/07/2024"}, "Date d'acceptation « 20/07/2024 » impossible"),
+        ({"date_acceptation": "2024-02-30"}, "Date d'acceptation « 2024-02-30 » impossible"),
+        ({"date_acceptation": "22024-03-10"}, "Date d'acceptation « 22024-03-10 » impossible"),
+        ({"date_acceptation": "0001-01-01"}, "entre 2000 et 2099"),
+        ({"date_acceptation": "2100-01-01"}, "entre 2000 et 2099"),
     ],
 )
 def test_profile_refuses_unknown_keys_and_values_in_french(values, words):
     with pytest.raises(ProfileError, match=words):
         parse_profile(values)
+
+
+@pytest.mark.parametrize("value", ["20/07/2024", "2024-02-30", "22024-03-10", "0001-01-01"])
+def test_an_impossible_date_is_said_without_the_internal_key(value):
+    with pytest.raises(ProfileError) as refused:
+        parse_profile({"date_acceptation": value})
+    assert "date_acceptation" not in str(refused.value)
 
 
 def test_evaluate_refuses_a_bad_profile():
