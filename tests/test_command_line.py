@@ -4,6 +4,7 @@ work starts, its own option errors are French, and a reader that stops early
 (`| head`) ends nothing in a traceback."""
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 
@@ -66,6 +67,40 @@ def test_new_year_into_a_folder_it_cannot_write_is_refused_and_writes_nothing(tm
         result = run_modop("--root", str(root), "new-year", "ecole-annees", "2026-2027")
     _refused(result, "procedures/ecole-annees", "impossible d'écrire")
     assert sorted(p.name for p in institution.iterdir()) == before
+
+
+# ---------------------------------------------------------------- the preview's address
+
+
+def _building(result: subprocess.CompletedProcess) -> bool:
+    return "Chargement des procédures" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "addr, words",
+    [
+        ("127.0.0.1:99999", "de 0 à 65535"),
+        ("127.0.0.1:65536", "de 0 à 65535"),
+        ("127.0.0.1:-1", "HÔTE:PORT"),
+        ("127.0.0.1", "HÔTE:PORT"),
+        (":8000", "HÔTE:PORT"),
+        ("serveur local:8000", "hôte"),
+    ],
+)
+def test_serve_refuses_an_address_before_building_anything(addr, words):
+    result = run_modop("--root", str(YEARS_FIXTURE), "serve", "--addr", addr, timeout=60)
+    _refused(result, words)
+    assert not _building(result)
+
+
+def test_serve_refuses_a_port_in_use_before_building_anything():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_modop("--root", str(YEARS_FIXTURE), "serve", "--addr", f"127.0.0.1:{port}", timeout=60)
+    _refused(result, f"127.0.0.1:{port}", "déjà utilisé")
+    assert not _building(result)
 
 
 # ---------------------------------------------------------------- its own options
