@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from generator.commands import build, check, diff, new_year, schema, serve, validate
-from generator.errors import DataErrors, UserError, system_reason
+from generator.errors import DataErrors, UserError, one_line, system_reason
 
 COMMANDS = (validate, schema, build, serve, new_year, diff, check)  # in the order of --help
 
@@ -78,7 +78,7 @@ class _FrenchParser(argparse.ArgumentParser):
             return super().format_help()
 
     def error(self, message: str):
-        self.exit(2, f"{self.prog}: {message} (aide : {self.prog} -h)\n")
+        self.exit(2, f"{self.prog}: {one_line(message)} (aide : {self.prog} -h)\n")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -169,15 +169,15 @@ def _run(args: argparse.Namespace) -> int:
         return args.run(args)
     except DataErrors as errors:
         for error in errors.errors:
-            print(error, file=sys.stderr)
+            print(one_line(str(error)), file=sys.stderr)
         count = len(errors.errors)
         print(f"{count} erreur{'s' if count > 1 else ''} : rien n'a été écrit.", file=sys.stderr)
         return 1
     except UserError as error:
-        print(f"modop: {error}", file=sys.stderr)
+        print(f"modop: {one_line(str(error))}", file=sys.stderr)
         return 2
     except OSError as error:  # what the system refused, where no check could know it before
-        where = f" : {error.filename}" if error.filename else ""
+        where = f" : {one_line(str(error.filename))}" if error.filename else ""
         print(f"modop: {system_reason(error)}{where} : vérifiez le chemin, les droits et la place sur le disque", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -4,6 +4,7 @@ place-and-message shape they share with warnings and new-year's checklist."""
 from __future__ import annotations
 
 import errno
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,3 +71,13 @@ _SYSTEM_REASONS = {
 def system_reason(error: OSError) -> str:
     """Why the system refused, in French: `permission refusée`, `plus de place sur le disque`…"""
     return _SYSTEM_REASONS.get(error.errno, f"erreur du système n° {error.errno}" if error.errno else "erreur du système")
+
+
+def one_line(text: str) -> str:
+    """A message as the one line it is meant to be in a terminal: the characters a
+    typed or read value may hold that would break or hide it (a newline, a
+    carriage return, an escape) written as escapes, `\\r`."""
+    return "".join(
+        repr(char)[1:-1] if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") else char
+        for char in text
+    )

@@ -103,6 +103,16 @@ def test_serve_refuses_a_port_in_use_before_building_anything():
     assert not _building(result)
 
 
+# ---------------------------------------------------------------- what is typed, shown
+
+
+@pytest.mark.parametrize("args", [["validate", "\r--x"], ["check", "amu-iut/but1", "--at", "demain\n2024-07-20T10:00"]])
+def test_a_control_character_typed_is_shown_escaped_on_the_one_line(args):
+    result = run_modop(*args, timeout=120)
+    _refused(result)
+    assert "\\r" in result.stderr or "\\n" in result.stderr, result.stderr
+
+
 # ---------------------------------------------------------------- its own options
 
 

@@ -66,7 +66,7 @@ def _profile(settings: list[str]) -> dict:
         if not equals or not key:
             raise UserError(f"« {setting} » : écrivez --set cle=valeur, par exemple --set boursier=true")
         if key in values and values[key] != value.strip():
-            raise UserError(f"« {key} » est donné deux fois avec des valeurs différentes")
+            raise UserError(f"« {key} » est donné deux fois avec des valeurs différentes : gardez un seul --set {key}=…")
         values[key] = value.strip()
     try:
         return checks.parse_profile(values)

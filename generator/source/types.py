@@ -151,7 +151,7 @@ def academic_year_problem(text: str) -> str | None:
         return "attendu une année universitaire AAAA-AAAA (par exemple 2024-2025)"
     first, second = int(match.group(1)), int(match.group(2))
     if second != first + 1:
-        return f"les deux années doivent se suivre (par exemple {first:04d}-{first + 1:04d})"
+        return f"les deux années doivent se suivre : écrivez par exemple {first:04d}-{first + 1:04d}"
     if not (FIRST_YEAR <= first and second <= LAST_YEAR):
         return f"écrivez une année entre {FIRST_YEAR}-{FIRST_YEAR + 1} et {LAST_YEAR - 1}-{LAST_YEAR}"
     return None

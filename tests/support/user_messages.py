@@ -17,11 +17,14 @@ FOREIGN = re.compile(
 # values there are (the closing line of a list of data errors says that nothing was written).
 FIX = re.compile(
     r"\b(?:écrivez|choisissez|corrigez|ajoutez|vérifiez|indiquez|placez|supprimez|renommez|retirez|"
-    r"gardez|enregistrez|donnez|utilisez|précisez|recopiez|effacez|mettez|complétez|renseignez|"
+    r"gardez|enregistrez|indentez|donnez|utilisez|précisez|recopiez|effacez|mettez|complétez|renseignez|"
     r"préparez|élargissez|lancez|attendu|attendue|vouliez-vous dire|possibles|connues|disponibles|"
     r"déclarés|établissements|aide)\b|rien n'a été écrit",
     re.IGNORECASE,
 )
+
+
+QUOTED = re.compile(r"«[^»]*»")
 
 
 def problems_in(stderr: str) -> list[str]:
@@ -30,7 +33,7 @@ def problems_in(stderr: str) -> list[str]:
     for line in stderr.splitlines():
         if not line.strip():
             continue
-        if FOREIGN.search(line):
+        if FOREIGN.search(QUOTED.sub("« »", line)):  # what the user typed, quoted, may be any word
             problems.append(f"not modop's French: {line}")
         elif not FIX.search(line):
             problems.append(f"says not what to do: {line}")
