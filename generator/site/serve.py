@@ -54,8 +54,10 @@ def _host_and_port(addr: str) -> tuple[str, int]:
     return host, int(port)
 
 
-def serve_site(root: Path, addr: str) -> None:
-    """Serve the site on addr; rebuild it when procedures/ or the templates change.
+def serve_site(root: Path, addr: str, *, engine: str = "mkdocs") -> None:
+    """Serve the site on addr; rebuild it with `engine` when procedures/ or the templates change.
+    The server is modop's own (site.preview_server, on MkDocs's live-reload
+    server) whichever engine builds.
 
     Invalid data never stops the preview: its errors are printed and shown at
     the top of every page (see generator.site.preview_server) until a good build."""
@@ -81,7 +83,7 @@ def serve_site(root: Path, addr: str) -> None:
                 # Never raise: the live-reload server would stall until a good build.
                 if server.built_at is not None or server.problems:  # not the first build: a change
                     print("Modification détectée : reconstruction de l'aperçu…", flush=True)
-                _rebuild(root, site_dir, url, server)
+                _rebuild(root, site_dir, url, server, engine)
 
             rebuild()
             for watched in (root / "procedures", TEMPLATES_DIR, settings_file(root)):
@@ -107,7 +109,7 @@ def _listen(server: PreviewServer, addr: str) -> None:
         raise UserError(f"impossible d'écouter sur {addr} : {why}") from None
 
 
-def _rebuild(root: Path, site_dir: Path, url: str, server: PreviewServer) -> None:
+def _rebuild(root: Path, site_dir: Path, url: str, server: PreviewServer, engine: str) -> None:
     """Build the preview once; say in the terminal and the pages how it went."""
     shown = (
         "la dernière version correcte reste affichée, avec les erreurs"
@@ -124,7 +126,7 @@ def _rebuild(root: Path, site_dir: Path, url: str, server: PreviewServer) -> Non
         server.show_problems([problem])
         return
     try:
-        build_site(root, site_dir, site_url=url)
+        build_site(root, site_dir, site_url=url, engine=engine)
     except DataErrors as errors:
         for error in errors.errors:
             print(error, file=sys.stderr)

@@ -23,7 +23,7 @@ def free_port() -> int:
 
 @contextmanager
 def running_serve(root: Path, cwd: Path, *options: str, start_timeout: float = 300, said: list[str] | None = None):
-    """`modop serve [options]` over root on a free port until the block ends, then Ctrl-C.
+    """`modop serve` over root (with `options`) on a free port until the block ends, then Ctrl-C.
 
     Yields the preview's address and the list its error lines (stderr) arrive
     in; what it says on stdout arrives in `said`, if given. On leaving, the
@@ -35,9 +35,8 @@ def running_serve(root: Path, cwd: Path, *options: str, start_timeout: float = 3
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        # This checkout's code, whatever the folder it runs in (the shared .venv
-        # may install another checkout's).
-        env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))},
+        # The checkout under test, whatever the working folder (the virtualenv may point at another one).
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": os.pathsep.join(filter(None, (str(REPO), os.environ.get("PYTHONPATH"))))},
     )
     lines: queue.Queue = queue.Queue()
     errors: list[str] = []
