@@ -3,12 +3,19 @@
 France follows the EU rule since 1996: summer time (+02:00) from the last
 Sunday of March at 01:00 UTC to the last Sunday of October at 01:00 UTC,
 winter time (+01:00) otherwise. The tests hold this module to `zoneinfo`'s
-Europe/Paris over 2000-2040, so the command line and the browser resolve a
-local time alike.
+Europe/Paris over FIRST_YEAR to LAST_YEAR, the years the engine answers for
+(`checks.parse_instant` refuses an instant outside them, from the command
+line's `--at` as from the page's `?at=`), so the command line and the browser
+resolve a local time alike.
 """
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+
+# The years, in Paris time, of the instants the engine answers for: the EU rule
+# is in force over all of them, and every date they lead to is representable.
+FIRST_YEAR = 2000
+LAST_YEAR = 2099
 
 WINTER = timezone(timedelta(hours=1))
 SUMMER = timezone(timedelta(hours=2))
@@ -58,11 +65,23 @@ def paris_offset(local: datetime) -> timedelta:
 
 
 def paris_time(moment: datetime) -> datetime:
-    """An aware datetime in Paris's offset: a naive one is read as Paris wall-clock time."""
+    """An aware datetime in Paris's offset: a naive one is read as Paris wall-clock time.
+
+    A wall-clock time of the spring's skipped hour is the real instant it names
+    with the winter offset (02:30 is 03:30+02:00), as zoneinfo's fold=0 gives
+    once normalised; in the autumn's repeated hour, `fold` chooses (0: the
+    first, in summer time)."""
     if moment.tzinfo is None or moment.utcoffset() is None:
-        zone = SUMMER if paris_offset(moment) == SUMMER.utcoffset(None) else WINTER
-        return moment.replace(tzinfo=zone, fold=0)
+        read = moment.replace(tzinfo=timezone(paris_offset(moment)), fold=0)
+        return read.astimezone(paris_zone_at(read))
     return moment.astimezone(paris_zone_at(moment))
+
+
+def within_answered_years(moment: datetime) -> bool:
+    """Whether the instant (naive: Paris wall-clock time) falls in FIRST_YEAR to LAST_YEAR in Paris."""
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:  # before converting: year 1 or 9999 would overflow
+        return False
+    return FIRST_YEAR <= paris_time(moment).year <= LAST_YEAR
 
 
 def is_midnight(moment: datetime) -> bool:

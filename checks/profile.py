@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from checks.paris_time import FIRST_YEAR, LAST_YEAR
 from checks.wording import wording
 
 REGIMES = ("initiale", "apprentissage", "contrat_pro", "formation_continue")
@@ -96,7 +97,10 @@ def _parse_date(value, words):
             return None  # an empty date field: the student did not say
         if len(text) == 10 and text[4] == "-" and text[7] == "-":
             try:
-                return date.fromisoformat(text)
+                day = date.fromisoformat(text)
             except ValueError:
                 pass
-    raise ProfileError(words.impossible_date(value))
+            else:
+                if FIRST_YEAR <= day.year <= LAST_YEAR:  # the years the engine answers for
+                    return day
+    raise ProfileError(words.impossible_date(value, FIRST_YEAR, LAST_YEAR))

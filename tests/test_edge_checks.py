@@ -4,6 +4,7 @@ exit 1, and `build` refuses them the same way with nothing written."""
 from __future__ import annotations
 
 import os
+from datetime import datetime
 
 import pytest
 
@@ -133,3 +134,26 @@ def test_mkdocs_settings_filled_in_or_left_empty_are_accepted(data_root):
     (data_root / "mkdocs.yml").write_text(text, encoding="utf-8")  # MkDocs's own file may use anchors
     result = run_modop("--root", str(data_root), "validate")
     assert result.returncode == 0, result.stderr
+
+
+# ---------------------------------------------------------------- Paris times of the data
+
+
+@pytest.mark.parametrize(
+    ("written", "compiled"),
+    [
+        ("2024-03-31 02:30", "2024-03-31T03:30:00+02:00"),  # skipped by the spring's change: the real instant
+        ("2024-10-27 02:30", "2024-10-27T02:30:00+02:00"),  # repeated in autumn: the first, in summer time
+        ("2024-07-09 14:00", "2024-07-09T14:00:00+02:00"),
+    ],
+)
+def test_a_data_instant_compiles_to_the_instant_the_checker_and_the_page_show(written, compiled):
+    from checks import paris_time
+    from checks.wording import fr
+    from generator.source.types import paris_instant
+
+    iso, kind = paris_instant(written)
+    assert (iso, kind) == (compiled, "instant")
+    moment = datetime.fromisoformat(iso)
+    assert paris_time(moment).isoformat() == iso, "the JSON and the words say the same hour"
+    assert fr.moment_text(moment).endswith(fr.hour_text(int(compiled[11:13]), int(compiled[14:16])))

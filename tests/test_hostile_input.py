@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from generator.cli import main
 from tests.support.cli import run_modop
 from tests.support.data_root import copy_procedures
 from tests.support.paths import REPO
+from tests.support.user_messages import assert_french_lines
+from tests.support.yaml_mutations import yaml_mutations
 
 TARGET = "procedures/amu-iut/2024-2025/but1.yaml"
 
@@ -66,37 +67,22 @@ def test_fifty_megabyte_file_is_refused_without_reading_it(pristine, tmp_path):
     assert f"{TARGET}:1:1: fichier trop gros" in result.stderr
 
 
+@pytest.mark.parametrize("text", ["id: a: b\n", "id: [a, b\n", "id: x\n  - y\nz\n", "id: \"\\q\"\n"])
+def test_a_yaml_syntax_error_is_said_in_french(pristine, tmp_path, text):
+    root = copy_procedures(pristine, tmp_path / "data")
+    (root / TARGET).write_text(text, encoding="utf-8")
+    code, stderr = _validate_in_process(root)
+    assert code == 1
+    first = stderr.splitlines()[0]
+    assert first.startswith(f"{TARGET}:"), stderr
+    assert_french_lines(stderr)
+
+
 BUNDLED = sorted(p.relative_to(REPO) for p in (REPO / "procedures").rglob("*.yaml"))
-NOISE = st.sampled_from(["", "x", "- ", ":", "  ", "\t", "[", "{", "'", '"', "unknown", "2024-13-45", "-1", "true", "é", "<script>"])
-
-
-@st.composite
-def mutations(draw):
-    """One bundled file with a few lines dropped, swapped or scrambled."""
-    relative = draw(st.sampled_from(BUNDLED))
-    lines = (REPO / relative).read_text(encoding="utf-8").splitlines()
-    for _ in range(draw(st.integers(1, 4))):
-        if not lines:
-            break
-        index = draw(st.integers(0, len(lines) - 1))
-        action = draw(st.sampled_from(["drop", "value", "insert", "swap", "truncate"]))
-        if action == "drop":
-            del lines[index]
-        elif action == "value" and ":" in lines[index]:
-            key = lines[index].split(":", 1)[0]
-            lines[index] = f"{key}: {draw(NOISE)}{draw(st.text(max_size=8))}"
-        elif action == "insert":
-            lines.insert(index, draw(NOISE) + draw(st.text(max_size=12)))
-        elif action == "swap":
-            other = draw(st.integers(0, len(lines) - 1))
-            lines[index], lines[other] = lines[other], lines[index]
-        else:
-            lines[index] = lines[index][: draw(st.integers(0, len(lines[index])))]
-    return relative, "\n".join(lines) + "\n"
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(mutation=mutations())
+@given(mutation=yaml_mutations(REPO, BUNDLED))
 def test_mutated_data_never_raises(pristine, mutation):
     relative, text = mutation
     target = pristine / relative

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from tests.support.paths import REPO
 
-# Bottom to top; errors.py and paths.py stand below them all, cli.py above them all.
+# Bottom to top; errors.py, paths.py and output_folder.py stand below them all, cli.py above them all.
 LAYERS = ("source", "model", "render", "outputs", "site", "commands")
-BASE = ("errors", "paths")
+BASE = ("errors", "paths", "output_folder")
 TOP = ("cli", "__main__")
 
 

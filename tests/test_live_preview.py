@@ -8,9 +8,13 @@ reload script obeys the pages' Content Security Policy.
 """
 from __future__ import annotations
 
+import html
 import os
+import shutil
 import statistics
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -126,7 +130,7 @@ def test_preview_starts_on_invalid_data_and_recovers(tmp_path, chromium_page):
         assert "candidature.yaml:" in page.locator(".modop-preview-errors").inner_text()
         page.wait_for_timeout(500)
         save(procedure, good)
-        page.wait_for_function("() => document.querySelector('h1')?.textContent.startsWith('Candidature à une sélection')", timeout=60_000)
+        page.wait_for_function("() => document.querySelector('h1')?.textContent.startsWith('Candidature à une sélection')", timeout=300_000)
         assert page.locator(".modop-preview-errors").count() == 0
 
 
@@ -144,3 +148,98 @@ def test_the_preview_rebuilds_with_zensical_when_asked(tmp_path, chromium_page):
         save(procedure, original.replace("title: Candidature à une sélection", "title: Candidature par Zensical"))
         page.wait_for_function("() => document.querySelector('h1')?.textContent.startsWith('Candidature par Zensical')", timeout=60_000)
         assert page.locator("meta[name='generator']").get_attribute("content").startswith("zensical-")
+
+
+# ---------------------------------------------------------------- the folder itself, moved and back
+
+
+def _served_text(url: str) -> str:
+    """The text of the page at url, or of what the preview serves there instead
+    (an address without a page shows the errors too), its entities read."""
+    try:
+        # The preview answers once the build under way is done: minutes on a loaded machine.
+        with urllib.request.urlopen(url, timeout=300) as response:
+            return html.unescape(response.read().decode("utf-8"))
+    except urllib.error.HTTPError as error:
+        return html.unescape(error.read().decode("utf-8"))
+
+
+def _until(condition, what: str, timeout: float = 300) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out: {what}"
+        time.sleep(0.2)
+
+
+def _shows(url: str, words: str) -> bool:
+    return words in _served_text(url)
+
+
+def _said(lines: list[str], words: str) -> bool:
+    return any(words in line for line in list(lines))
+
+
+def _rename_away_and_back(folder: Path, while_away) -> None:
+    aside = folder.with_name(folder.name + ".ailleurs")
+    folder.rename(aside)
+    while_away()
+    aside.rename(folder)
+
+
+def _replace_by_a_copy(folder: Path, while_away) -> None:
+    """As a sync tool does: a fresh copy written beside, the old folder removed, the copy renamed in."""
+    fresh = folder.with_name(folder.name + ".neuf")
+    shutil.copytree(folder, fresh)
+    shutil.rmtree(folder)
+    while_away()
+    fresh.rename(folder)
+
+
+def _remove_and_recreate(folder: Path, while_away) -> None:
+    kept = folder.with_name(folder.name + ".copie")
+    shutil.copytree(folder, kept)
+    shutil.rmtree(folder)
+    while_away()
+    shutil.copytree(kept, folder)
+
+
+@pytest.mark.parametrize("move", [_rename_away_and_back, _replace_by_a_copy, _remove_and_recreate],
+                         ids=["renamed and back", "replaced by a copy", "removed and re-created"])
+def test_serve_follows_its_folder_when_it_is_moved_replaced_or_recreated(tmp_path, move):
+    root = copy_procedures(SITE_FIXTURE, tmp_path / "root")
+    procedures = root / "procedures"
+    procedure = procedures / "ecole-demo" / "2024-2025" / "candidature.yaml"
+    said: list[str] = []
+    with running_serve(root, tmp_path, said=said) as (url, errors):
+        page = url + "ecole-demo/candidature/"
+        assert _shows(page, "Candidature à une sélection")
+
+        def while_away() -> None:
+            _until(lambda: _shows(page, "le dossier procedures/ n'est plus"), "the page says the folder is gone")
+            assert _said(errors, "le dossier procedures/ n'est plus"), errors
+
+        move(procedures, while_away)
+        _until(lambda: not _shows(page, "modop-preview-errors"), "the errors go once the folder is back")
+        procedure.write_text(
+            procedure.read_text(encoding="utf-8").replace("title: Candidature à une sélection", "title: Candidature revenue"),
+            encoding="utf-8",
+        )
+        _until(lambda: _shows(page, "Candidature revenue"), "an edit after the move reaches the page")
+        assert _said(said, "Modification détectée"), said
+
+
+def test_serve_started_on_invalid_data_says_no_version_was_built_yet(tmp_path):
+    root = copy_procedures(SITE_FIXTURE, tmp_path / "root")
+    procedure = root / "procedures" / "ecole-demo" / "2024-2025" / "candidature.yaml"
+    good = procedure.read_text(encoding="utf-8")
+    procedure.write_text(good.replace("kind: candidature", "kind: concours"), encoding="utf-8")
+    with running_serve(root, tmp_path) as (url, errors):
+        text = _served_text(url)
+        assert "candidature.yaml:" in text
+        assert "dernière version correcte" not in text and "Aucune version du site n'a encore" in text, text
+        _until(lambda: _said(errors, "aucune version du site n'a encore"), "the terminal says no version was built")
+        assert not _said(errors, "dernière version correcte"), errors
+        procedure.write_text(good, encoding="utf-8")
+        _until(lambda: _shows(url + "ecole-demo/candidature/", "Candidature à une sélection"), "the fixed site is served")
+        procedure.write_text(good.replace("kind: candidature", "kind: concours"), encoding="utf-8")
+        _until(lambda: _shows(url + "ecole-demo/candidature/", "dernière version correcte"), "now there is one")

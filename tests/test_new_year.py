@@ -114,8 +114,10 @@ def test_new_year_refuses_an_existing_year(drafted):
     result = run_modop("--root", str(root), "new-year", "amu-iut", "2025-2026")
     assert result.returncode == 2
     assert "rien n'a été écrit" in result.stderr
-    wrong = run_modop("--root", str(root), "new-year", "amu-iut", "2025-2027")
-    assert wrong.returncode == 2 and "AAAA-AAAA" in wrong.stderr
+    for year, words in (("2025-2027", "les deux années doivent se suivre"), ("25-26", "AAAA-AAAA"),
+                        ("2099-2100", "écrivez une année entre 2000-2001 et 2098-2099")):
+        wrong = run_modop("--root", str(root), "new-year", "amu-iut", year)
+        assert wrong.returncode == 2 and words in wrong.stderr and "Traceback" not in wrong.stderr, wrong.stderr
 
 
 def test_screenshots_come_along_with_the_draft(tmp_path):

@@ -44,6 +44,9 @@ def _missing_institution_file(root: Path) -> None:
     (root / INSTITUTION).unlink()
 
 
+# A payment section added at the end of the demo procedure; its day stands at 41:26.
+PAYMENT = "payment:\n  instalments: [{{count: 1}}, {{count: 3}}]\n  later_instalments_day: {day}\n"
+
 # How each case breaks the demo data: a function, or an edit (file, text there, its replacement).
 BREAKS = {
     "syntax": (PROCEDURE, "title: Inscription de démonstration", "title: [Inscription de démonstration"),
@@ -65,6 +68,17 @@ BREAKS = {
     "missing institution file": _missing_institution_file,
     "closure before start": (PROCEDURE, "to: 2024-07-15", "to: 2024-07-13"),
     "bad email": (INSTITUTION, "scolarite@demo.example.fr", "scolarite-demo.example.fr"),
+    "academic year out of range": (PROCEDURE, "academic_year: 2024-2025", "academic_year: 0000-0001"),
+    "date of year 1": (PROCEDURE, "start: 2024-07-09 14:00", "start: 0001-07-09 14:00"),
+    "last date of year 9999": (PROCEDURE, "end: 2024-07-19 12:00", "end: 9999-12-31"),
+    "acceptance date of year 9999": (PROCEDURE, "{from: 2024-07-01}", "{from: 9999-12-31}"),
+    "infinite amount": (PROCEDURE, "amount: national\n    category", "amount: 1.0e+308\n    category"),
+    "amount above the ceiling": (PROCEDURE, "amount: national\n    category", "amount: 99999999999999999999999\n    category"),
+    "amount in thousandths": (PROCEDURE, "amount: national\n    category", "amount: 175.555\n    category"),
+    "amount in hexadecimal": (PROCEDURE, "amount: national\n    category", "amount: 0x1A\n    category"),
+    "instalment day 32": (PROCEDURE, "    reason: Fête nationale.\n", "    reason: Fête nationale.\n" + PAYMENT.format(day=32)),
+    "instalment day 1000000": (PROCEDURE, "    reason: Fête nationale.\n", "    reason: Fête nationale.\n" + PAYMENT.format(day=1000000)),
+    "instalment day 0": (PROCEDURE, "    reason: Fête nationale.\n", "    reason: Fête nationale.\n" + PAYMENT.format(day=0)),
 }
 
 
@@ -97,6 +111,17 @@ CASES = [
     ("missing institution file", INSTITUTION, 1, 1, "fichier manquant"),
     ("closure before start", PROCEDURE, 37, 9, "la fermeture se termine (2024-07-13) avant de commencer (2024-07-14)"),
     ("bad email", INSTITUTION, 7, 14, "attendu une adresse électronique"),
+    ("academic year out of range", PROCEDURE, 3, 16, "écrivez une année entre 2000-2001 et 2098-2099"),
+    ("date of year 1", PROCEDURE, 33, 16, "la date 0001-07-09 est hors des années 2000 à 2099"),
+    ("last date of year 9999", PROCEDURE, 34, 14, "la date 9999-12-31 est hors des années 2000 à 2099"),
+    ("acceptance date of year 9999", PROCEDURE, 31, 37, "la date 9999-12-31 est hors des années 2000 à 2099"),
+    ("infinite amount", PROCEDURE, 24, 13, "au plus 100000"),
+    ("amount above the ceiling", PROCEDURE, 24, 13, "au plus 100000"),
+    ("amount in thousandths", PROCEDURE, 24, 13, "deux décimales au plus"),
+    ("amount in hexadecimal", PROCEDURE, 24, 13, "attendu un nombre (175), « national » ou « unknown »"),
+    ("instalment day 32", PROCEDURE, 41, 26, "un jour du mois, de 1 à 31"),
+    ("instalment day 1000000", PROCEDURE, 41, 26, "un jour du mois, de 1 à 31"),
+    ("instalment day 0", PROCEDURE, 41, 26, "un jour du mois, de 1 à 31"),
 ]
 
 

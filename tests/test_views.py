@@ -259,7 +259,7 @@ def test_payment_view_lists_the_ways_to_pay():
         "en une fois",
         f"Paybox 3 échéances (paiement en 3 fois), possible à partir de 1{NNBSP}000{NBSP}€ de droits",
     ]
-    assert payment["methods"] == ["carte bancaire"] and payment["later_day"] == 10
+    assert payment["methods"] == ["carte bancaire"] and payment["later_day"] == "le 10"
     data = procedure_data()
     del data["payment"]
     record = record_of(data)
@@ -422,6 +422,10 @@ def test_checker_view_asks_the_procedures_questions_in_the_profiles_order():
     accepted = fields["date_acceptation"]
     assert accepted["kind"] == "date" and accepted["hint_id"] == "modop-ecole-licence-date_acceptation-hint"
     assert accepted["hint"].startswith("Sur Parcoursup, eCandidat ou Mon Master.")
+    assert (accepted["min"], accepted["max"]) == ("2000-01-01", "2099-12-31")  # the years the engine answers for
+    assert accepted["problem_id"] == "modop-ecole-licence-date_acceptation-problem"
+    assert "JJ/MM/AAAA" in accepted["problem"] and "date_acceptation" not in accepted["problem"]
+    assert boursier["problem"] is None and boursier["min"] is None
     assert checker["privacy_id"] == "modop-ecole-licence-privacy"
 
 

@@ -332,6 +332,14 @@ def refused_below_minimum(requested: int, minimum: float, fee: float) -> str:
 
 
 _COUNT_WORDS = {2: "deux", 4: "quatre"}
+_SHORTEST_MONTH = 28
+
+
+def later_instalments_day_text(day: int) -> str:
+    """`le 10`, `le 1er`: the day of the month of the later instalments; past the 28th,
+    `le 31 (ou le dernier jour du mois)`, since a shorter month's last day takes its place."""
+    text = f"le {day_number(day)}"
+    return f"{text} (ou le dernier jour du mois)" if day > _SHORTEST_MONTH else text
 
 
 def payment_sentence(plan: list[tuple[date | None, float]], day: int | None, refused: str | None, source: str | None) -> str:
@@ -345,7 +353,11 @@ def payment_sentence(plan: list[tuple[date | None, float]], day: int | None, ref
         figure = f"Paiement : en une fois, {amount(first_amount)} {when}"
     else:
         months = _COUNT_WORDS.get(len(plan) - 1, str(len(plan) - 1))
-        later_when = f"le {day} de chacun des {months} mois suivants" if day else "aux dates que l'établissement indiquera"
+        later_when = (
+            f"{later_instalments_day_text(day)} de chacun des {months} mois suivants"
+            if day
+            else "aux dates que l'établissement indiquera"
+        )
         figure = f"Paiement : en {len(plan)} fois, {amount(first_amount)} {when} puis {amount(plan[1][1])} {later_when}"
     return explained(figure, refused or "", source)
 
@@ -516,14 +528,24 @@ def impossible_instalments(value, counts) -> str:
     return f"Valeur « {value} » impossible pour echeances : {join_or(counts)} attendu."
 
 
-def impossible_date(value) -> str:
-    return f"Date « {value} » impossible pour date_acceptation : AAAA-MM-JJ attendu."
+def impossible_date(value, first_year: int, last_year: int) -> str:
+    return (
+        f"Date d'acceptation « {value} » impossible : écrivez une date qui existe, "
+        f"entre {first_year} et {last_year}, sous la forme AAAA-MM-JJ (par exemple 2024-07-20)."
+    )
 
 
 def unreadable_instant(text: str) -> str:
     return (
         f"Instant « {text} » illisible : AAAA-MM-JJTHH:MM attendu (heure de Paris), "
         "par exemple 2024-07-20T10:00."
+    )
+
+
+def instant_out_of_range(text: str, first_year: int, last_year: int) -> str:
+    return (
+        f"Instant « {text} » hors des années où le calculateur répond : choisissez un instant "
+        f"entre {first_year} et {last_year} (heure de Paris), par exemple 2024-07-20T10:00."
     )
 
 
@@ -581,6 +603,16 @@ FIELD_LABELS = {
 FIELD_HINTS = {
     "date_acceptation": "Sur Parcoursup, eCandidat ou Mon Master. Laissez vide si vous ne l'avez pas encore acceptée.",
 }
+
+
+def date_field_problem(first_year: int, last_year: int) -> str:
+    """Said next to the form's date field when the browser could not read what was
+    typed (a part missing, a day that does not exist, a year out of range); the
+    format is the one the field shows in French."""
+    return (
+        "Date incomplète ou impossible : indiquez le jour, le mois et l'année sous la forme JJ/MM/AAAA, "
+        f"entre {first_year} et {last_year} (par exemple 20/07/2024), ou effacez-la si vous n'avez pas encore accepté la proposition."
+    )
 REGIME_CHOICES = {
     "initiale": "Formation initiale",
     "apprentissage": "Apprentissage",

@@ -15,7 +15,7 @@ from generator.outputs.calendars import build_stamp
 
 def add_command(commands) -> None:
     parser = commands.add_parser("build", help="construit le site statique")
-    parser.add_argument("--out", type=Path, default=Path("site"), help="dossier du site (par défaut : site)")
+    parser.add_argument("--out", type=Path, default=Path("site"), metavar="DOSSIER", help="dossier du site (par défaut : site)")
     parser.add_argument(
         "--strict",
         action="store_true",
@@ -56,13 +56,15 @@ def add_engine_option(parser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.site.build import build_site  # MkDocs, Jinja, WeasyPrint: loaded by the commands that need them
+    from generator.site.build import build_site, check_output  # MkDocs, Jinja, WeasyPrint: loaded by the commands that need them
 
+    out = args.out.resolve()
+    check_output(args.root, out)  # before the strict check, which reads every file
     at = _instant(args.at) if args.at else build_stamp()  # one instant for the warnings and the pages
     if args.strict:  # what is published is judged: a draft left out is not
         catalog = load_catalog(args.root, args.only)
         report_warnings(catalog if args.drafts else catalog.without_drafts(), strict=True, now=at)
-    build_site(args.root, args.out.resolve(), site_url=args.site_url, only=args.only, drafts=args.drafts, at=at, engine=args.engine)
+    build_site(args.root, out, site_url=args.site_url, only=args.only, drafts=args.drafts, at=at, engine=args.engine)
     return 0
 
 

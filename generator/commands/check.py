@@ -3,7 +3,8 @@
 The same `checks.evaluate` as the page's widget, on the same compiled
 procedure. `--at` without an offset is Paris time, resolved by
 `checks.parse_instant` (the EU rule, held to zoneinfo by the tests) so that
-the command line and the browser read a local time alike.
+the command line and the browser read a local time alike, within the years
+the engine answers for (`checks.paris_time.FIRST_YEAR` to `LAST_YEAR`).
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import sys
 from datetime import datetime, timezone
 
 import checks
+from checks.paris_time import FIRST_YEAR, LAST_YEAR
 
 from generator.errors import UserError
 from generator.model.catalog import load_catalog
@@ -20,7 +22,7 @@ from generator.model.catalog import load_catalog
 
 def add_command(commands) -> None:
     parser = commands.add_parser("check", help="calcule la réponse du vérificateur pour un profil")
-    parser.add_argument("procedure", help="identifiant, par exemple amu-iut/but1")
+    parser.add_argument("procedure", metavar="PROCÉDURE", help="identifiant, par exemple amu-iut/but1")
     parser.add_argument(
         "--set",
         dest="settings",
@@ -29,8 +31,15 @@ def add_command(commands) -> None:
         metavar="CLE=VALEUR",
         help="une donnée du profil, par exemple boursier=true (répétable)",
     )
-    parser.add_argument("--at", help="instant du calcul, AAAA-MM-JJTHH:MM (heure de Paris) ; par défaut : maintenant")
-    parser.add_argument("--year", help="année universitaire (par défaut : la plus récente)")
+    parser.add_argument(
+        "--at",
+        metavar="INSTANT",
+        help=f"instant du calcul, AAAA-MM-JJTHH:MM (heure de Paris, années {FIRST_YEAR} à {LAST_YEAR}) ; par défaut : "
+        "maintenant. Une heure que le passage à l'heure d'été saute (2024-03-31T02:30) est l'instant réel, "
+        "une heure plus tard (3 h 30) ; une heure que le passage à l'heure d'hiver répète est la première, "
+        "en heure d'été",
+    )
+    parser.add_argument("--year", metavar="ANNÉE", help="année universitaire (par défaut : la plus récente)")
     parser.add_argument("--json", action="store_true", help="affiche la réponse en JSON")
     parser.set_defaults(run=run, writes=False)
 
@@ -57,7 +66,7 @@ def _profile(settings: list[str]) -> dict:
         if not equals or not key:
             raise UserError(f"« {setting} » : écrivez --set cle=valeur, par exemple --set boursier=true")
         if key in values and values[key] != value.strip():
-            raise UserError(f"« {key} » est donné deux fois avec des valeurs différentes")
+            raise UserError(f"« {key} » est donné deux fois avec des valeurs différentes : gardez un seul --set {key}=…")
         values[key] = value.strip()
     try:
         return checks.parse_profile(values)

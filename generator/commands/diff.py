@@ -9,9 +9,9 @@ from generator.model.year_diff import institution_changes
 
 def add_command(commands) -> None:
     parser = commands.add_parser("diff", help="ce qui change entre deux années d'un établissement")
-    parser.add_argument("institution", help="identifiant de l'établissement, par exemple amu-iut")
-    parser.add_argument("year1", help="année de référence, par exemple 2024-2025")
-    parser.add_argument("year2", help="année comparée, par exemple 2025-2026")
+    parser.add_argument("institution", metavar="ÉTABLISSEMENT", help="identifiant de l'établissement, par exemple amu-iut")
+    parser.add_argument("year1", metavar="ANNÉE1", help="année de référence, par exemple 2024-2025")
+    parser.add_argument("year2", metavar="ANNÉE2", help="année comparée, par exemple 2025-2026")
     parser.set_defaults(run=run, writes=False)
 
 

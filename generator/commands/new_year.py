@@ -16,13 +16,15 @@ from pathlib import Path
 
 from generator.errors import PlacedMessage, UserError, display_path
 from generator.model.catalog import load_catalog
-from generator.source.new_year_draft import YEAR, draft_institution, draft_procedure
+from generator.output_folder import check_writable
+from generator.source.new_year_draft import draft_institution, draft_procedure
+from generator.source.types import academic_year_problem
 
 
 def add_command(commands) -> None:
     parser = commands.add_parser("new-year", help="prépare l'année suivante d'un établissement, en brouillon")
-    parser.add_argument("institution", help="identifiant de l'établissement, par exemple amu-iut")
-    parser.add_argument("year", help="nouvelle année universitaire, par exemple 2025-2026")
+    parser.add_argument("institution", metavar="ÉTABLISSEMENT", help="identifiant de l'établissement, par exemple amu-iut")
+    parser.add_argument("year", metavar="ANNÉE", help="nouvelle année universitaire, par exemple 2025-2026")
     parser.set_defaults(run=run)
 
 
@@ -47,9 +49,9 @@ def run(args: argparse.Namespace) -> int:
 
 def new_year(root: Path, institution_id: str, target: str) -> list[PlacedMessage]:
     """Write the draft of `target` for one institution; return the checklist."""
-    match = YEAR.fullmatch(target)
-    if not match or int(match.group(2)) != int(match.group(1)) + 1:
-        raise UserError(f"année « {target} » : écrivez l'année universitaire sous la forme AAAA-AAAA, par exemple 2025-2026")
+    problem = academic_year_problem(target)
+    if problem:
+        raise UserError(f"année « {target} » : {problem}")
     catalog = load_catalog(root)
     if institution_id not in catalog.institutions:
         raise UserError(f"établissement inconnu « {institution_id} » ; établissements : {', '.join(catalog.institutions)}")
@@ -59,6 +61,7 @@ def new_year(root: Path, institution_id: str, target: str) -> list[PlacedMessage
     folder = catalog.root / "procedures" / institution_id / target
     if folder.exists():
         raise UserError(f"le dossier {display_path(folder, catalog.root)} existe déjà : rien n'a été écrit")
+    check_writable(folder.parent, f"brouillon {display_path(folder, catalog.root)}")
     source_year = max(r.academic_year for r in records)
     institution_file = folder.parent / "institution.yaml"
     institution_before = institution_file.read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ from generator.commands.validate import add_only_option
 
 def add_command(commands) -> None:
     parser = commands.add_parser("serve", help="aperçu en direct, reconstruit à chaque modification")
-    parser.add_argument("--addr", default="127.0.0.1:8000", help="adresse d'écoute (par défaut : 127.0.0.1:8000)")
+    parser.add_argument("--addr", default="127.0.0.1:8000", metavar="HÔTE:PORT", help="adresse d'écoute (par défaut : 127.0.0.1:8000)")
     parser.add_argument(
         "--no-drafts",
         dest="drafts",

@@ -9,6 +9,7 @@ site ships (`outputs.checker_runtime` copies them into WIDGET_FOLDER).
 """
 from __future__ import annotations
 
+from checks.paris_time import FIRST_YEAR, LAST_YEAR
 from checks.profile import DEFAULTS, FLAGS, INSTALMENT_COUNTS, REGIMES
 from checks.wording import fr
 
@@ -44,9 +45,12 @@ def has_checker(compiled: dict) -> bool:
 
 def field_view(key: str, field_id: str) -> dict:
     """One question of the form: `kind` is `checkbox` (a flag), `select` (a choice) or
-    `date` (the one key left, date_acceptation)."""
+    `date` (the one key left, date_acceptation). A date field takes the years the
+    engine answers for (`min`, `max`) and has its message for a date the browser
+    could not read (`problem`, shown by the widget's date_field.mjs)."""
     kind = "checkbox" if key in FLAGS else "select" if key in _CHOICES else "date"
     hint = fr.FIELD_HINTS.get(key)
+    dated = kind == "date"
     return {
         "key": key,
         "id": field_id,
@@ -58,6 +62,10 @@ def field_view(key: str, field_id: str) -> dict:
         ],
         "hint": hint,
         "hint_id": f"{field_id}-hint" if hint else None,
+        "min": f"{FIRST_YEAR}-01-01" if dated else None,
+        "max": f"{LAST_YEAR}-12-31" if dated else None,
+        "problem": fr.date_field_problem(FIRST_YEAR, LAST_YEAR) if dated else None,
+        "problem_id": f"{field_id}-problem" if dated else None,
     }
 
 

@@ -207,7 +207,7 @@ def payment_view(data: dict, compiled: dict) -> dict | None:
         "options": [
             fr.payment_option(i["count"], i["label"], i["min_amount"]) for i in compiled["payment"]["instalments"]
         ],
-        "later_day": compiled["payment"]["later_instalments_day"],
+        "later_day": fr.later_instalments_day_text(day) if (day := compiled["payment"]["later_instalments_day"]) else None,
         "note": payment.get("note"),
     }
 

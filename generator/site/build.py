@@ -27,6 +27,7 @@ import yaml
 from generator.errors import UserError, display_path
 from generator.model.catalog import load_catalog
 from generator.outputs.calendars import build_stamp
+from generator.output_folder import check_writable
 from generator.outputs.content_policy import add_policy
 from generator.paths import PROJECT_DIR
 from generator.render.page_paths import procedure_page
@@ -56,6 +57,7 @@ def build_site(
     publishes the years still `draft: true` too, each page under a banner.
     `at` is the instant the pages are built for (a year over by then says so):
     by default SOURCE_DATE_EPOCH when set, else now."""
+    check_output(root, out)
     builder = ENGINES[engine]
     print("Chargement des procédures…", flush=True)
     catalog = load_catalog(root, only)
@@ -63,7 +65,6 @@ def build_site(
         catalog = catalog.without_drafts()
         for line in unpublished_lines(catalog.unpublished):
             print(line, flush=True)
-    _check_output(root, out)
     count = len(catalog.latest())
     stages = {
         "pages": f"Pages de {count} procédure{'s' if count > 1 else ''}…",
@@ -207,8 +208,9 @@ ENGINES = {
 }
 
 
-def _check_output(root: Path, out: Path) -> None:
-    """Refuse an output folder whose replacement would lose something else."""
+def check_output(root: Path, out: Path) -> None:
+    """Refuse, before any work, an output folder whose replacement would lose something
+    else, or where the new site cannot be written (it is made beside it, then swapped in)."""
     procedures = root / "procedures"
     if out in (root, procedures, PROJECT_DIR) or out in root.parents or out in PROJECT_DIR.parents or procedures in out.parents:
         raise UserError(f"le dossier de sortie {out} contient les procédures : choisissez-en un autre (par exemple site)")
@@ -218,6 +220,7 @@ def _check_output(root: Path, out: Path) -> None:
         raise UserError(
             f"{out} n'est pas vide et ne ressemble pas à un site déjà construit : choisissez un dossier vide ou nouveau"
         )
+    check_writable(out.parent, f"--out {out}")
 
 
 def _publish(staging: Path, out: Path) -> None:

@@ -66,9 +66,6 @@ def reference_errors(path: Path, data: dict, ctx: Context, institution: dict) ->
     if data["id"] in RESERVED_PROCEDURE_IDS:
         found.error_at(("id",), f"l'identifiant « {data['id']} » est réservé à la page de l'établissement : choisissez-en un autre")
 
-    first, second = (int(y) for y in data["academic_year"].split("-"))
-    if second != first + 1:
-        found.error_at(("academic_year",), f"année universitaire {data['academic_year']} : les deux années doivent se suivre (par exemple {first}-{first + 1})")
 
     def check_portals(refs, where):
         for i, ref in enumerate(refs or []):

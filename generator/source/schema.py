@@ -8,6 +8,7 @@ from pathlib import Path
 from checks.profile import FLAGS, INSTALMENT_COUNTS, REGIMES
 
 from generator.source.types import (
+    AcademicYear,
     Bool,
     Date,
     Either,
@@ -24,7 +25,7 @@ from generator.source.types import (
 )
 
 SLUG = Pattern(r"[a-z0-9][a-z0-9-]*", "un identifiant en minuscules, chiffres et tirets (par exemple but1)")
-YEAR = Pattern(r"\d{4}-\d{4}", "une année universitaire AAAA-AAAA (par exemple 2024-2025)")
+YEAR = AcademicYear()
 UNKNOWN = Word("unknown")
 URL = Either(
     Pattern(r"(https://|mailto:|tel:)[^\s\"'<>]+", "une adresse https:// (sans espace, guillemet ni chevron)"),
@@ -32,7 +33,11 @@ URL = Either(
     expected="une adresse https:// ou « unknown »",
 )
 EMAIL = Pattern(r"[^@\s\"'<>]+@[^@\s\"'<>]+\.[a-z]{2,}", "une adresse électronique")
-AMOUNT = Either(Word("national", "unknown"), Number(), expected="un nombre (175), « national » ou « unknown »")
+# The highest amount a field of euros accepts: the highest fees a notice states are
+# some tens of thousands of euros; anything above is a typo (or a float's rounding).
+MAX_EUROS = 100_000
+EUROS = Number(maximum=MAX_EUROS, cents=True)
+AMOUNT = Either(Word("national", "unknown"), EUROS, expected="un nombre (175), « national » ou « unknown »")
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
@@ -60,7 +65,7 @@ RULE_REASON = {
 }
 
 NATIONAL_RULE = Obj({"when": Field(CONDITION, required=True), **RULE_REASON})
-PER_YEAR = MapOf(YEAR, Number(), expected="des montants par année universitaire (2024-2025: 103)")
+PER_YEAR = MapOf(YEAR, EUROS, expected="des montants par année universitaire (2024-2025: 103)")
 
 NATIONAL = Obj(
     {
@@ -236,12 +241,12 @@ PAYMENT = Obj(
                     {
                         "count": Field(INSTALMENTS, required=True),
                         "label": Field(Text()),
-                        "min_amount": Field(Number()),
+                        "min_amount": Field(EUROS),
                     }
                 )
             )
         ),
-        "later_instalments_day": Field(Number(integer=True, minimum=1)),
+        "later_instalments_day": Field(Number(integer=True, minimum=1, maximum=31, expected="un jour du mois, de 1 à 31")),
         "note": Field(Text()),
     }
 )

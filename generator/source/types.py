@@ -9,10 +9,13 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import yaml
+
+from checks.paris_time import FIRST_YEAR, LAST_YEAR
 
 from generator.errors import DataError
 from generator.source.yaml_source import position, read_yaml
@@ -124,6 +127,36 @@ class Pattern(Scalar):
         return {"type": "string", "pattern": f"^(?:{self.regex.pattern})$"}
 
 
+class AcademicYear(Scalar):
+    """An academic year `AAAA-BBBB`: two consecutive years within FIRST_YEAR to LAST_YEAR
+    (checks.paris_time), the years the checker answers for."""
+
+    expected = "une année universitaire AAAA-AAAA (par exemple 2024-2025)"
+
+    def parse(self, text, node, ctx, path):
+        problem = academic_year_problem(text)
+        if problem:
+            return ctx.error(node, f"« {_name(path)} » vaut « {text} » : {problem}", definite=True)
+        return text
+
+    def json(self):
+        return {"type": "string", "pattern": r"^\d{4}-\d{4}$"}
+
+
+def academic_year_problem(text: str) -> str | None:
+    """What is wrong with an academic year as written (`2024-2026`), said as what to
+    write instead; None when it is right."""
+    match = re.fullmatch(r"(\d{4})-(\d{4})", text)
+    if not match:
+        return "attendu une année universitaire AAAA-AAAA (par exemple 2024-2025)"
+    first, second = int(match.group(1)), int(match.group(2))
+    if second != first + 1:
+        return f"les deux années doivent se suivre : écrivez par exemple {first:04d}-{first + 1:04d}"
+    if not (FIRST_YEAR <= first and second <= LAST_YEAR):
+        return f"écrivez une année entre {FIRST_YEAR}-{FIRST_YEAR + 1} et {LAST_YEAR - 1}-{LAST_YEAR}"
+    return None
+
+
 class Word(Scalar):
     def __init__(self, *words: str):
         self.words = words
@@ -155,25 +188,62 @@ class Bool(Scalar):
 
 
 class Number(Scalar):
+    """A number written in decimal digits (`175`, `3770.5`, `1_000`, `1.5e+3`), from
+    `minimum` to `maximum`; with `cents`, at most two digits after the point.
+
+    The text is read as a decimal, not as YAML would guess it: `0x1A` or `1:30`
+    (hexadecimal, sexagesimal in YAML 1.1) are refused, and so is a value
+    beyond `maximum` (`1.0e+308`, or 23 digits a float would round) before it
+    becomes a float."""
+
     expected = "un nombre (par exemple 175 ou 175.5)"
 
-    def __init__(self, integer: bool = False, minimum: float = 0):
+    def __init__(self, integer: bool = False, minimum: float = 0, maximum: float | None = None,
+                 cents: bool = False, expected: str | None = None):
         self.integer = integer
         self.minimum = minimum
-        if integer:
+        self.maximum = maximum
+        self.cents = cents
+        self.bounds = expected  # said for a value out of bounds too, when given
+        if expected:
+            self.expected = expected
+        elif integer:
             self.expected = "un nombre entier"
 
     def parse(self, text, node, ctx, path):
-        number_tags = (":int",) if self.integer else (":int", ":float")
-        if not node.tag.endswith(number_tags) or text.lower() in (".nan", ".inf", "-.inf", "+.inf"):
+        written = self._decimal(text, node)
+        if written is None:
             return ctx.error(node, f"« {_name(path)} » vaut « {text} » : attendu {self.expected}, sans unité ni espace")
-        value = int(text) if node.tag.endswith(":int") else float(text)
-        if value < self.minimum:
-            return ctx.error(node, f"« {_name(path)} » vaut {text} : attendu au moins {self.minimum}")
-        return value
+        out_of_bounds = None
+        if written < self.minimum:
+            out_of_bounds = self.bounds or f"au moins {self.minimum}"
+        elif self.maximum is not None and written > self.maximum:
+            out_of_bounds = self.bounds or f"au plus {self.maximum}"
+        if out_of_bounds:
+            return ctx.error(node, f"« {_name(path)} » vaut {text} : attendu {out_of_bounds}", definite=True)
+        if self.cents and written != round(written, 2):
+            return ctx.error(
+                node,
+                f"« {_name(path)} » vaut {text} : attendu deux décimales au plus (des centimes), par exemple {round(written, 2)}",
+                definite=True,
+            )
+        return int(written) if node.tag.endswith(":int") else float(written)
+
+    def _decimal(self, text: str, node) -> Decimal | None:
+        """The number the text writes in decimal digits, or None (not a number YAML sees, .inf, 0x1A)."""
+        if not node.tag.endswith((":int",) if self.integer else (":int", ":float")):
+            return None
+        try:
+            written = Decimal(text.replace("_", ""))
+        except InvalidOperation:
+            return None
+        return written if written.is_finite() else None
 
     def json(self):
-        return {"type": "integer" if self.integer else "number", "minimum": self.minimum}
+        schema = {"type": "integer" if self.integer else "number", "minimum": self.minimum}
+        if self.maximum is not None:
+            schema["maximum"] = self.maximum
+        return schema
 
 
 TO_CONFIRM = " à confirmer"
@@ -189,8 +259,19 @@ def _strip_to_confirm(text: str, node, ctx: Context, path: tuple) -> str:
     return text
 
 
+def _out_of_years(day: str, node, ctx: Context, path: tuple):
+    """INVALID, recorded, when the date `AAAA-MM-JJ` is not of FIRST_YEAR to LAST_YEAR, the
+    years the checker answers for (checks.paris_time); else None."""
+    if FIRST_YEAR <= int(day[:4]) <= LAST_YEAR:
+        return None
+    return ctx.error(
+        node, f"« {_name(path)} » : la date {day} est hors des années {FIRST_YEAR} à {LAST_YEAR} : vérifiez l'année", definite=True
+    )
+
+
+
 class Date(Scalar):
-    """A date `AAAA-MM-JJ`; in a procedure's draft it may end with « à confirmer »."""
+    """A date `AAAA-MM-JJ` of FIRST_YEAR to LAST_YEAR; in a procedure's draft it may end with « à confirmer »."""
 
     expected = "une date AAAA-MM-JJ"
 
@@ -206,14 +287,14 @@ class Date(Scalar):
             dt.date.fromisoformat(text)
         except ValueError:
             return ctx.error(node, f"« {_name(path)} » : la date {text} n'existe pas dans le calendrier", definite=True)
-        return text
+        return _out_of_years(text, node, ctx, path) or text
 
     def json(self):
         return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}( à confirmer)?$" if self.drafts else r"^\d{4}-\d{2}-\d{2}$"}
 
 
 class Instant(Scalar):
-    """A Paris local instant `AAAA-MM-JJ HH:MM`, or a date when no hour is known."""
+    """A Paris local instant `AAAA-MM-JJ HH:MM`, or a date when no hour is known, of FIRST_YEAR to LAST_YEAR."""
 
     expected = "une date AAAA-MM-JJ ou un instant AAAA-MM-JJ HH:MM"
 
@@ -229,6 +310,8 @@ class Instant(Scalar):
             dt.date.fromisoformat(match.group(1))
         except ValueError:
             return ctx.error(node, f"« {_name(path)} » : la date {match.group(1)} n'existe pas dans le calendrier", definite=True)
+        if _out_of_years(match.group(1), node, ctx, path):
+            return INVALID
         if match.group(2) is None:
             return match.group(1)
         hour, minute = int(match.group(2)), int(match.group(3))
@@ -247,12 +330,14 @@ def paris_instant(text: str, *, end: bool = False) -> tuple[str, str]:
     """ISO instant of a YAML `AAAA-MM-JJ[ HH:MM]` and its kind.
 
     A bare date starts at that day's midnight; as an end it closes at the
-    following midnight, so that the whole day is included."""
+    following midnight, so that the whole day is included. A time the spring's
+    change skips is the real instant an hour later (02:30 is 03:30+02:00), as
+    `checks.parse_instant` reads it; a repeated autumn time is the first one."""
     if " " in text:
         day, clock = text.split(" ")
         hour, minute = (int(p) for p in clock.split(":"))
         local = dt.datetime.combine(dt.date.fromisoformat(day), dt.time(hour, minute))
-        return local.replace(tzinfo=PARIS).isoformat(), "instant"
+        return local.replace(tzinfo=PARIS).astimezone(dt.timezone.utc).astimezone(PARIS).isoformat(), "instant"
     day = dt.date.fromisoformat(text)
     if end:
         day += dt.timedelta(days=1)

@@ -95,5 +95,25 @@ def _syntax_error(shown: str, error: yaml.MarkedYAMLError, text: str) -> DataErr
     elif 0 < line <= len(text.splitlines()) and "\t" in text.splitlines()[line - 1]:
         message = "tabulation interdite en YAML : indentez avec des espaces"
     else:
-        message = f"syntaxe YAML incorrecte ({problem}) : vérifiez l'indentation, les deux-points et les guillemets"
+        said = next((french for english, french in _YAML_PROBLEMS if english in problem), None)
+        message = f"syntaxe YAML incorrecte{f' ({said})' if said else ''} : vérifiez l'indentation, les deux-points et les guillemets"
     return DataError(shown, line, col, message)
+
+
+# PyYAML's problems (English), said in French; one not listed is not quoted.
+_YAML_PROBLEMS = (
+    ("mapping values are not allowed", "deux-points inattendu"),
+    ("could not find expected ':'", "deux-points manquant"),
+    ("did not find expected key", "clé attendue à cet endroit"),
+    ("did not find expected node content", "valeur attendue à cet endroit"),
+    ("did not find expected '-' indicator", "tiret de liste attendu"),
+    ("found character that cannot start any token", "caractère qui ne peut pas commencer une valeur"),
+    ("found unexpected end of stream", "fin du fichier avant la fin d'une valeur"),
+    ("found unknown escape character", "séquence d'échappement inconnue entre guillemets"),
+    ("expected ',' or ']'", "virgule ou ] attendu"),
+    ("expected ',' or '}'", "virgule ou } attendu"),
+    ("found undefined alias", "alias (*nom) sans ancre (&nom)"),
+    ("expected alphabetic or numeric character", "nom d'ancre ou d'alias attendu"),
+    ("expected <block end>", "indentation incohérente"),
+    ("expected a comment or a line break", "texte inattendu après une valeur"),
+)

@@ -14,6 +14,7 @@
 import { answerNodes } from "./answer_view.mjs";
 import { downloadCalendar } from "./calendar_download.mjs";
 import { startCountdown } from "./countdown.mjs";
+import { datesUnderstood, saysOtherwise } from "./date_field.mjs";
 import { el } from "./dom.mjs";
 import { markSteps, showBanner } from "./page_marks.mjs";
 import { closeParcours, openParcours } from "./parcours.mjs";
@@ -76,6 +77,8 @@ function bind(form) {
   widget.live.textContent =
     "Répondez aux questions : la réponse s'affiche ici et se met à jour à chaque changement.";
   form.addEventListener("change", () => ask(widget));
+  // A date typed in part changes no value: it is found when the field is left.
+  form.addEventListener("focusout", (event) => saysOtherwise(event.target) && ask(widget));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     ask(widget);
@@ -97,19 +100,21 @@ function whenIdleAfterPaint(callback) {
 
 function ask(widget) {
   widget.countdown?.stop();
+  const asked = ++widget.asked; // a reply still to come is for values no longer there
+  if (!datesUnderstood(widget.form)) return render(widget, { ok: false, dateNotUnderstood: true });
   if (!startWorker()) return render(widget, { ok: false, fatal: true, error: brokenReason() });
-  const asked = ++widget.asked;
   const key = widget.form.dataset.checker;
+  const values = formValues(widget.form);
   setState(widget, "loading");
   if (!booted()) widget.live.textContent = "Démarrage du calculateur…";
   request({
     key,
     procedureUrl: new URL(`${key}.json`, DATA_URL).href,
-    values: formValues(widget.form),
+    values,
     at: widget.at || "",
   }).then(
     (reply) => {
-      if (widget.asked === asked && widget.form.isConnected) render(widget, reply); // else superseded
+      if (widget.asked === asked && widget.form.isConnected) render(widget, reply, values); // else superseded
     },
     () => {}, // the calculator is unavailable: onBroken above says so in every widget
   );
@@ -125,12 +130,17 @@ function formValues(form) {
 }
 
 function setState(widget, state) {
-  if (state !== "ready") widget.result.removeAttribute("data-json");
+  if (state !== "ready") {
+    widget.result.removeAttribute("data-json");
+    widget.result.removeAttribute("data-values");
+  }
   widget.result.setAttribute("aria-busy", String(state === "loading"));
   widget.result.dataset.state = state;
 }
 
-function render(widget, message) {
+// `values` are the form's values the answer is for: kept in data-values with
+// the answer, so that a reader tells this answer from one for other values.
+function render(widget, message, values) {
   widget.countdown?.stop();
   widget.answer.replaceChildren();
   widget.current = null;
@@ -138,6 +148,9 @@ function render(widget, message) {
     markSteps(widget.steps, null);
     if (message.fatal) {
       widget.live.textContent = `Calculateur indisponible (${message.error}). Les tableaux de cette page donnent les frais, la CVEC et les dates de chaque cas.`;
+    } else if (message.dateNotUnderstood) {
+      widget.live.textContent =
+        "Pas de réponse pour le moment : la date indiquée n'est pas comprise. Corrigez-la (JJ/MM/AAAA) ou effacez-la, comme indiqué sous le champ.";
     } else {
       widget.live.textContent = `Réponse impossible : ${message.error}`;
     }
@@ -149,6 +162,7 @@ function render(widget, message) {
   widget.current = { answer, view, json: message.json };
   widget.answer.append(...answerNodes(answer, view), actionNodes(widget, answer));
   widget.result.setAttribute("data-json", message.json);
+  widget.result.setAttribute("data-values", JSON.stringify(values));
   setState(widget, "ready");
   widget.live.textContent = view.summary;
   widget.steps = view.all_steps;

@@ -7,6 +7,7 @@ that answer: the browser ran the same code.
 """
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -19,11 +20,11 @@ from tests.support.chromium import visitor_context
 from tests.support.site_audit import (
     BLOB_RECORDER,
     CSP_RECORDER,
-    READY,
     answer_of,
     csp_reports,
     fill_profile,
     procedure_data,
+    shown_answer_text,
     wait_new_answer,
 )
 
@@ -112,7 +113,6 @@ def test_the_downloaded_calendar_holds_the_engines_windows(tab, site_server, sit
 
 def test_no_agenda_button_without_dates(tab, site_server):
     tab.goto(f"{site_server.url}clermont-inp/doctorat-edspi/?at=2025-09-15T10:00")
-    tab.wait_for_selector(READY)
     assert answer_of(tab)["deadline"] is None
     assert tab.locator("[data-checker-agenda]").count() == 0
     assert tab.locator("[data-checker-parcours]").is_visible()
@@ -123,8 +123,8 @@ def test_the_agenda_follows_the_latest_answer(tab, site_server):
     procedure = "amu-iut/but1"
     tab.goto(f"{site_server.url}{procedure}/?at=2024-07-25T10:00")
     fill_profile(tab, procedure, {"date_acceptation": "2024-07-05"})
-    first = answer_of(tab)
-    shown = tab.locator("[data-result]").get_attribute("data-json")
+    shown = shown_answer_text(tab)
+    first = json.loads(shown)
     fill_profile(tab, procedure, {"date_acceptation": "2024-08-20"})
     second = wait_new_answer(tab, shown)
     assert second["deadline"]["windows"] != first["deadline"]["windows"]

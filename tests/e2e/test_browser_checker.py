@@ -9,7 +9,7 @@ import pytest
 
 from tests.support.chromium import CHROMIUM_ARGS, require_chromium
 from tests.support.cli import run_modop
-from tests.support.site_audit import READY, answer_of, fill_profile, form, poll, procedure_data
+from tests.support.site_audit import answer_of, fill_profile, form, procedure_data, shown_answer_text, wait_new_answer
 
 # (procedure, profile, instant): each is checked in the page against `modop check --json`.
 CASES = [
@@ -47,8 +47,7 @@ def test_page_answers_as_the_command_line(engine_visit, engine_site_dir, procedu
     tab = engine_visit()
     page = tab.goto(f"{procedure}/?at={at}")
     fill_profile(page, procedure, profile)
-    page.wait_for_selector(READY)
-    shown = page.locator("[data-result]").get_attribute("data-json")
+    shown = shown_answer_text(page)
     expected = cli_answer(procedure, profile, at)
     assert json.loads(shown) == json.loads(expected)
     assert shown == expected.rstrip("\n"), "same serialisation as `modop check --json`"
@@ -85,17 +84,11 @@ def test_answer_is_shown_in_french_and_steps_are_marked(visit):
 
 def test_keyboard_alone_changes_the_answer(visit):
     page = visit().goto("amu-iut/but1/?at=2024-07-25T10:00")
-    first = answer_of(page)
-    shown = page.locator("[data-result]").get_attribute("data-json")  # read before the key: the answer is fast
+    shown = shown_answer_text(page)  # read before the key: the answer is fast
+    first = json.loads(shown)
     page.locator(f"{form('amu-iut/but1')} [name='boursier']").focus()
     page.keyboard.press("Space")
-    poll(
-        page,
-        "previous => document.querySelector('[data-result]').dataset.state === 'ready'"
-        " && document.querySelector('[data-result]').dataset.json !== previous",
-        shown,
-    )
-    second = answer_of(page)
+    second = wait_new_answer(page, shown)
     assert first["fee"] != second["fee"] and second["fee"]["amount_eur"] == 0
 
 
@@ -120,6 +113,63 @@ def test_a_bad_at_is_an_error_in_french(visit):
     page = visit().goto("amu-iut/but1/?at=demain")
     page.wait_for_selector("[data-result][data-state='error']")
     assert "illisible" in page.locator("[data-checker-live]").inner_text()
+
+
+@pytest.mark.parametrize("at", ["0001-01-01T00:00", "9999-12-31T23:59%2B00:00", "9999-12-31T23:00Z"])
+def test_an_at_outside_the_years_answered_is_an_error_in_french(visit, at):
+    page = visit().goto(f"amu-iut/but1/?at={at}")
+    page.wait_for_selector("[data-result][data-state='error']")
+    live = page.locator("[data-checker-live]").inner_text()
+    assert "entre 2000 et 2099" in live and "Error" not in live, live
+
+
+# Digits typed into the field as a student types them: a part missing (Chromium
+# keeps the value empty: validity.badInput), a year cut short or too long (a
+# value outside the years the engine answers for, min and max).
+@pytest.mark.parametrize("typed", ["1507", "3102", "200720245"])
+def test_a_date_not_understood_is_said_next_to_the_field_and_nothing_is_computed(visit, typed):
+    page = visit().goto("amu-iut/but1/?at=2024-07-25T10:00")
+    answer_of(page)
+    field = page.locator(f"{form('amu-iut/but1')} [name='date_acceptation']")
+    hint, problem = field.get_attribute("aria-describedby"), f"{field.get_attribute('id')}-problem"
+    field.focus()
+    page.keyboard.type(typed)
+    page.locator(f"{form('amu-iut/but1')} [name='boursier']").focus()  # the field is left
+    page.wait_for_selector("[data-result][data-state='error']")
+    assert field.get_attribute("aria-invalid") == "true"
+    assert field.get_attribute("aria-describedby").split() == [hint, problem]
+    message = page.locator(f"#{problem}")
+    assert message.is_visible() and "JJ/MM/AAAA" in message.inner_text()
+    assert message.evaluate("node => node.closest('.modop-checker__field') !== null"), "next to the field"
+    live = page.locator("[data-checker-live]").inner_text()
+    assert "date indiquée n'est pas comprise" in live, live
+    assert page.locator("[data-result]").get_attribute("data-json") is None, "no answer"
+    widget = page.locator("[data-checker-widget]").inner_text()
+    assert "date_acceptation" not in widget and "AAAA-MM-JJ" not in widget
+
+    # Corrected: the answer comes back, and the field says nothing more.
+    field.fill("2024-07-20")
+    answer = answer_of(page)
+    assert "date_acceptation" not in " ".join(answer["explanation"])
+    assert field.get_attribute("aria-invalid") is None
+    assert field.get_attribute("aria-describedby") == hint
+    assert message.is_hidden()
+
+
+def test_a_date_typed_in_part_then_erased_gives_the_answer_without_a_date(visit):
+    page = visit().goto("amu-iut/but1/?at=2024-07-25T10:00")
+    without = answer_of(page)
+    field = page.locator(f"{form('amu-iut/but1')} [name='date_acceptation']")
+    elsewhere = page.locator(f"{form('amu-iut/but1')} [name='boursier']")
+    field.focus()
+    page.keyboard.type("15")  # the day alone: the field's value stays empty, no change event
+    elsewhere.focus()
+    page.wait_for_selector("[data-result][data-state='error']")
+    field.focus()  # its first part, the day
+    page.keyboard.press("Backspace")
+    elsewhere.focus()
+    assert answer_of(page) == without
+    assert field.get_attribute("aria-invalid") is None
 
 
 def test_instant_navigation_reuses_the_worker(engine_visit, engine_site_dir):

@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.support.chromium import visitor_context
-from tests.support.site_audit import CSP_RECORDER, answer_of, csp_reports, fill_profile, form, wait_new_answer
+from tests.support.site_audit import CSP_RECORDER, answer_of, csp_reports, fill_profile, form, shown_answer_text, wait_new_answer
 
 DIALOG = "dialog.modop-parcours"
 
@@ -169,7 +169,7 @@ def test_ticks_are_kept_in_the_browser_only_when_asked_and_survive_a_reload(cont
 
 def test_it_works_offline_once_the_page_has_loaded(context, site_server):
     page, answer = open_page(context, site_server, "orleans/but1/?at=2024-07-25T10:00", {})
-    shown = page.locator("[data-result]").get_attribute("data-json")
+    shown = shown_answer_text(page)
     requests = []
     context.on("request", lambda request: requests.append(request.url))
     context.set_offline(True)

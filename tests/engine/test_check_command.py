@@ -68,10 +68,13 @@ def test_without_at_the_answer_is_for_now_in_paris_time(capsys):
         (["check", "amu-iut/but1", "--set", "nationalite=fr"], "Donnée inconnue « nationalite »"),
         (["check", "amu-iut/but1", "--set", "boursier=oui"], "impossible pour boursier"),
         (["check", "amu-iut/but1", "--set", "echeances=2"], "impossible pour echeances"),
-        (["check", "amu-iut/but1", "--set", "date_acceptation=20/07/2024"], "impossible pour date_acceptation"),
+        (["check", "amu-iut/but1", "--set", "date_acceptation=20/07/2024"], "Date d'acceptation « 20/07/2024 » impossible"),
         (["check", "amu-iut/but1", "--set", "boursier"], "écrivez --set cle=valeur"),
         (["check", "amu-iut/but1", "--set", "boursier=true", "--set", "boursier=false"], "deux fois"),
         (["check", "amu-iut/but1", "--at", "demain"], "AAAA-MM-JJTHH:MM"),
+        (["check", "amu-iut/but1", "--at", "0001-01-01T00:00"], "entre 2000 et 2099"),
+        (["check", "amu-iut/but1", "--at", "9999-12-31T23:59+00:00"], "entre 2000 et 2099"),
+        (["check", "amu-iut/but1", "--at", "9999-12-31T23:00Z"], "entre 2000 et 2099"),
         (["check", "amu-iut/but1", "--year", "1999-2000"], "pas d'année 1999-2000"),
     ],
 )
@@ -80,3 +83,17 @@ def test_bad_input_is_one_french_line_and_a_non_zero_exit(capsys, args, words):
     assert code != 0
     assert out == ""
     assert err.count("\n") == 1 and words in err, err
+
+
+def test_an_instant_the_spring_change_skips_is_the_real_one_in_the_json_and_the_text(capsys):
+    code, out, _ = run(capsys, "check", "amu-iut/but1", "--at", "2024-03-31T02:30", "--json")
+    assert code == 0 and json.loads(out)["at"] == "2024-03-31T03:30:00+02:00"
+    code, out, _ = run(capsys, "check", "amu-iut/but1", "--at", "2024-03-31T02:30")
+    assert code == 0 and "réponse pour le dimanche 31 mars 2024 à 3\u00a0h\u00a030 (heure de Paris)" in out
+
+
+def test_the_help_of_at_says_how_a_changing_hour_is_read(capsys):
+    assert main(["check", "--help"]) == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "2000 à 2099" in help_text
+    assert "heure d'été" in help_text and "première" in help_text

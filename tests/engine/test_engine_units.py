@@ -53,13 +53,23 @@ def test_profile_reads_text_and_parsed_values_alike():
         ({"regime": "alternance"}, "impossible pour regime"),
         ({"echeances": "2"}, "impossible pour echeances"),
         ({"echeances": True}, "impossible pour echeances"),
-        ({"date_acceptation": "20/07/2024"}, "impossible pour date_acceptation"),
-        ({"date_acceptation": "2024-02-30"}, "impossible pour date_acceptation"),
+        ({"date_acceptation": "20/07/2024"}, "Date d'acceptation « 20/07/2024 » impossible"),
+        ({"date_acceptation": "2024-02-30"}, "Date d'acceptation « 2024-02-30 » impossible"),
+        ({"date_acceptation": "22024-03-10"}, "Date d'acceptation « 22024-03-10 » impossible"),
+        ({"date_acceptation": "0001-01-01"}, "entre 2000 et 2099"),
+        ({"date_acceptation": "2100-01-01"}, "entre 2000 et 2099"),
     ],
 )
 def test_profile_refuses_unknown_keys_and_values_in_french(values, words):
     with pytest.raises(ProfileError, match=words):
         parse_profile(values)
+
+
+@pytest.mark.parametrize("value", ["20/07/2024", "2024-02-30", "22024-03-10", "0001-01-01"])
+def test_an_impossible_date_is_said_without_the_internal_key(value):
+    with pytest.raises(ProfileError) as refused:
+        parse_profile({"date_acceptation": value})
+    assert "date_acceptation" not in str(refused.value)
 
 
 def test_evaluate_refuses_a_bad_profile():
@@ -313,8 +323,9 @@ def test_instalments_not_offered_or_nothing_to_pay_fall_back_to_one_payment():
 def test_later_instalment_day_is_clamped_to_short_months():
     procedure = copy.deepcopy(DOCTORAT)
     procedure["payment"]["later_instalments_day"] = 31
-    plan = evaluate(procedure, {"echeances": "3"}, at("2024-01-15T10:00"))["payment"]["plan"]
-    assert [p["due"] for p in plan] == ["2024-01-15", "2024-02-29", "2024-03-31"]
+    answer = evaluate(procedure, {"echeances": "3"}, at("2024-01-15T10:00"))
+    assert [p["due"] for p in answer["payment"]["plan"]] == ["2024-01-15", "2024-02-29", "2024-03-31"]
+    assert "le 31 (ou le dernier jour du mois) de chacun des deux mois suivants" in answer["explanation"][-1]
 
 
 def test_first_payment_is_due_the_day_registration_opens():

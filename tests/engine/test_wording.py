@@ -143,6 +143,14 @@ def test_payment_sentences():
         f"Paiement : en 3 fois, 60,34{NBSP}€ le dimanche 1er septembre 2024 puis 60,33{NBSP}€ "
         "le 10 de chacun des deux mois suivants (source : Notice)."
     )
+    # A day some months do not have: the plan takes their last day, and the sentence says so.
+    short = [(date(2024, 1, 15), 60.34), (date(2024, 2, 29), 60.33), (date(2024, 3, 31), 60.33)]
+    assert "puis 60,33\u00a0€ le 31 (ou le dernier jour du mois) de chacun des deux mois suivants" in fr.payment_sentence(
+        short, 31, None, "Notice"
+    )
+    assert fr.later_instalments_day_text(1) == "le 1er"
+    assert fr.later_instalments_day_text(28) == "le 28"
+    assert fr.later_instalments_day_text(29) == "le 29 (ou le dernier jour du mois)"
     assert fr.refused_for_zero_fee(3) == f"Rien à payer : pas de paiement en 3 fois pour des frais de 0{NBSP}€."
     assert fr.refused_not_offered(5, [1, 3]) == (
         "Le paiement en 5 fois n'est pas proposé pour cette procédure (paiement possible : en une fois ou en 3 fois)."

@@ -22,11 +22,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_serve(root: Path, cwd: Path, *options: str, start_timeout: float = 300):
+def running_serve(root: Path, cwd: Path, *options: str, start_timeout: float = 300, said: list[str] | None = None):
     """`modop serve` over root (with `options`) on a free port until the block ends, then Ctrl-C.
 
-    Yields the preview's address and the list its error lines arrive in; on
-    leaving, the command must have stopped cleanly, without a traceback."""
+    Yields the preview's address and the list its error lines (stderr) arrive
+    in; what it says on stdout arrives in `said`, if given. On leaving, the
+    command must have stopped cleanly, without a traceback."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "--root", str(root), "serve", "--addr", f"127.0.0.1:{port}", *options],
@@ -39,12 +40,17 @@ def running_serve(root: Path, cwd: Path, *options: str, start_timeout: float = 3
     )
     lines: queue.Queue = queue.Queue()
     errors: list[str] = []
+    said = [] if said is None else said
+
+    def heard(line: str) -> None:
+        said.append(line)
+        lines.put(line)
 
     def pump(stream, sink):
         for line in stream:
             sink(line)
 
-    threading.Thread(target=pump, args=(process.stdout, lines.put), daemon=True).start()
+    threading.Thread(target=pump, args=(process.stdout, heard), daemon=True).start()
     threading.Thread(target=pump, args=(process.stderr, errors.append), daemon=True).start()
     try:
         deadline = time.monotonic() + start_timeout

@@ -145,31 +145,48 @@ def fill_profile(page, procedure: str, profile: dict) -> None:
             field.fill(value)
 
 
-def poll(page, predicate: str, arg=None, timeout: float = 60) -> None:
-    """Wait until the JavaScript predicate holds (not wait_for_function: that one
-    evaluates a string in the page, which the site's CSP forbids)."""
+def poll(page, predicate: str, arg=None, timeout: float = 60):
+    """Wait until the JavaScript predicate holds, and return what it gave (not
+    wait_for_function: that one evaluates a string in the page, which the site's
+    CSP forbids)."""
     deadline = time.monotonic() + timeout
-    while not page.evaluate(predicate, arg):
+    while not (value := page.evaluate(predicate, arg)):
         assert time.monotonic() < deadline, f"timed out waiting for {predicate}"
         time.sleep(0.02)
+    return value
+
+
+# The answer shown for the form's values as they are now (data-json), or null:
+# read in one evaluation, so that no new answer can start between reading the
+# state and reading the answer; one for other values (a change not yet
+# answered) is not it. The form's values are read as checker.mjs reads them.
+_CURRENT_ANSWER = """previous => {
+  const result = document.querySelector("[data-result]");
+  const form = result?.closest("[data-checker-widget]")?.querySelector("form[data-checker]");
+  if (!form || result.dataset.state !== "ready" || result.dataset.json === previous) return null;
+  const values = {};
+  for (const field of form.elements) {
+    if (field.name) values[field.name] = field.type === "checkbox" ? String(field.checked) : field.value;
+  }
+  return result.dataset.values === JSON.stringify(values) ? result.dataset.json : null;
+}"""
+
+
+def shown_answer_text(page, previous: str | None = None, timeout: float = 60) -> str:
+    """The answer's JSON text (data-json) once the page shows the answer for the
+    form's values as they are now, and it differs from `previous` if given."""
+    return poll(page, _CURRENT_ANSWER, previous, timeout=timeout)
 
 
 def answer_of(page) -> dict:
-    page.wait_for_selector(READY)
-    return json.loads(page.locator("[data-result]").get_attribute("data-json"))
+    """The answer for the form's values as they are now, once shown."""
+    return json.loads(shown_answer_text(page))
 
 
 def wait_new_answer(page, previous: str | None) -> dict:
-    """The answer once it differs from `previous` (a data-json text, or None)."""
-    poll(
-        page,
-        """previous => {
-          const result = document.querySelector("[data-result]");
-          return result.dataset.state === "ready" && result.dataset.json !== previous;
-        }""",
-        previous,
-    )
-    return answer_of(page)
+    """The answer for the form's values as they are now, once it differs from
+    `previous` (a data-json text, or None)."""
+    return json.loads(shown_answer_text(page, previous))
 
 
 def fill_every_field(page, procedure: str, academic_year: str) -> dict:
