@@ -2,7 +2,8 @@
 
 `build_site` writes the stand-alone MkDocs project (`site.project`) into a
 temporary folder, builds it into a temporary sibling of the output folder,
-then swaps it into place: on any error the previous output stays as it was.
+finishes it (each page's security policy, then every file's compressed twins)
+and swaps it into place: on any error the previous output stays as it was.
 """
 from __future__ import annotations
 
@@ -16,18 +17,21 @@ from pathlib import Path
 
 from generator.errors import UserError, display_path
 from generator.model.catalog import load_catalog
+from generator.outputs.compressed_twins import add_twins
 from generator.outputs.content_policy import add_policy
 from generator.paths import PROJECT_DIR
 from generator.site.project import write_project
 from generator.source.site_settings import settings_file
 
 
-def build_site(root: Path, out: Path, *, site_url: str | None = None) -> None:
+def build_site(root: Path, out: Path, *, site_url: str | None = None, twins: bool = True) -> None:
     """Build the whole site into `out`; on any error nothing in `out` changes.
 
     `site_url` (the address the site is served from) overrides the settings'
     one: Material's instant navigation, which keeps the checker's runtime
-    alive from page to page, only works with the right address."""
+    alive from page to page, only works with the right address. `twins=False`
+    leaves out the .br/.gz twins of the files (the live preview, whose own
+    server does not send them)."""
     print("Chargement des procédures…", flush=True)
     catalog = load_catalog(root)
     _check_output(root, out)
@@ -37,6 +41,7 @@ def build_site(root: Path, out: Path, *, site_url: str | None = None) -> None:
         "checker": "Calculatrice (Pyodide)…",
         "takeaways": "Notices PDF, calendriers et données ouvertes…",
         "mkdocs": "Construction du site avec MkDocs…",
+        "twins": "Fichiers compressés (.br, .gz)…",
     }
 
     def progress(stage: str) -> None:
@@ -53,6 +58,9 @@ def build_site(root: Path, out: Path, *, site_url: str | None = None) -> None:
             except UserError as error:
                 raise UserError(_name_sources(str(error), catalog, root)) from None
             add_policy(staging)
+            if twins:  # after the site's last change: a twin must be its file's very bytes
+                progress("twins")
+                add_twins(staging)
             _publish(staging, out)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)

@@ -50,7 +50,7 @@ def serve_site(root: Path, addr: str) -> None:
         def rebuild() -> None:
             # Never raise: the live-reload server would stall until a good build.
             try:
-                build_site(root, site_dir, site_url=url)
+                build_site(root, site_dir, site_url=url, twins=False)
             except DataErrors as errors:
                 for error in errors.errors:
                     print(error, file=sys.stderr)
