@@ -93,26 +93,25 @@ async function boot() {
   // Everything at once, before Pyodide's loader has even arrived.
   const wasm = download(WASM, "wasm");
   const snapshot = RUNTIME.snapshot ? snapshotDownload() : null;
+  let plain = snapshot ? null : plainFiles();
   const createModule = import(PYODIDE + "pyodide.asm.mjs").then((module) => (mark("runtime"), module.default));
   createModule.catch(() => {}); // the loader's import below reports it
   const { loadPyodide } = await import(PYODIDE + "pyodide.mjs");
   mark("loader");
   let pyodide = null;
-  let restored = false;
   if (snapshot) {
     try {
-      pyodide = await startPyodide(loadPyodide, await createModule, wasm, snapshot);
-      restored = true;
+      pyodide = await startPyodide(loadPyodide, await createModule, wasm, snapshot, null);
     } catch (error) {
       // A damaged or missing snapshot costs time, not the answer: start Python from scratch.
       console.warn("modop: instantané mémoire inutilisable, démarrage complet de Python", error);
+      plain = plainFiles();
     }
   }
-  if (!pyodide) {
-    const code = fetchOk(local(RUNTIME.checks)).then((response) => response.arrayBuffer());
-    pyodide = await startPyodide(loadPyodide, await createModule, snapshot ? download(WASM, "wasm") : wasm, null);
+  if (plain) {
+    pyodide = await startPyodide(loadPyodide, await createModule, snapshot ? download(WASM, "wasm") : wasm, null, plain.stdlib);
     pyodide.FS.mkdirTree(RUNTIME.code_zip.replace(/\/[^/]*$/, ""));
-    pyodide.FS.writeFile(RUNTIME.code_zip, new Uint8Array(await code));
+    pyodide.FS.writeFile(RUNTIME.code_zip, new Uint8Array(await plain.code));
     pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(RUNTIME.code_zip)})`);
   }
   mark("python");
@@ -120,17 +119,23 @@ async function boot() {
   bridge = module.answer;
   calendarBridge = module.calendar;
   mark("checker");
-  return { ms: Math.round(performance.now() - started), snapshot: restored, phases };
+  return { ms: Math.round(performance.now() - started), snapshot: !plain, phases };
 }
 
-// Pyodide from the snapshot (`snapshot`: snapshotDownload()'s) or from scratch (null).
-// `wasm` is download()'s: the loader's own request for the wasm gets that response.
-function startPyodide(loadPyodide, createModule, wasm, snapshot) {
+// What a plain start needs besides the wasm: the standard library and the checker's zip.
+function plainFiles() {
+  return {
+    stdlib: download(local(RUNTIME.stdlib), "stdlib"),
+    code: fetchOk(local(RUNTIME.checks)).then((response) => response.arrayBuffer()),
+  };
+}
+
+// Pyodide from the snapshot (snapshotDownload()'s), or from scratch with `stdlib`
+// (download()'s, as `wasm`: the loader's own requests for them get those responses).
+function startPyodide(loadPyodide, createModule, wasm, snapshot, stdlib) {
   // A restored snapshot needs no standard library: Pyodide still installs one, an empty
   // zip handed over from memory (that address is never asked of the network).
-  const stdlib = snapshot
-    ? { url: local("empty-stdlib.zip"), response: Promise.resolve(new Response(EMPTY_ZIP)) }
-    : download(local(RUNTIME.stdlib), "stdlib");
+  stdlib ??= { url: local("empty-stdlib.zip"), response: Promise.resolve(new Response(EMPTY_ZIP)) };
   const options = {
     indexURL: PYODIDE,
     stdLibURL: stdlib.url,
