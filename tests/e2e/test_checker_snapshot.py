@@ -85,3 +85,34 @@ def test_the_restored_snapshot_answers_everything_without_the_zips(visit, site_d
     asked = [url for url in tab.requests if "/assets/checker/stdlib." in url or "/assets/checker/checks." in url]
     assert asked == [], "the snapshot's worker asks for neither zip"
     assert not tab.errors
+
+
+def snapshot_file(site_dir):
+    return next((site_dir / "assets" / "checker").glob("snapshot.*.bin"))
+
+
+def test_a_host_without_twins_gets_the_snapshot_from_its_gzip_twin(visit, site_dir):
+    """The snapshot sent as it is (no Content-Encoding): the worker asks for the .gz twin and inflates it."""
+    tab = visit()
+    raw = snapshot_file(site_dir).read_bytes()
+    tab.context.route("**/assets/checker/snapshot.*.bin", lambda route: route.fulfill(
+        status=200, body=raw, headers={"Content-Type": "application/octet-stream"}))
+    page = tab.goto("amu-iut/but1/?at=2024-07-10T10:00")
+    answer_of(page)
+    assert page.evaluate("window.modopChecker.booted.snapshot") is True
+    assert any(url.endswith(f"{snapshot_file(site_dir).name}.gz") for url in tab.requests)
+
+
+def test_a_snapshot_that_does_not_match_pyodide_starts_python_from_scratch(visit, site_dir):
+    """Its pages taken from Pyodide's fresh memory fail their checksum: a plain start, the same answer."""
+    tab = visit()
+    packed = bytearray(snapshot_file(site_dir).read_bytes())
+    packed[20:24] = bytes(byte ^ 0xFF for byte in packed[20:24])  # the checksum
+    tab.context.route("**/assets/checker/snapshot.*.bin", lambda route: route.fulfill(
+        status=200, body=bytes(packed), headers={"Content-Type": "application/octet-stream", "Content-Encoding": "identity"}))
+    page = tab.goto("amu-iut/but1/?at=2024-07-10T10:00")
+    answer = answer_of(page)
+    assert page.evaluate("window.modopChecker.booted.snapshot") is False
+    restored = visit().goto("amu-iut/but1/?at=2024-07-10T10:00")
+    assert answer_of(restored) == answer
+    assert restored.evaluate("window.modopChecker.booted.snapshot") is True
