@@ -86,8 +86,8 @@ def test_diff_lists_exactly_the_moved_dates_and_amounts(drafted):
     with_fee = sum(1 for r in old if r.compiled["fee"] and r.compiled["fee"]["default"]["amount"] is not None)
     with_cvec = sum(1 for r in old if r.compiled["cvec"])
     assert len(lines) == dates + with_fee + with_cvec
-    assert "amu-iut/but1 : CVEC : 103 € → 105 €" in lines
-    assert "amu-iut/but1 : droits d'inscription : 175 € → 178 €" in lines
+    assert "amu-iut/but1 : CVEC : 103\u00a0€ → 105\u00a0€" in lines
+    assert "amu-iut/but1 : droits d'inscription : 175\u00a0€ → 178\u00a0€" in lines
     assert any(l.startswith("amu-iut/but1 : ") and "2024-08-22 14:00 → 2025-08-21 14:00" in l for l in lines)
 
 

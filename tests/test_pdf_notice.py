@@ -10,8 +10,8 @@ import pytest
 from pypdf import PdfReader
 from weasyprint.urls import FatalURLFetchingError
 
+from checks.wording.fr import NBSP, NNBSP
 from generator.model.catalog import load_catalog
-from generator.render.wording import NBSP, NNBSP
 from generator.render import pdf_notice
 from generator.render.pdf_notice import LocalFilesOnly, french_spacing, markdown_html, notice_html, write_notice
 from tests.support.data_root import copy_procedures, edit

@@ -438,8 +438,8 @@ def test_page_says_what_changed_since_last_year(years_site, fixture_site):
         "période «\u00a0Tous les admis\u00a0»\u00a0: ouverture 9 juillet 2024 à 14\u00a0h → 8 juillet 2025 à 14\u00a0h",
         "période «\u00a0Tous les admis\u00a0»\u00a0: fermeture 19 juillet 2024 à 12\u00a0h → 18 juillet 2025 à 12\u00a0h",
         "nouvelle fermeture du 26 juillet 2025 au 20 août 2025",
-        "droits d'inscription\u00a0: 175 € → 178 €",
-        "CVEC\u00a0: 103 € → 105 €",
+        "droits d'inscription\u00a0: 175\u00a0€ → 178\u00a0€",
+        "CVEC\u00a0: 103\u00a0€ → 105\u00a0€",
         "étape ajoutée\u00a0: Déposer les pièces justificatives",
     ]
     # No previous year, no section.
@@ -530,14 +530,15 @@ def test_serve_rebuilds_on_yaml_change_and_keeps_last_good_version(tmp_path):
 
 
 def test_french_dates_hours_amounts_and_phones():
-    from generator.render import wording as french
+    from checks.wording import fr as french
+    from generator.render.contacts import tel_uri
 
-    assert french.format_instant(datetime(2024, 7, 1, 8, 30)) == "lundi 1er juillet 2024 à 8\u00a0h\u00a030"
-    assert french.format_instant(datetime(2024, 7, 9, 14, 0)) == "mardi 9 juillet 2024 à 14\u00a0h"
-    assert french.format_amount(3770.5) == "3\u202f770,50\u00a0€"
-    assert french.format_amount(175.0) == "175\u00a0€"
-    assert french.format_amount(None) == "montant non précisé par la notice"
-    assert french.tel_uri("02 38 41 70 86") == "tel:+33238417086"
-    assert french.tel_uri("+33 4 73 17 01 00") == "tel:+33473170100"
-    assert french.format_days(["lundi", "mardi", "mercredi", "jeudi"]) == "du lundi au jeudi"
-    assert french.format_days(["lundi", "mercredi"]) == "les lundi et mercredi"
+    assert french.moment_text(datetime(2024, 7, 1, 8, 30)) == "lundi 1er juillet 2024 à 8\u00a0h\u00a030"
+    assert french.moment_text(datetime(2024, 7, 9, 14, 0)) == "mardi 9 juillet 2024 à 14\u00a0h"
+    assert french.amount(3770.5, "page") == "3\u202f770,50\u00a0€"
+    assert french.amount(175.0, "page") == "175\u00a0€"
+    assert french.amount(None, "page") == "montant non précisé par la notice"
+    assert tel_uri("02 38 41 70 86") == "tel:+33238417086"
+    assert tel_uri("+33 4 73 17 01 00") == "tel:+33473170100"
+    assert french.weekdays_text(["lundi", "mardi", "mercredi", "jeudi"]) == "du lundi au jeudi"
+    assert french.weekdays_text(["lundi", "mercredi"]) == "les lundi et mercredi"

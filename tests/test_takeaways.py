@@ -24,8 +24,8 @@ from pypdf import PdfReader
 
 from checks import evaluate, parse_instant
 from checks.calendar import student_calendar
+from checks.wording import fr as french
 from checks.wording.fr import CLOSED_PORTAL, CLOSING, OPENING
-from generator.render import wording as french
 from generator.model.catalog import load_catalog
 from generator.outputs.open_data import LICENCE, published_procedure
 from generator.render.views import procedure_view
@@ -143,10 +143,10 @@ def expected_facts(record, institution) -> list[str]:
         facts += [closure["start"]["text"], closure["end"]["text"], closure["reason"]]
     if page["fee"]:
         for row in page["fee"]["rows"]:
-            facts.append(french.format_amount(row["amount"]) if row["amount"] is not None else "non précisé par la notice")
+            facts.append(french.amount(row["amount"]) if row["amount"] is not None else "non précisé par la notice")
         facts += [c["code"] for c in page["fee"]["categories"]]
     if page["cvec"] and page["cvec"]["amount"] is not None:
-        facts.append(french.format_amount(page["cvec"]["amount"]))
+        facts.append(french.amount(page["cvec"]["amount"]))
     for contact in page["contacts"]:
         facts.append(contact["name"])
         facts += contact["emails"]

@@ -26,10 +26,12 @@ MONTHS = (
 # ---------------------------------------------------------------- figures
 
 # What an unknown amount is called: in a sentence of the answer, on a page
-# (where the notice is the only source), in a list of changes (« inconnu → 175 € »).
+# (where the notice is the only source), in a cell of a page's column « Montant »,
+# in a list of changes (« inconnu → 175 € »).
 UNKNOWN_AMOUNT = {
     "answer": "montant non précisé",
     "page": "montant non précisé par la notice",
+    "cell": "non précisé par la notice",
     "change": "inconnu",
 }
 
@@ -560,6 +562,42 @@ def view_summary(fee: str | None, cvec: str | None, deadline: str | None) -> str
     return " ".join(f"{name} : {headline}" for name, headline in named if headline)
 
 
+# ---------------------------------------------------------------- the checker's form
+
+# Each question of the form (a profile key), as its field is labelled.
+FIELD_LABELS = {
+    "regime": "Votre régime d'inscription",
+    "boursier": "Je suis boursier ou boursière de l'enseignement supérieur (CROUS, bourse du gouvernement français…)",
+    "hors_ue": "Je suis étudiant(e) extra-européen(ne) et je peux devoir des droits d'inscription différenciés",
+    "echange": "Je viens en échange (mobilité entrante sous convention, par exemple Erasmus+)",
+    "refugie": "Je suis réfugié(e), bénéficiaire de la protection subsidiaire ou demandeur(se) d'asile",
+    "pupille": "Je suis pupille de la nation",
+    "deja_inscrit": "J'étais inscrit(e) dans cet établissement l'année dernière",
+    "date_acceptation": "Date à laquelle vous avez accepté la proposition d'admission",
+    "cvec_deja_acquittee": "J'ai déjà payé la CVEC (ou obtenu son exonération) pour cette année universitaire",
+    "echeances": "Paiement des frais d'inscription",
+}
+# What a field's hint says under it, for the questions that have one.
+FIELD_HINTS = {
+    "date_acceptation": "Sur Parcoursup, eCandidat ou Mon Master. Laissez vide si vous ne l'avez pas encore acceptée.",
+}
+REGIME_CHOICES = {
+    "initiale": "Formation initiale",
+    "apprentissage": "Apprentissage",
+    "contrat_pro": "Contrat de professionnalisation",
+    "formation_continue": "Formation continue",
+}
+
+
+def field_choice(key: str, value) -> str:
+    """The words of one option of a select field: a regime (`Apprentissage`), a number of
+    instalments (`En une fois`, `En 3 fois`)."""
+    if key == "regime":
+        return REGIME_CHOICES[value]
+    text = _times(value)
+    return text[0].upper() + text[1:]
+
+
 # ---------------------------------------------------------------- the site's pages
 
 
@@ -618,6 +656,35 @@ def phone_hours_text(hours: list[dict]) -> str:
     return " ; ".join(parts)
 
 
+def fee_code_cell(code: str | None) -> str:
+    """The code to tick of a row of the page's fee table: `01 Etudiant non boursier`
+    (`category_text`'s), None when the notice does not say, `` when there is none."""
+    if code is None:
+        return "non précisé par la notice"
+    return code or "aucun code indiqué"
+
+
+def portal_codes_text(offered: int, allowed: list[str]) -> str:
+    """`Le portail propose 3 codes ; pour cette procédure, seuls les codes 01 et 02 sont autorisés`."""
+    codes = "code" if offered == 1 else "codes"
+    if len(allowed) == 1:
+        which = f"seul le code {join_and(allowed)} est autorisé"
+    else:
+        which = f"seuls les codes {join_and(allowed)} sont autorisés"
+    return f"Le portail propose {offered} {codes} ; pour cette procédure, {which}"
+
+
+def payment_option(count: int, label: str | None, min_amount: float | None) -> str:
+    """One way to pay, on the page: `en une fois`, `en 3 fois`, or the notice's label
+    (`Paybox 5 échéances (paiement en 5 fois)`), with its minimum (`, possible à partir de 1 000 € de droits`)."""
+    text = label or _times(count)
+    if label and count > 1:
+        text += f" (paiement {_times(count)})"
+    if min_amount is not None:
+        text += f", possible à partir de {amount(min_amount)} de droits"
+    return text
+
+
 REGIME_WORDS = {
     "initiale": "en formation initiale",
     "apprentissage": "en apprentissage",
@@ -638,6 +705,23 @@ FLAG_WORDS = {
     ),
     "cvec_deja_acquittee": ("CVEC déjà acquittée cette année", "CVEC pas encore acquittée cette année"),
 }
+
+
+# The title of a step's warning on the page, by its kind (an admonition of the page).
+WARNING_TITLES = {
+    "note": "À noter",
+    "info": "Information",
+    "warning": "Attention",
+    "danger": "Important",
+}
+
+# The situation of the last row of a page's fee or CVEC table: whatever the rows above leave.
+OTHER_CASES = "Dans tous les autres cas"
+
+
+def amount_source(source: str) -> str:
+    """`Montant : le montant national (…)`: where the CVEC's amount comes from, in a page's table."""
+    return f"Montant{NBSP}: {source}"
 
 
 def describe_when(when: dict | None) -> str:
@@ -705,9 +789,21 @@ def iso_dates_in_words(text: str) -> str:
     return _ISO_MOMENT.sub(words, text)
 
 
+_SPACE_BEFORE_EURO = re.compile(r"(?<=\d)[ \t\r\n]+€")
+
+
+def amount_spacing(text: str, space: str = NBSP) -> str:
+    """`103 €` written in a text of the data (a reason, a title, a summary) with the
+    no-break space `amount` puts before « € » (or `space`, the same space written
+    otherwise, such as `&nbsp;`): the amount never ends a line without its sign."""
+    return _SPACE_BEFORE_EURO.sub(f"{space}€", text)
+
+
 def french_spacing(text: str) -> str:
     """French typography in a sentence: a no-break space before « : » (not before
-    `://`), a narrow one before « ; ! ? », no-break spaces inside « »."""
+    `://`) and before the « € » of an amount, a narrow one before « ; ! ? »,
+    no-break spaces inside « »."""
+    text = amount_spacing(text)
     text = re.sub(r"[ \t\n]+:(?!//)", f"{NBSP}:", text)
     text = re.sub(r"[ \t\n]+([;!?])", f"{NNBSP}\\1", text)
     text = re.sub(r"«[ \t\n]*", f"«{NBSP}", text)

@@ -1,9 +1,13 @@
 """From a validated procedure to the compiled form that `checks` reads
 (checks/README.md): national layer merged in, Paris local times turned into
-instants with their UTC offset, so the browser needs no time-zone database."""
+instants with their UTC offset, so the browser needs no time-zone database.
+The data's texts (titles, reasons, labels, sources) are placed by `checks` in
+its sentences, in the answers and the calendars: an amount they write gets its
+no-break space before « € » here, once."""
 from __future__ import annotations
 
 from checks.profile import PROFILE_KEYS
+from checks.wording import fr
 
 from generator.source.types import paris_instant
 
@@ -65,7 +69,7 @@ class ProcedureCompiler:
             "payment": self._payment(data),
         }
         compiled["questions"] = questions(compiled)
-        return compiled
+        return _texts_with_amount_spacing(compiled)
 
     def _unsure(self, institution: dict, data: dict):
         unsure = data.get("unsure")
@@ -171,6 +175,18 @@ class ProcedureCompiler:
             ],
             "later_instalments_day": payment.get("later_instalments_day"),
         }
+
+
+def _texts_with_amount_spacing(value):
+    """Every text of the compiled procedure with `checks.wording`'s amount spacing
+    (`103 €` as typed in the YAML keeps its « € » on its line); nothing else changes."""
+    if isinstance(value, str):
+        return fr.amount_spacing(value)
+    if isinstance(value, list):
+        return [_texts_with_amount_spacing(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _texts_with_amount_spacing(item) for key, item in value.items()}
+    return value
 
 
 def questions(compiled: dict) -> list[str]:

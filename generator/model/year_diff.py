@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checks.wording import fr
+
 from generator.errors import UserError
 from generator.model.catalog import Catalog, ProcedureRecord
 
@@ -20,10 +22,9 @@ class Change:
         return f"{self.procedure} : {self.text}"
 
 
-def _euros(amount) -> str:
-    if amount is None:
-        return "inconnu"
-    return f"{amount:g} €".replace(".", ",")
+def _amounts(before, after) -> str:
+    """`175 € → 178 €`; an unknown amount is `inconnu`."""
+    return f"{fr.amount(before, 'change')} → {fr.amount(after, 'change')}"
 
 
 def _boundary(value: str) -> str:
@@ -105,15 +106,15 @@ def _amount_changes(old: dict, new: dict) -> list[str]:
     changes = []
     if old["fee"] and new["fee"]:
         if old["fee"]["default"]["amount"] != new["fee"]["default"]["amount"]:
-            changes.append(f"droits d'inscription : {_euros(old['fee']['default']['amount'])} → {_euros(new['fee']['default']['amount'])}")
+            changes.append(f"droits d'inscription : {_amounts(old['fee']['default']['amount'], new['fee']['default']['amount'])}")
         for index, (a, b) in enumerate(zip(old["fee"]["rules"], new["fee"]["rules"])):
             if a["amount"] != b["amount"]:
-                changes.append(f"droits d'inscription, règle n° {index + 1} : {_euros(a['amount'])} → {_euros(b['amount'])}")
+                changes.append(f"droits d'inscription, règle n° {index + 1} : {_amounts(a['amount'], b['amount'])}")
     elif bool(old["fee"]) != bool(new["fee"]):
         changes.append("droits d'inscription : " + ("ajoutés" if new["fee"] else "retirés"))
     if old["cvec"] and new["cvec"]:
         if old["cvec"]["amount"] != new["cvec"]["amount"]:
-            changes.append(f"CVEC : {_euros(old['cvec']['amount'])} → {_euros(new['cvec']['amount'])}")
+            changes.append(f"CVEC : {_amounts(old['cvec']['amount'], new['cvec']['amount'])}")
     elif bool(old["cvec"]) != bool(new["cvec"]):
         changes.append("CVEC : " + ("ajoutée" if new["cvec"] else "retirée"))
     return changes

@@ -4,7 +4,8 @@ What lands in `<docs>/`:
 
     assets/pyodide/      Pyodide's runtime, copied from node_modules (pinned by package-lock.json)
     assets/checker/      every ES module and stylesheet of site_templates/checker/ (the widget,
-                         the site's print stylesheet listed in mkdocs.yml's extra_css), the
+                         the site's print stylesheet listed in mkdocs.yml's extra_css; the
+                         list is render.checker_view's, the one the pages link to), the
                          worker (worker.mjs, its RUNTIME filled in) and, under content-hashed
                          names, `checks` packed as a zip, a trimmed standard library and a
                          memory snapshot of the interpreter
@@ -42,6 +43,7 @@ from pathlib import Path
 from generator.errors import UserError
 from generator.outputs.procedure_data import write_procedure_data
 from generator.paths import CACHE_DIR, CHECKS_DIR, PROJECT_DIR, WIDGET_DIR
+from generator.render.checker_view import WIDGET_FOLDER, WORKER, widget_files
 
 log = logging.getLogger(__name__)
 
@@ -49,15 +51,12 @@ PYODIDE_VERSION = "314.0.7"
 
 # The files of the npm package that the browser needs (the rest is for Node or typings).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
-# Of site_templates/checker/, what the browser loads: every ES module and stylesheet
-# (a glob: the widget may be split into several modules), the worker among them.
-WIDGET_PATTERNS = ("*.mjs", "*.css")
 SNAPSHOT_SCRIPT = Path(__file__).with_name("make_snapshot.mjs")  # run at build time, never shipped
 # The widget's modules that hold a marker filled in here: the worker gets its
 # configuration, the worker's client the list of files it may prefetch.
 RUNTIME_MARKER = "/*RUNTIME*/null"
 RUNTIME_FILES_MARKER = "/*RUNTIME_FILES*/[]"
-FILLED = {"worker.mjs": RUNTIME_MARKER, "worker_client.mjs": RUNTIME_FILES_MARKER}
+FILLED = {WORKER: RUNTIME_MARKER, "worker_client.mjs": RUNTIME_FILES_MARKER}
 # Where the checker's zip lies in Pyodide's file system, imported from there (zipimport):
 # in the snapshot as in a plain start.
 CODE_ZIP_PATH = "/modop/checks.zip"
@@ -106,7 +105,7 @@ def add_checker_assets(docs_dir: Path, catalog) -> CheckerRuntime:
     pyodide_dir = find_pyodide()
     assets = docs_dir / "assets"
     pyodide_out = assets / "pyodide"
-    checker_out = assets / "checker"
+    checker_out = docs_dir / WIDGET_FOLDER
     pyodide_out.mkdir(parents=True, exist_ok=True)
     checker_out.mkdir(parents=True, exist_ok=True)
 
@@ -152,16 +151,6 @@ def find_pyodide() -> Path:
     if missing:
         raise UserError(f"Pyodide incomplet dans {package} (manque {', '.join(missing)}) : {how}.")
     return package
-
-
-def widget_files() -> list[str]:
-    """The names of the widget's files the browser loads, sorted."""
-    return sorted({path.name for pattern in WIDGET_PATTERNS for path in WIDGET_DIR.glob(pattern) if path.is_file()})
-
-
-def has_checker(compiled: dict) -> bool:
-    """Whether a procedure has anything to compute (ITSRA's selection has no fee, CVEC nor dates)."""
-    return any(compiled.get(part) is not None for part in ("fee", "cvec", "windows"))
 
 
 def pack_checks() -> bytes:

@@ -221,16 +221,28 @@ def write_open_data(docs_dir: Path, catalog, templates_dir: Path) -> None:
     write_open_data_page(docs_dir, catalog, index, templates_dir)
 
 
+def open_data_view(index: dict) -> dict:
+    """What the page « Données ouvertes » says: the licence, the folder, the fields of a
+    procedure and, when there is one, the index's first procedure as an example."""
+    example = index["procedures"][0] if index["procedures"] else None
+    return {
+        "folder": FOLDER,
+        "licence": index["licence"],
+        "attribution": index["attribution"],
+        "fields": list(published_schema("procedure")["properties"]),
+        # The identifiers shown as an example of the addresses, even without a procedure.
+        "example_ids": {"institution": example["institution"], "procedure": example["id"]}
+        if example
+        else {"institution": "amu-iut", "procedure": "but1"},
+        "example": {"title": example["title"], "entry": json.dumps(example, ensure_ascii=False, indent=2)}
+        if example
+        else None,
+    }
+
+
 def write_open_data_page(docs_dir: Path, catalog, index: dict, templates_dir: Path) -> None:
     env = template_environment(templates_dir)
-    example = index["procedures"][0] if index["procedures"] else None
-    text = env.get_template(TEMPLATE).render(
-        index=index,
-        example=example,
-        example_entry=json.dumps(example, ensure_ascii=False, indent=2) if example else "",
-        fields=list(published_schema("procedure")["properties"]),
-        folder=FOLDER,
-    )
+    text = env.get_template(TEMPLATE).render(page=open_data_view(index))
     (docs_dir / PAGE).write_text(text, encoding="utf-8")
 
 

@@ -1,8 +1,28 @@
 """The views of an institution's page and of the contacts and portals a procedure names."""
 from __future__ import annotations
 
-from generator.render import wording
+import re
+
+from checks.wording import fr
+
 from generator.source.types import UNKNOWN, known
+
+
+def tel_uri(number: str) -> str:
+    """`02 38 41 70 86` becomes `tel:+33238417086`; an international number keeps its code."""
+    digits = re.sub(r"[^\d+]", "", str(number))
+    if digits.startswith("+"):
+        return "tel:" + digits
+    if digits.startswith("00"):
+        return "tel:+" + digits[2:]
+    if digits.startswith("0") and len(digits) == 10:
+        return "tel:+33" + digits[1:]
+    return "tel:" + digits
+
+
+def host_of(url: str) -> str:
+    """`https://www.example.fr/a/b` becomes `www.example.fr/a/b`, shown beside a link."""
+    return re.sub(r"^https?://", "", str(url)).rstrip("/")
 
 
 def portal_view(institution: dict, portal_id: str) -> dict:
@@ -11,7 +31,7 @@ def portal_view(institution: dict, portal_id: str) -> dict:
     return {
         "name": portal["name"],
         "url": url,
-        "shown_url": wording.host_of(url) if url else None,
+        "shown_url": host_of(url) if url else None,
         "purpose": portal["purpose"].rstrip(" ."),
     }
 
@@ -23,9 +43,9 @@ def contact_view(contact_id: str, contact: dict) -> dict:
         phones.append(
             {
                 "number": phone["number"],
-                "uri": wording.tel_uri(phone["number"]),
-                "hours": wording.format_hours(hours) if known(hours) else None,
-                "period": wording.format_period(phone.get("period")),
+                "uri": tel_uri(phone["number"]),
+                "hours": fr.phone_hours_text(hours) if known(hours) else None,
+                "period": fr.date_range(phone.get("period")),
                 "note": phone.get("note"),
             }
         )
@@ -37,6 +57,7 @@ def contact_view(contact_id: str, contact: dict) -> dict:
         "role": contact.get("role"),
         "emails": contact.get("emails", []),
         "phones": phones,
+        "no_email_nor_phone": not contact.get("emails") and not phones,
         "address": address if known(address) else None,
         "address_unknown": address == UNKNOWN,
         "note": contact.get("note"),
@@ -51,7 +72,7 @@ def institution_view(institution: dict, records: list) -> dict:
         "parent": institution["parent"] if known(institution["parent"]) else None,
         "address": institution.get("address") if known(institution.get("address")) else None,
         "website": website if known(website) else None,
-        "shown_website": wording.host_of(website) if known(website) else None,
+        "shown_website": host_of(website) if known(website) else None,
         "contacts": [contact_view(key, value) for key, value in institution["contacts"].items()],
         "portals": [portal_view(institution, key) for key in institution["portals"]],
         "procedures": [
@@ -63,7 +84,7 @@ def institution_view(institution: dict, records: list) -> dict:
                 "year_stated": r.data.get("academic_year_stated", True),
                 "draft": bool(r.compiled.get("draft")),
                 "summary": r.data["summary"],
-                "kind": r.data["kind"],
+                "candidature": r.data["kind"] == "candidature",
             }
             for r in records
         ],

@@ -13,7 +13,8 @@ Layout (others rely on it):
 identifiers by the catalog: generator.source.discovery.RESERVED_INSTITUTION_IDS.)
 
 Templates live in `site_templates/*.md.j2`. They receive plain "views"
-(`render.views`, `render.contacts`), so that they hold layout only.
+(`render.views`, `render.contacts`, `render.checker_view`), so that they hold
+layout only.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import html
 import shutil
 from pathlib import Path
 
+from generator.render.checker_view import checker_view
 from generator.render.contacts import institution_view
 from generator.render.environment import template_environment
 from generator.render.views import accessibility_view, changes_view, procedure_view
@@ -56,9 +58,8 @@ def write_docs(catalog, docs_dir: Path, templates_dir: Path, settings: dict | No
             page = procedure_view(record, catalog.institutions[record.institution_id])
             page["changes"] = changes_view(catalog, record)
             page["takeaways"] = takeaways(record) if takeaways else None
-            text = env.get_template("procedure.md.j2").render(
-                page=page, record=record, compiled=record.compiled
-            )
+            page["checker"] = checker_view(record)
+            text = env.get_template("procedure.md.j2").render(page=page)
             _write(folder / f"{record.data['id']}.md", text)
             _copy_screenshots(record, folder / record.data["id"])
             section.append(f"{institution['id']}/{record.data['id']}.md")

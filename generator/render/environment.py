@@ -2,7 +2,9 @@
 
 Everything that comes from YAML is escaped; the Markdown bodies of the YAML
 are inserted as Markdown, in the safe subset of `render.safe_markdown` (no raw
-HTML, no link but https:, mailto:, tel: and relative ones).
+HTML, no link but https:, mailto:, tel: and relative ones). The templates
+receive views (`render.views`, `render.contacts`, `render.checker_view`) whose
+figures are already worded (`checks.wording`): the filters only place text.
 """
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from generator.render import wording
+from checks.wording import fr
+
 from generator.render.safe_markdown import safe_markdown
 
 # Characters that Python-Markdown would read as syntax inside a line of text.
@@ -28,9 +31,12 @@ def _one_line(value) -> str:
 
 def markdown_text(value) -> Markup:
     """Plain text from YAML, placed where Markdown is parsed (headings, list items):
-    HTML-escaped and with Markdown syntax neutralised, on one line."""
-    text = _one_line(value)
-    return Markup(_MARKDOWN_SYNTAX.sub(r"\\\1", str(escape(text))))
+    HTML-escaped and with Markdown syntax neutralised, on one line.
+
+    An amount's no-break space is written `&nbsp;`: MkDocs collapses the white
+    space of a heading into plain spaces in the table of contents, but not an entity."""
+    text = _MARKDOWN_SYNTAX.sub(r"\\\1", str(escape(_one_line(value))))
+    return Markup(fr.amount_spacing(text, "&nbsp;"))
 
 
 def markdown_block(value) -> Markup:
@@ -46,8 +52,21 @@ def front_matter_string(value) -> Markup:
     return Markup(json.dumps(html.escape(_one_line(value), quote=False), ensure_ascii=False))
 
 
+def amounts_kept_whole(value):
+    """Every value a template writes, with a no-break space before the « € » of an
+    amount (the data's texts write `103 €` as typed). Escaped text stays escaped."""
+    if isinstance(value, Markup):
+        return Markup(fr.amount_spacing(str(value)))
+    if isinstance(value, str):
+        return fr.amount_spacing(value)
+    return value
+
+
 def template_environment(templates_dir: Path) -> jinja2.Environment:
+    """The environment of the pages: `markdown` inserts a body as Markdown (the PDF
+    notice's own environment turns it into HTML instead)."""
     env = jinja2.Environment(
+        finalize=amounts_kept_whole,
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -55,11 +74,5 @@ def template_environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(
-        md=markdown_text,
-        markdown=markdown_block,
-        amount=wording.format_amount,
-        front_matter=front_matter_string,
-        join_fr=wording.join_and,
-    )
+    env.filters.update(md=markdown_text, markdown=markdown_block, front_matter=front_matter_string)
     return env

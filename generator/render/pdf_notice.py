@@ -29,9 +29,10 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
+from checks.wording import fr
+
 from generator.errors import UserError
 from generator.paths import PDF_TEMPLATES_DIR, TEMPLATES_DIR
-from generator.render import wording
 from generator.render.environment import template_environment
 from generator.render.safe_markdown import ALLOWED_LINK_SCHEMES, safe_markdown
 from generator.render.views import procedure_view
@@ -68,25 +69,15 @@ def markdown_html(text: str, page_url: str | None) -> Markup:
 
 
 def french_spacing(document: str) -> str:
-    """French typography in the text of an HTML document (never in tags, code or URLs):
-    a no-break space before « : », a narrow one before « ; ! ? », no-break spaces inside « ».
-
-    Only spaces already there are changed, and a colon followed by "//" is left alone."""
-
-    def fix(text: str) -> str:
-        text = re.sub(r"[ \t\n]+:(?!//)", f"{wording.NBSP}:", text)
-        text = re.sub(r"[ \t\n]+([;!?])", f"{wording.NNBSP}\\1", text)
-        text = re.sub(r"«[ \t\n]*", f"«{wording.NBSP}", text)
-        text = re.sub(r"[ \t\n]*»", f"{wording.NBSP}»", text)
-        return text
-
-    return _TEXT_NODE.sub(lambda m: m.group(1) or fix(m.group(2)), document)
+    """French typography (`checks.wording`'s `french_spacing`) in the text of an HTML
+    document, never in its tags, code or URLs."""
+    return _TEXT_NODE.sub(lambda m: m.group(1) or fr.french_spacing(m.group(2)), document)
 
 
 def notice_html(record, institution: dict, *, page_url: str | None = None) -> str:
     """The notice as one HTML document (French typography applied)."""
     env = template_environment(TEMPLATES_DIR)
-    env.filters["html_markdown"] = lambda text: markdown_html(text, page_url)
+    env.filters["markdown"] = lambda text: markdown_html(text, page_url)
     page = procedure_view(record, institution)
     for step, data in zip(page["steps"], record.data["steps"]):
         # The page's views point at the site's copy; the PDF reads the procedure's folder.
@@ -94,7 +85,7 @@ def notice_html(record, institution: dict, *, page_url: str | None = None) -> st
             {"src": screenshot_file(record.path, shot["src"]).as_uri(), "alt": shot["alt"]}
             for shot in data.get("screenshots", [])
         ]
-    html = env.get_template(TEMPLATE).render(page=page, compiled=record.compiled, page_url=page_url)
+    html = env.get_template(TEMPLATE).render(page=page, page_url=page_url)
     return french_spacing(html)
 
 

@@ -1,33 +1,28 @@
 """The views of a procedure's page: plain values the templates lay out.
 
 A procedure's page and its PDF notice (`render.pdf_notice`) are built from
-the same views, so they say the same thing.
+the same views, so they say the same thing. Every word of a figure, a date, a
+status or a condition comes from `checks.wording`.
 """
 from __future__ import annotations
 
 import re
+from datetime import date
+
+from checks.wording import fr
 
 from generator.model.year_diff import previous_year, procedure_changes
-from generator.render import wording
 from generator.render.contacts import contact_view, portal_view
 from generator.source.types import known
 
-WARNING_TITLES = {
-    "note": "À noter",
-    "info": "Information",
-    "warning": "Attention",
-    "danger": "Important",
-}
 
-CVEC_STATUS = {
-    "due": "À payer",
-    "exempt": "Exonération\u00a0: 0\u00a0€, mais l'attestation d'exonération reste à obtenir",
-    "not_subject": "Pas de CVEC\u00a0: rien à faire",
-}
+def _iso_date(value) -> date:
+    """A date of the YAML or of mkdocs.yml: a `date` (YAML's safe loader) or its ISO text."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
 def boundary_view(iso: str | None, kind: str, side: str) -> dict:
-    return {"iso": iso, "text": wording.boundary_text(iso, kind, side), "kind": kind}
+    return {"iso": iso, "text": fr.boundary_text(iso, kind, side), "kind": kind}
 
 
 def windows_view(compiled: dict, unconfirmed: dict | None = None) -> list | None:
@@ -38,7 +33,7 @@ def windows_view(compiled: dict, unconfirmed: dict | None = None) -> list | None
     return [
         {
             "label": window["label"],
-            "when": wording.describe_when(window["when"]) if window["when"] else None,
+            "when": fr.describe_when(window["when"]) if window["when"] else None,
             "periods": [
                 {
                     side: {
@@ -55,21 +50,20 @@ def windows_view(compiled: dict, unconfirmed: dict | None = None) -> list | None
 
 
 def closures_view(data: dict, compiled: dict, unconfirmed: dict | None = None) -> list:
+    """The portal's closures; each end is a date or an instant as the YAML wrote it
+    (a date: no hour said, the end day included)."""
     unconfirmed = unconfirmed or {}
-    return [
-        {
-            "start": {
-                "iso": c["start"],
-                "text": wording.closure_text(c["start"], literal["from"], "start"),
-                "unconfirmed": ("closures", i, "from") in unconfirmed,
-            },
-            "end": {
-                "iso": c["end"],
-                "text": wording.closure_text(c["end"], literal["to"], "end"),
-                "unconfirmed": ("closures", i, "to") in unconfirmed,
-            },
-            "reason": c["reason"],
+
+    def end(closure: dict, literal: dict, i: int, side: str, key: str) -> dict:
+        kind = "date" if len(str(literal[key])) == 10 else "instant"
+        return {
+            "iso": closure[side],
+            "text": fr.boundary_text(closure[side], kind, side, hour_note=False),
+            "unconfirmed": ("closures", i, key) in unconfirmed,
         }
+
+    return [
+        {"start": end(c, literal, i, "start", "from"), "end": end(c, literal, i, "end", "to"), "reason": c["reason"]}
         for i, (c, literal) in enumerate(zip(compiled["closures"], data.get("closures", [])))
     ]
 
@@ -79,7 +73,7 @@ def changes_view(catalog, record) -> dict | None:
     before = previous_year(catalog, record)
     if before is None:
         return None
-    items = [wording.no_break_spaces(wording.iso_dates_in_words(change)) for change in procedure_changes(before, record)]
+    items = [fr.french_spacing(fr.iso_dates_in_words(change)) for change in procedure_changes(before, record)]
     return {"year": before.academic_year, "items": items}
 
 
@@ -92,18 +86,32 @@ def accessibility_view(settings: dict) -> dict:
         "contact_email": extra.get("contact_email"),
         "contact_url": extra.get("contact_url"),
         "audit": extra.get("audit"),
-        "date": wording.format_short_date(wording.parse_date(extra["date"])) if extra.get("date") else None,
+        "date": fr.short_date(_iso_date(extra["date"])) if extra.get("date") else None,
         "site_url": settings.get("site_url"),
     }
 
 
-def _code_text(outcome: dict, categories: dict) -> str | None:
+def _code_text(outcome: dict, categories: dict) -> str:
+    """The row's code to tick, with its label: unknown, none, or `01 Etudiant non boursier`."""
     if outcome.get("category_unknown"):
-        return None
+        return fr.fee_code_cell(None)
     code = outcome.get("category")
     if code is None:
-        return ""
-    return f"{code} {categories.get(code, '')}".strip()
+        return fr.fee_code_cell("")
+    return fr.fee_code_cell(fr.category_text(code, categories.get(code)))
+
+
+def _fee_row(situation: str, reason: str, outcome: dict, categories: dict) -> dict:
+    amount = outcome["amount"]
+    return {
+        "situation": situation,
+        "reason": reason,
+        "amount": amount,
+        "amount_text": fr.amount(amount, "cell"),
+        "code": _code_text(outcome, categories),
+        # The notice is silent on the amount or the code: the page says whom to ask.
+        "unknown": amount is None or bool(outcome.get("category_unknown")),
+    }
 
 
 def fee_view(data: dict, compiled: dict) -> dict | None:
@@ -111,46 +119,25 @@ def fee_view(data: dict, compiled: dict) -> dict | None:
     if fee is None:
         return None
     categories = {c["code"]: c["label"] for c in fee["categories"]}
-    rows = [
-        {
-            "situation": wording.describe_when(rule["when"]),
-            "reason": rule["reason"],
-            "amount": rule["amount"],
-            "code": _code_text(rule, categories),
-        }
-        for rule in fee["rules"]
-    ]
+    rows = [_fee_row(fr.describe_when(rule["when"]), rule["reason"], rule, categories) for rule in fee["rules"]]
     # A national exemption whose condition a rule of the procedure already
     # covers is never reached (first match wins): not shown.
     shadowed = [rule["when"] for rule in fee["rules"]]
     rows += [
-        {
-            "situation": wording.describe_when(rule["when"]),
-            "reason": f"{rule['reason']} ({rule['source']})",
-            "amount": 0,
-            "code": "",
-        }
+        _fee_row(fr.describe_when(rule["when"]), f"{rule['reason']} ({rule['source']})", {"amount": 0}, categories)
         for rule in fee["national_exemptions"]
         if rule["when"] not in shadowed
     ]
-    default = fee["default"]
-    rows.append(
-        {
-            "situation": "Dans tous les autres cas",
-            "reason": default["reason"],
-            "amount": default["amount"],
-            "code": _code_text(default, categories),
-        }
-    )
-    allowed = set(fee["allowed"])
+    rows.append(_fee_row(fr.OTHER_CASES, fee["default"]["reason"], fee["default"], categories))
+    allowed = [c["code"] for c in fee["categories"] if c["code"] in set(fee["allowed"])]
     return {
         "rows": rows,
-        "has_unknown": any(row["amount"] is None or row["code"] is None for row in rows),
+        "has_unknown": any(row["unknown"] for row in rows),
         "has_codes": bool(categories),
         "categories": [
             {"code": c["code"], "label": c["label"], "allowed": c["code"] in allowed} for c in fee["categories"]
         ],
-        "allowed": [c["code"] for c in fee["categories"] if c["code"] in allowed],
+        "codes_text": fr.portal_codes_text(len(categories), allowed) if categories else None,
         "note": (data.get("fee") or {}).get("note"),
     }
 
@@ -160,29 +147,17 @@ def cvec_view(data: dict, compiled: dict) -> dict | None:
     if cvec is None:
         return None
     amount = cvec["amount"]
-    rows = [
-        {
-            "situation": wording.describe_when(rule["when"]),
-            "status": rule["status"],
-            "reason": rule["reason"],
-        }
-        for rule in cvec["rules"]
-    ]
-    rows += [
-        {"situation": wording.describe_when(r["when"]), "status": "not_subject", "reason": f"{r['reason']} ({r['source']})"}
-        for r in cvec["not_subject"]
-    ]
-    rows += [
-        {"situation": wording.describe_when(r["when"]), "status": "exempt", "reason": f"{r['reason']} ({r['source']})"}
-        for r in cvec["exempt"]
-    ]
-    for row in rows:
-        row["status_text"] = CVEC_STATUS[row["status"]]
-        if row["status"] == "due":
-            row["status_text"] += f"\u00a0: {wording.format_amount(amount)}"
+
+    def row(situation: str, status: str, reason: str) -> dict:
+        return {"situation": situation, "status": status, "status_text": fr.cvec_status(status, amount, "page"), "reason": reason}
+
+    rows = [row(fr.describe_when(r["when"]), r["status"], r["reason"]) for r in cvec["rules"]]
+    rows += [row(fr.describe_when(r["when"]), "not_subject", f"{r['reason']} ({r['source']})") for r in cvec["not_subject"]]
+    rows += [row(fr.describe_when(r["when"]), "exempt", f"{r['reason']} ({r['source']})") for r in cvec["exempt"]]
+    rows.append(row(fr.OTHER_CASES, "due", fr.amount_source(cvec["source"])))
     return {
         "amount": amount,
-        "source": cvec["source"],
+        "amount_text": fr.amount(amount, "cell"),
         "rows": rows,
         "note": (data.get("cvec") or {}).get("note"),
     }
@@ -192,18 +167,11 @@ def payment_view(data: dict, compiled: dict) -> dict | None:
     payment = data.get("payment")
     if not payment or compiled["fee"] is None:
         return None
-    options = []
-    for instalment in compiled["payment"]["instalments"]:
-        count = instalment["count"]
-        text = instalment["label"] or ("en une fois" if count == 1 else f"en {count} fois")
-        if instalment["label"] and count > 1:
-            text += f" (paiement en {count} fois)"
-        if instalment["min_amount"] is not None:
-            text += f", possible à partir de {wording.format_amount(instalment['min_amount'])} de droits"
-        options.append(text)
     return {
         "methods": payment.get("methods", []),
-        "options": options,
+        "options": [
+            fr.payment_option(i["count"], i["label"], i["min_amount"]) for i in compiled["payment"]["instalments"]
+        ],
         "later_day": compiled["payment"]["later_instalments_day"],
         "note": payment.get("note"),
     }
@@ -224,13 +192,13 @@ def step_view(number: int, step: dict, institution: dict, procedure_id: str) -> 
         "anchor": f"etape-{step['id']}",
         "title": step_title(step["title"]),
         "body": step["body"],
-        "applies_to": wording.describe_when(step["when"]) if step.get("when") else None,
+        "applies_to": fr.describe_when(step["when"]) if step.get("when") else None,
         "portals": [portal_view(institution, p) for p in step.get("portals", [])],
         "menu": step.get("menu"),
         "warnings": [
             {
                 "kind": w.get("kind", "warning"),
-                "title": WARNING_TITLES[w.get("kind", "warning")],
+                "title": fr.WARNING_TITLES[w.get("kind", "warning")],
                 "text": w["text"],
             }
             for w in step.get("warnings", [])
@@ -251,12 +219,13 @@ def procedure_view(record, institution: dict) -> dict:
     # Whom to ask when the notice is silent: the "en cas de doute" contact first.
     ask = by_id.get(unsure["contact"]) if unsure else (contacts[0] if contacts else None)
     source = data["source"]
+    steps = [step_view(i, s, institution, data["id"]) for i, s in enumerate(data["steps"], start=1)]
     return {
         "id": data["id"],
         "title": data["title"],
         "year": data["academic_year"],
         "year_stated": data.get("academic_year_stated", True),
-        "kind": data["kind"],
+        "candidature": data["kind"] == "candidature",
         "summary": data["summary"],
         "institution": {"id": institution["id"], "name": institution["name"]},
         "audience_for": data["audience"]["for"],
@@ -269,7 +238,9 @@ def procedure_view(record, institution: dict) -> dict:
             }
             for p in data.get("prerequisites", [])
         ],
-        "steps": [step_view(i, s, institution, data["id"]) for i, s in enumerate(data["steps"], start=1)],
+        "steps": steps,
+        # How many steps to follow in order; None when there is only one.
+        "steps_in_order": len(steps) if len(steps) > 1 else None,
         "draft": bool(compiled.get("draft")),
         "windows": windows_view(compiled, record.unconfirmed),
         "windows_unknown": any(
@@ -287,7 +258,7 @@ def procedure_view(record, institution: dict) -> dict:
         "unsure": {"text": unsure["text"], "contact": by_id[unsure["contact"]]} if unsure else None,
         "source": {
             "title": source["title"],
-            "date": wording.format_short_date(wording.parse_date(source["date"])) if known(source.get("date")) else None,
+            "date": fr.short_date(_iso_date(source["date"])) if known(source.get("date")) else None,
             "url": source["url"] if known(source.get("url")) else None,
         },
     }

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from generator.outputs.checker_runtime import has_checker
+from generator.render.checker_view import has_checker
 from tests.support.chromium import visitor_context
 from tests.support.site_audit import (
     CSP_RECORDER,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 
-from generator.render.wording import NBSP, NNBSP
+from checks.wording.fr import NBSP, NNBSP
 
 
 def plain(text: str) -> str:

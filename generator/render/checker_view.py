@@ -1,0 +1,80 @@
+"""The view of a procedure page's checker (site_templates/checker/form.html): whether the
+page has one, where the widget's files are, the form's fields and the modules the page
+asks for with its script.
+
+The fields are the profile keys the procedure asks (`compiled["questions"]`), each
+made from `checks.profile` (its flags, its choices and their defaults) and worded by
+`checks.wording`. The widget's files are those of site_templates/checker/ that the
+site ships (`outputs.checker_runtime` copies them into WIDGET_FOLDER).
+"""
+from __future__ import annotations
+
+from checks.profile import DEFAULTS, FLAGS, INSTALMENT_COUNTS, REGIMES
+from checks.wording import fr
+
+from generator.paths import WIDGET_DIR
+
+WIDGET_FOLDER = "assets/checker"  # in the site
+WIDGET_PATTERNS = ("*.mjs", "*.css")  # of site_templates/checker/, what the browser loads
+ENTRY = "checker.mjs"  # the page's script: it imports every other module of the page
+STYLESHEET = "checker.css"
+WORKER = "worker.mjs"  # started by worker_client.mjs in a Web Worker, never loaded by the page
+
+# The profile keys answered by picking one value of a list.
+_CHOICES = {"regime": REGIMES, "echeances": INSTALMENT_COUNTS}
+
+
+def widget_files() -> list[str]:
+    """The names of the widget's files the browser loads, sorted (a glob: the widget
+    may be split into several modules)."""
+    return sorted({path.name for pattern in WIDGET_PATTERNS for path in WIDGET_DIR.glob(pattern) if path.is_file()})
+
+
+def preloaded_modules() -> list[str]:
+    """The modules the page asks for with its script rather than once the script has
+    arrived (a round trip less on a slow network): every shipped module but the entry
+    and the worker."""
+    return [name for name in widget_files() if name.endswith(".mjs") and name not in (ENTRY, WORKER)]
+
+
+def has_checker(compiled: dict) -> bool:
+    """Whether a procedure has anything to compute (ITSRA's selection has no fee, CVEC nor dates)."""
+    return any(compiled.get(part) is not None for part in ("fee", "cvec", "windows"))
+
+
+def field_view(key: str, field_id: str) -> dict:
+    """One question of the form: `kind` is `checkbox` (a flag), `select` (a choice) or
+    `date` (the one key left, date_acceptation)."""
+    kind = "checkbox" if key in FLAGS else "select" if key in _CHOICES else "date"
+    hint = fr.FIELD_HINTS.get(key)
+    return {
+        "key": key,
+        "id": field_id,
+        "kind": kind,
+        "label": fr.FIELD_LABELS[key],
+        "options": [
+            {"value": str(value), "label": fr.field_choice(key, value), "selected": value == DEFAULTS[key]}
+            for value in _CHOICES.get(key, ())
+        ],
+        "hint": hint,
+        "hint_id": f"{field_id}-hint" if hint else None,
+    }
+
+
+def checker_view(record) -> dict | None:
+    """The checker of a procedure's page; None when it has nothing to compute."""
+    if not has_checker(record.compiled):
+        return None
+    # The page is <institution>/<procedure>/ (directory URLs): its files' paths are
+    # relative, so that the site works under a sub-path.
+    root = "../" * len(record.full_id.split("/"))
+    folder = f"{root}{WIDGET_FOLDER}/"
+    slug = "modop-" + record.full_id.replace("/", "-")
+    return {
+        "procedure": record.full_id,
+        "privacy_id": f"{slug}-privacy",
+        "fields": [field_view(key, f"{slug}-{key}") for key in record.compiled["questions"]],
+        "stylesheet": folder + STYLESHEET,
+        "script": folder + ENTRY,
+        "preloaded": [folder + name for name in preloaded_modules()],
+    }
