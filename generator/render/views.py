@@ -186,7 +186,7 @@ def step_title(title: str) -> str:
     return stripped[:1].upper() + stripped[1:] if stripped else title
 
 
-def step_view(number: int, step: dict, institution: dict, procedure_id: str) -> dict:
+def step_view(number: int, step: dict, institution: dict) -> dict:
     return {
         "number": number,
         "anchor": f"etape-{step['id']}",
@@ -203,7 +203,7 @@ def step_view(number: int, step: dict, institution: dict, procedure_id: str) -> 
             }
             for w in step.get("warnings", [])
         ],
-        "screenshots": [{"src": f"{procedure_id}/{s['src']}", "alt": s["alt"]} for s in step.get("screenshots", [])],
+        "screenshots": [{"src": s["src"], "alt": s["alt"]} for s in step.get("screenshots", [])],
         "branches": step.get("branches", []),
     }
 
@@ -219,7 +219,7 @@ def procedure_view(record, institution: dict) -> dict:
     # Whom to ask when the notice is silent: the "en cas de doute" contact first.
     ask = by_id.get(unsure["contact"]) if unsure else (contacts[0] if contacts else None)
     source = data["source"]
-    steps = [step_view(i, s, institution, data["id"]) for i, s in enumerate(data["steps"], start=1)]
+    steps = [step_view(i, s, institution) for i, s in enumerate(data["steps"], start=1)]
     return {
         "id": data["id"],
         "title": data["title"],
