@@ -30,7 +30,10 @@ changes run by run), each in a new browser profile with its HTTP cache off:
   another procedure (Material's instant navigation) to its answer;
 - repeat visit: a new tab in the same profile, HTTP cache warm, to the first
   answer (a tab with the cache off stores nothing, so a tab with the cache on
-  loads the page once in between, unmeasured).
+  loads the page once in between, unmeasured);
+- from the institution page: a new profile, HTTP cache on, opens
+  clermont-inp/ (no checker), waits until it is idle and its prefetch links (if
+  any) are in, then taps its link to the doctorate page: from the tap to the answer.
 
 What the emulation leaves out: DevTools delays each response by the latency
 and shares the bandwidth, but models neither TCP slow start nor TLS round
@@ -49,6 +52,7 @@ import re
 import signal
 import sys
 import tempfile
+import time
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +64,12 @@ from https_static_server import HttpsStaticServer, self_signed_certificate
 
 CHECKER_PAGE = "clermont-inp/doctorat-edspi/"
 NEXT_PROCEDURE = "clermont-inp/isima-apprentissage"  # the doctorate page's footer links to it
+INSTITUTION_PAGE = "clermont-inp/"  # no checker; links to the doctorate page
+# Once a page has loaded: its prefetch links (the runtime's files, when the widget's script is
+# on every page) all complete, or none. Resource Timing lists prefetches too.
+PREFETCHED = """() => document.readyState === 'complete' && [...document.querySelectorAll('link[rel=prefetch]')]
+  .every((link) => performance.getEntriesByName(link.href).some((entry) => entry.responseEnd > 0))"""
+IDLE_S = 1  # after the load, for the widget to ask for its prefetches when idle
 BARE_PAGE = "bench-bare/"
 WORKER_SCRIPT = "/assets/checker/worker.mjs"
 # Each look from outside takes the page's thread a moment, where the bare page starts Python: seldom.
@@ -207,7 +217,26 @@ def checker_run(browser, server: HttpsStaticServer, profile: Profile) -> dict:
         filling.close()
         repeat = first_answer(Tab(context, profile, cache=True), url, profile)
         figures["repeat"], figures["repeat_bytes"] = repeat["answer"], repeat["bytes"]
-        return figures
+    finally:
+        context.close()
+    figures.update(measured("from the institution page", functools.partial(from_institution, browser, server, profile)) or {})
+    return figures
+
+
+def from_institution(browser, server: HttpsStaticServer, profile: Profile) -> dict:
+    """A new profile opens the institution's page (no checker), stays until it is idle and its
+    prefetches are in, then taps the link to the doctorate page: that page's answer, from the tap."""
+    context = phone_context(browser)
+    try:
+        tab = Tab(context, profile, cache=True)
+        tab.open(server.url + INSTITUTION_PAGE, profile.timeout_s)
+        poll(tab.page, "() => document.readyState === 'complete'", timeout=profile.timeout_s, every_ms=POLL_MS)
+        time.sleep(IDLE_S)
+        poll(tab.page, PREFETCHED, timeout=profile.timeout_s, every_ms=POLL_MS)
+        prefetched = tab.page.evaluate("document.querySelectorAll('link[rel=prefetch]').length")
+        link = tab.page.locator(f".md-content a[href$='{CHECKER_PAGE.rsplit('/', 2)[-2]}/']").first
+        answer = navigate_by_link(tab.page, link, CHECKER_PAGE.rstrip("/"), link.tap, profile.timeout_s)
+        return {"from_institution": answer, "prefetched": prefetched}
     finally:
         context.close()
 
@@ -335,7 +364,7 @@ def report(results: dict, sites: dict[str, Path], profiles: list[Profile], runs:
           f" no HTTP/2), median of {runs} runs")
     print("Bytes: encoded bodies of the responses the page and its workers had received by then.")
     header = ["profile", "checker first answer", "bare loadPyodide", "ratio", "checker bytes", "bare bytes",
-              "repeat visit", "instant navigation"]
+              "repeat visit", "instant navigation", "from institution page"]
     several = len(sites) > 1
     rows = []
     for label in sites:
@@ -345,6 +374,7 @@ def report(results: dict, sites: dict[str, Path], profiles: list[Profile], runs:
                 *([label] if several else []), profile.name, _duration(checker), _duration(bare), _ratio(checker, bare),
                 _bytes(figure(label, profile, "checker", "bytes")), _bytes(figure(label, profile, "bare", "bytes")),
                 _duration(figure(label, profile, "checker", "repeat")), _duration(figure(label, profile, "checker", "instant")),
+                _duration(figure(label, profile, "checker", "from_institution")),
             ])
     _table([*(["site"] if several else []), *header], rows, left=2 if several else 1)
 
@@ -382,7 +412,8 @@ def details(label: str, profile: Profile, checker: list[dict], bare: list[dict])
         print(f"  checker page: first paint {_ms(checker, 'paint')}, form usable at {_ms(checker, 'form')},"
               f" worker requested at {_ms(checker, 'worker')}, first answer {_ms(checker, 'answer')}; snapshot used in {sum(r['snapshot'] for r in checker)}"
               f" of {len(checker)}; instant navigation kept the tab in {sum(bool(r.get('kept_tab')) for r in checker)}"
-              f"; repeat visit received {_bytes(median([r['repeat_bytes'] for r in checker]))}")
+              f"; repeat visit received {_bytes(median([r['repeat_bytes'] for r in checker]))}"
+              f"; the institution page prefetched {median([r['prefetched'] for r in checker if 'prefetched' in r]):.0f} files")
         origin = median([r["worker_origin"] for r in checker if "worker_origin" in r])
         phase_names = list(dict.fromkeys(name for r in checker for name in r["phases"]))
         print("  worker phases, ms on the page's clock (worker start + the phase it posts): "

@@ -17,17 +17,24 @@ here, with `checks` imported, and the browser restores the memory instead of
 redoing it. It depends only on Pyodide and `checks`, never on the procedures,
 so it is cached under node_modules/.cache/ and a YAML edit does not redo it.
 
+The snapshot holds every module the checker uses: a browser that restores it
+downloads neither the standard library nor the `checks` zip (those two serve
+the plain start, when there is no snapshot or it cannot be used). It is
+shipped as it is packed (`pack_snapshot`); its .br/.gz twins, made with every
+other file's once the site is built (`outputs.compressed_twins`), are what a
+host sends and the browser decodes.
+
 Every URL the browser uses is relative, so the site works under a sub-path.
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
 import io
 import json
 import logging
 import os
 import shutil
+import struct
 import subprocess
 import zipfile
 from dataclasses import dataclass
@@ -44,10 +51,19 @@ PYODIDE_VERSION = "314.0.7"
 
 # The files of the npm package that the browser needs (the rest is for Node or typings).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
-# Shipped beside a gzip twin, for hosts that serve precompressed files (gzip_static).
-GZIP_TWINS = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
 SNAPSHOT_SCRIPT = Path(__file__).with_name("make_snapshot.mjs")  # run at build time, never shipped
+# The widget's modules that hold a marker filled in here: the worker gets its
+# configuration, the worker's client the list of files it may prefetch.
 RUNTIME_MARKER = "/*RUNTIME*/null"
+RUNTIME_FILES_MARKER = "/*RUNTIME_FILES*/[]"
+FILLED = {WORKER: RUNTIME_MARKER, "worker_client.mjs": RUNTIME_FILES_MARKER}
+# Where the checker's zip lies in Pyodide's file system, imported from there (zipimport):
+# in the snapshot as in a plain start.
+CODE_ZIP_PATH = "/modop/checks.zip"
+# Python's environment, the snapshot's and a plain start's. -OO and no column
+# ranges: no docstrings nor position tables in the code objects, the snapshot a
+# tenth lighter; a traceback only loses its ^^^ marks (`checks` asserts nothing).
+PYTHON_ENV = {"HOME": "/home/pyodide", "PYTHONOPTIMIZE": "2", "PYTHONNODEBUGRANGES": "1"}
 
 # Standard-library parts a pure computation never reaches: left out of the
 # trimmed library the browser downloads (python_stdlib.zip itself stays whole).
@@ -67,7 +83,10 @@ ENCODINGS_KEPT = frozenset({
 # A fixed timestamp makes the zips, hence their hashes and the cache, reproducible.
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)
 SNAPSHOT_PAGE = 4096
-SNAPSHOT_MAGIC = b"MDSN"
+SNAPSHOT_MAGIC = b"MDS2"
+# What pack_snapshot's page map says of a page.
+PAGE_ZERO, PAGE_STORED, PAGE_AS_FRESH = 0, 1, 2
+SNAPSHOTS_KEPT = 3  # in the cache: other checkouts sharing node_modules may use older ones
 
 
 @dataclass(frozen=True)
@@ -77,6 +96,7 @@ class CheckerRuntime:
     checks_zip: str
     stdlib_zip: str
     snapshot: str | None
+    snapshot_length: int | None  # the memory image the snapshot unpacks to, in bytes
 
 
 def add_checker_assets(docs_dir: Path, catalog) -> CheckerRuntime:
@@ -91,8 +111,6 @@ def add_checker_assets(docs_dir: Path, catalog) -> CheckerRuntime:
 
     for name in PYODIDE_FILES:
         shutil.copyfile(pyodide_dir / name, pyodide_out / name)
-    for name in GZIP_TWINS:
-        (pyodide_out / f"{name}.gz").write_bytes(_cached_gzip(pyodide_dir / name))
 
     checks_zip = pack_checks()
     stdlib_zip = trimmed_stdlib(pyodide_dir / "python_stdlib.zip")
@@ -100,7 +118,8 @@ def add_checker_assets(docs_dir: Path, catalog) -> CheckerRuntime:
     runtime = CheckerRuntime(
         checks_zip=_hashed_name("checks", checks_zip, ".zip"),
         stdlib_zip=_hashed_name("stdlib", stdlib_zip, ".zip"),
-        snapshot=_hashed_name("snapshot", snapshot, ".bin.gz") if snapshot else None,
+        snapshot=_hashed_name("snapshot", snapshot, ".bin") if snapshot else None,
+        snapshot_length=snapshot_length(snapshot) if snapshot else None,
     )
     (checker_out / runtime.checks_zip).write_bytes(checks_zip)
     (checker_out / runtime.stdlib_zip).write_bytes(stdlib_zip)
@@ -109,12 +128,10 @@ def add_checker_assets(docs_dir: Path, catalog) -> CheckerRuntime:
 
     lock_info = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
     for name in widget_files():
-        if name == WORKER:
-            (checker_out / name).write_text(_worker_source(runtime, lock_info), encoding="utf-8")
+        if name in FILLED:
+            (checker_out / name).write_text(_filled_source(name, runtime, lock_info), encoding="utf-8")
         else:
             shutil.copyfile(WIDGET_DIR / name, checker_out / name)
-        data = (checker_out / name).read_bytes()
-        (checker_out / f"{name}.gz").write_bytes(gzip.compress(data, 9, mtime=0))
 
     write_procedure_data(docs_dir, catalog)
     return runtime
@@ -170,23 +187,26 @@ def memory_snapshot(pyodide_dir: Path, stdlib_zip: bytes, checks_zip: bytes) -> 
         log.warning("Node.js introuvable : le vérificateur démarrera sans instantané mémoire (plus lentement).")
         return None
     script = SNAPSHOT_SCRIPT
+    settings = json.dumps({"env": PYTHON_ENV, "code_zip": CODE_ZIP_PATH}, sort_keys=True)
     key = hashlib.sha256()
     # pyodide.asm.mjs holds the build id a snapshot must match.
     for part in (PYODIDE_VERSION.encode(), (pyodide_dir / "pyodide.asm.mjs").read_bytes(),
-                 stdlib_zip, checks_zip, script.read_bytes()):
+                 stdlib_zip, checks_zip, script.read_bytes(), settings.encode(), SNAPSHOT_MAGIC):
         key.update(hashlib.sha256(part).digest())
-    cached = CACHE_DIR / f"snapshot-{key.hexdigest()[:20]}.bin.gz"
+    cached = CACHE_DIR / f"snapshot-{key.hexdigest()[:20]}.bin"
     if cached.is_file():
+        os.utime(cached)  # recently used: kept by the clean-up below
         return cached.read_bytes()
 
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
     work = CACHE_DIR / f"work-{os.getpid()}"
     work.mkdir(exist_ok=True)
     try:
-        (work / "stdlib.zip").write_bytes(stdlib_zip)
-        (work / "checks.zip").write_bytes(checks_zip)
+        for name, data in (("stdlib.zip", stdlib_zip), ("checks.zip", checks_zip), ("empty.zip", empty_zip())):
+            (work / name).write_bytes(data)
         result = subprocess.run(
-            [node, str(script), str(pyodide_dir), str(work / "stdlib.zip"), str(work / "checks.zip"), str(work / "snapshot.bin")],
+            [node, str(script), str(pyodide_dir), str(work / "stdlib.zip"), str(work / "checks.zip"),
+             str(work / "empty.zip"), settings, str(work / "snapshot.bin")],
             capture_output=True, text=True, timeout=300,
         )
         if result.returncode != 0:
@@ -196,36 +216,74 @@ def memory_snapshot(pyodide_dir: Path, stdlib_zip: bytes, checks_zip: bytes) -> 
             raise UserError(
                 "le vérificateur ne démarre pas dans Pyodide (instantané mémoire impossible) :\n" + "\n".join(detail)
             )
-        packed = pack_snapshot((work / "snapshot.bin").read_bytes())
+        packed = pack_snapshot((work / "snapshot.bin").read_bytes(), (work / "snapshot.bin.base").read_bytes())
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    for old in CACHE_DIR.glob("snapshot-*.bin.gz"):
-        old.unlink(missing_ok=True)
-    temporary = cached.with_suffix(".tmp")
+    temporary = cached.with_suffix(f".tmp{os.getpid()}")
     temporary.write_bytes(packed)
     temporary.replace(cached)
+    for old in sorted(CACHE_DIR.glob("snapshot-*.bin"), key=lambda path: path.stat().st_mtime, reverse=True)[SNAPSHOTS_KEPT:]:
+        old.unlink(missing_ok=True)
     return packed
 
 
-def pack_snapshot(memory: bytes) -> bytes:
-    """The memory image without its all-zero pages, gzipped.
+def pack_snapshot(snapshot: bytes, fresh: bytes) -> bytes:
+    """Pyodide's snapshot without the pages the browser has without downloading them.
 
-    Half of Pyodide's memory is zero pages; leaving them out halves what the
-    browser inflates. Layout (little-endian u32): magic `MDSN`, total length,
-    page size, page count, then one bit per page (set: stored), then the
-    stored pages in order. worker.mjs undoes it.
+    `snapshot` is what makeMemorySnapshot gives: a prefix (Pyodide's header and
+    the state of its JavaScript side, `prefix` bytes, its second u32) then the
+    whole memory. `fresh` is the memory of Pyodide's new instance just before
+    it restores a snapshot: zero but for the wasm's data segments. A page of the
+    memory is left out when it is all zero, or when it is as in `fresh` (the
+    worker copies it from there); most of Pyodide's memory is one or the other.
+
+    Layout (little-endian u32): magic `MDS2`, prefix length, memory length,
+    page size, page count, checksum of the pages taken from `fresh` (`fnv1a32`
+    of them in order, so that a worker whose fresh memory differs starts Python
+    from scratch rather than from a wrong image); then two bits per page
+    (PAGE_ZERO, PAGE_STORED, PAGE_AS_FRESH), the prefix, and the stored pages
+    in order. worker.mjs undoes it.
     """
-    zero = bytes(SNAPSHOT_PAGE)
+    prefix = int.from_bytes(snapshot[4:8], "little")
+    memory = memoryview(snapshot)[prefix:]
     count = (len(memory) + SNAPSHOT_PAGE - 1) // SNAPSHOT_PAGE
-    bitmap = bytearray((count + 7) // 8)
-    stored = io.BytesIO()
+    page_map = bytearray((count + 3) // 4)
+    stored, as_fresh = io.BytesIO(), io.BytesIO()
+    zero = bytes(SNAPSHOT_PAGE)
     for index in range(count):
-        page = memory[index * SNAPSHOT_PAGE:(index + 1) * SNAPSHOT_PAGE]
-        if page != zero[: len(page)]:
-            bitmap[index // 8] |= 1 << (index % 8)
+        start, end = index * SNAPSHOT_PAGE, min((index + 1) * SNAPSHOT_PAGE, len(memory))
+        page = memory[start:end]
+        if page == zero[: end - start]:
+            kind = PAGE_ZERO
+        elif page == fresh[start:end]:
+            kind = PAGE_AS_FRESH
+            as_fresh.write(page)
+        else:
+            kind = PAGE_STORED
             stored.write(page)
-    header = SNAPSHOT_MAGIC + b"".join(n.to_bytes(4, "little") for n in (len(memory), SNAPSHOT_PAGE, count))
-    return gzip.compress(header + bytes(bitmap) + stored.getvalue(), 6, mtime=0)
+        page_map[index // 4] |= kind << (2 * (index % 4))
+    header = SNAPSHOT_MAGIC + b"".join(
+        n.to_bytes(4, "little") for n in (prefix, len(memory), SNAPSHOT_PAGE, count, fnv1a32(as_fresh.getvalue()))
+    )
+    return header + bytes(page_map) + snapshot[:prefix] + stored.getvalue()
+
+
+def snapshot_length(packed: bytes) -> int:
+    """The length of the snapshot `packed` unpacks to (its prefix and memory)."""
+    return sum(int.from_bytes(packed[offset:offset + 4], "little") for offset in (4, 8))
+
+
+def fnv1a32(data: bytes) -> int:
+    """FNV-1a over the little-endian u32 words of `data` (a multiple of 4 bytes), as worker.mjs computes it."""
+    value = 0x811C9DC5
+    for (word,) in struct.iter_unpack("<I", data):
+        value = ((value ^ word) * 0x01000193) & 0xFFFFFFFF
+    return value
+
+
+def empty_zip() -> bytes:
+    """A zip with nothing in it: the standard library of a restored snapshot, which needs none."""
+    return _zip_bytes({})
 
 
 def _snapshot_wanted() -> bool:
@@ -233,19 +291,30 @@ def _snapshot_wanted() -> bool:
     return os.environ.get("MODOP_CHECKER_SNAPSHOT", "1") != "0"
 
 
-def _worker_source(runtime: CheckerRuntime, lock_info: dict) -> str:
-    template = (WIDGET_DIR / WORKER).read_text(encoding="utf-8")
-    if RUNTIME_MARKER not in template:
-        raise AssertionError(f"{WORKER} has lost its {RUNTIME_MARKER} marker")
+def _filled_source(name: str, runtime: CheckerRuntime, lock_info: dict) -> str:
+    """The widget's module `name` with its marker (FILLED) replaced."""
+    template = (WIDGET_DIR / name).read_text(encoding="utf-8")
+    marker = FILLED[name]
+    if marker not in template:
+        raise AssertionError(f"{name} has lost its {marker} marker")
+    pyodide = "../pyodide/"
+    if marker == RUNTIME_FILES_MARKER:
+        # What the worker downloads, in the order it asks: the start it makes when all is well.
+        own = [runtime.snapshot] if runtime.snapshot else [runtime.stdlib_zip, runtime.checks_zip]
+        files = ["worker.mjs", *(pyodide + file for file in ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs")), *own]
+        return template.replace(marker, json.dumps(files))
     config = {
-        "pyodide": "../pyodide/",
+        "pyodide": pyodide,
         "checks": runtime.checks_zip,
+        "code_zip": CODE_ZIP_PATH,
         "stdlib": runtime.stdlib_zip,
         "snapshot": runtime.snapshot,
+        "snapshot_length": runtime.snapshot_length,
+        "env": PYTHON_ENV,
         # Pyodide only needs the lock file's header when no package is loaded from it.
         "lock": {"info": lock_info, "packages": {}},
     }
-    return template.replace(RUNTIME_MARKER, json.dumps(config, sort_keys=True))
+    return template.replace(marker, json.dumps(config, sort_keys=True))
 
 
 def _hashed_name(stem: str, data: bytes, suffix: str) -> str:
@@ -261,17 +330,3 @@ def _zip_bytes(files: dict[str, bytes]) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, files[name])
     return buffer.getvalue()
-
-
-def _cached_gzip(path: Path) -> bytes:
-    """gzip -9 of a Pyodide file, cached: the 9.6 MB wasm takes seconds to compress."""
-    data = path.read_bytes()
-    cached = CACHE_DIR / f"{path.name}.{hashlib.sha256(data).hexdigest()[:16]}.gz"
-    if cached.is_file():
-        return cached.read_bytes()
-    packed = gzip.compress(data, 9, mtime=0)
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    temporary = cached.with_suffix(f".tmp{os.getpid()}")
-    temporary.write_bytes(packed)
-    temporary.replace(cached)
-    return packed

@@ -4,8 +4,9 @@
 temporary folder, builds it into a temporary sibling of the output folder
 with the engine asked for (`ENGINES`: MkDocs by default, or Zensical, which
 reads the same project: `site.zensical_build`), checks that every relative
-link of the result leads to a file of it (`site.site_links`), then swaps it
-into place: on any error the previous output stays as it was.
+link of the result leads to a file of it (`site.site_links`), finishes it
+(each page's security policy, then every file's compressed twins) and swaps
+it into place: on any error the previous output stays as it was.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from generator.errors import UserError, display_path
 from generator.model.catalog import load_catalog
 from generator.outputs.calendars import build_stamp
 from generator.output_folder import check_writable
+from generator.outputs.compressed_twins import add_twins
 from generator.outputs.content_policy import add_policy
 from generator.paths import PROJECT_DIR
 from generator.render.page_paths import procedure_page
@@ -46,6 +48,7 @@ def build_site(
     drafts: bool = False,
     at: datetime | None = None,
     engine: str = "mkdocs",
+    twins: bool = True,
 ) -> None:
     """Build the whole site into `out` with `engine` (a key of ENGINES); on any
     error nothing in `out` changes.
@@ -56,7 +59,9 @@ def build_site(
     (`--only`) names the institutions to publish, when not all; `drafts`
     publishes the years still `draft: true` too, each page under a banner.
     `at` is the instant the pages are built for (a year over by then says so):
-    by default SOURCE_DATE_EPOCH when set, else now."""
+    by default SOURCE_DATE_EPOCH when set, else now. `twins=False` leaves out
+    the .br/.gz twins of the files (the live preview, whose own server does
+    not send them)."""
     check_output(root, out)
     builder = ENGINES[engine]
     print("Chargement des procédures…", flush=True)
@@ -71,6 +76,7 @@ def build_site(
         "checker": "Calculatrice (Pyodide)…",
         "takeaways": "Notices PDF, calendriers et données ouvertes…",
         "engine": f"Construction du site avec {builder.name}…",
+        "twins": "Fichiers compressés (.br, .gz)…",
     }
 
     def progress(stage: str) -> None:
@@ -90,6 +96,9 @@ def build_site(
             except UserError as error:
                 raise UserError(_name_sources(str(error), catalog, root)) from None
             add_policy(staging, style_hashes=builder.style_hashes(staging))
+            if twins:  # after the site's last change: a twin must be its file's very bytes
+                progress("twins")
+                add_twins(staging)
             _publish(staging, out)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)

@@ -127,7 +127,7 @@ def _rebuild(root: Path, site_dir: Path, url: str, server: PreviewServer, *, eng
         server.show_problems([problem])
         return
     try:
-        build_site(root, site_dir, site_url=url, only=only, drafts=drafts, engine=engine)
+        build_site(root, site_dir, site_url=url, only=only, drafts=drafts, engine=engine, twins=False)
     except DataErrors as errors:
         for error in errors.errors:
             print(error, file=sys.stderr)

@@ -1,8 +1,10 @@
 // The checker widget of the procedure pages (markup: form.html). Each
 // form[data-checker] asks the tab's one Web Worker (worker_client.mjs), running
 // `checks` in Pyodide; nothing the student types leaves the browser. The
-// worker starts lazily: at the first interaction with a form, or when the
-// browser is idle once the page is painted, so the page shows first.
+// worker starts once the page's first content is painted (or at the first
+// touch of a form, if sooner): the page shows first, then the runtime's
+// downloads take the network. On a page without a checker, the runtime's files
+// are prefetched once the browser is idle (worker_client.mjs).
 //
 // Once an answer is shown, two things are made from it, in the browser too:
 // « Ajouter à mon agenda » (calendar_download.mjs) and « Mon parcours »
@@ -20,7 +22,7 @@ import { markSteps, showBanner } from "./page_marks.mjs";
 import { closeParcours, openParcours } from "./parcours.mjs";
 import { previewInstant } from "./preview_instant.mjs";
 import "./tick_storage.mjs"; // parcours.mjs's, named here for that reason
-import { booted, brokenReason, onBroken, request, started, startWorker } from "./worker_client.mjs";
+import { booted, brokenReason, onBroken, prefetchRuntime, request, started, startWorker } from "./worker_client.mjs";
 
 const DATA_URL = new URL("../../data/", import.meta.url); // assets/checker/ -> the site's root
 
@@ -45,13 +47,18 @@ else followMaterial();
 function bindPage() {
   // Instant navigation replaced the page under an open « Mon parcours »: it was that page's.
   closeParcours();
-  const forms = [...document.querySelectorAll("form[data-checker]")].filter((form) => !widgets.has(form));
+  const all = [...document.querySelectorAll("form[data-checker]")];
+  if (!all.length) {
+    whenIdle(prefetchRuntime); // a page without a checker: the next one may have one
+    return;
+  }
+  const forms = all.filter((form) => !widgets.has(form));
   if (!forms.length) return;
   const fresh = forms.map(bind);
   if (started()) {
     fresh.forEach(ask); // the interpreter already runs in this tab: answer now
   } else {
-    whenIdleAfterPaint(() => fresh.forEach((widget) => widget.form.isConnected && ask(widget)));
+    afterFirstPaint(() => fresh.forEach((widget) => widget.form.isConnected && ask(widget)));
   }
 }
 
@@ -90,12 +97,33 @@ function bind(form) {
   return widget;
 }
 
-// Right after the first frame with the page's content is painted
-// (requestAnimationFrame runs once rendering is unblocked; the timeout lets
-// that frame reach the screen): the page shows first, and the interpreter,
-// which runs in its own thread, does not wait for every image to load.
-function whenIdleAfterPaint(callback) {
-  requestAnimationFrame(() => setTimeout(callback, 0));
+// Once the page's first content is on screen: at once if its first-contentful-paint
+// entry is there (an observer's callback, not urgent to the browser, may come
+// late), else when it comes; without paint timing, after the next frame. The
+// page shows first, and the interpreter, which runs in its own thread, waits
+// neither for an idle moment nor for every image.
+function afterFirstPaint(callback) {
+  if (performance.getEntriesByName("first-contentful-paint").length) {
+    callback();
+    return;
+  }
+  if (!globalThis.PerformanceObserver?.supportedEntryTypes?.includes("paint")) {
+    requestAnimationFrame(() => setTimeout(callback, 0));
+    return;
+  }
+  const observer = new PerformanceObserver((entries) => {
+    if (!entries.getEntriesByName("first-contentful-paint").length) return;
+    observer.disconnect();
+    callback();
+  });
+  observer.observe({ type: "paint", buffered: true });
+}
+
+// Once the page has loaded and the browser has nothing more urgent to do.
+function whenIdle(callback) {
+  const idle = () => (globalThis.requestIdleCallback ? requestIdleCallback(callback) : setTimeout(callback, 0));
+  if (document.readyState === "complete") idle();
+  else addEventListener("load", idle, { once: true });
 }
 
 function ask(widget) {

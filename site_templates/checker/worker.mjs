@@ -7,19 +7,29 @@
 // And for « Ajouter à mon agenda »: in {id, kind: "calendar", key, json,
 // pageUrl} (json: an answer this worker gave for key), out {id, ok, ics}.
 //
-// generator/outputs/checker_runtime.py fills RUNTIME with the hashed file names.
+// It starts from the memory snapshot (generator/outputs/checker_runtime.py):
+// the wasm and the snapshot, asked for at once, are all it downloads; the
+// standard library and the checker's zip only serve a plain start, when the
+// snapshot is missing or unusable. checker_runtime.py fills RUNTIME with the
+// hashed file names, the snapshot's length and Python's environment.
 const RUNTIME = /*RUNTIME*/null;
 
 const here = new URL(".", import.meta.url);
 const local = (name) => new URL(name, here).href;
 const PYODIDE = local(RUNTIME.pyodide);
-const CODE_DIR = "/modop"; // where make_snapshot.mjs unpacked the checker's code too
+const WASM = PYODIDE + "pyodide.asm.wasm";
+// Counted from when every download is in: on a slow network they alone take minutes.
 const BOOT_TIMEOUT_MS = 60000;
+const PAGE_STORED = 1, PAGE_AS_FRESH = 2; // pack_snapshot's page map (0: all zero)
 
 let bridge = null; // the Python function checks.worker_bridge.answer, once booted
 let calendarBridge = null; // checks.worker_bridge.calendar
 const procedures = new Map(); // key -> Promise of the compiled procedure's JSON text
 const knownToPython = new Set(); // keys whose JSON the bridge has already parsed
+
+const started = performance.now();
+const phases = {}; // when each part was ready, ms after the worker started: for the benchmark
+const mark = (name) => (phases[name] = Math.round(performance.now() - started));
 
 const booted = boot();
 booted.then(
@@ -77,56 +87,109 @@ function procedureText({ key, procedureUrl }) {
 }
 
 async function boot() {
-  const started = performance.now();
-  const phases = {}; // when each part was ready, ms after the worker started: for the benchmark
-  const mark = (name) => (phases[name] = Math.round(performance.now() - started));
   if (typeof WebAssembly !== "object") {
     throw new Error("ce navigateur n'exécute pas WebAssembly");
   }
-  const code = fetchOk(local(RUNTIME.checks)).then((r) => r.arrayBuffer());
-  let memory = RUNTIME.snapshot
-    ? fetchOk(local(RUNTIME.snapshot)).then(unpackSnapshot).then((m) => (mark("snapshot"), m))
-    : null;
-  // Pyodide's loader imports its 1.2 MB runtime only once it has its options:
-  // ask for it now (same URL, same module), while the snapshot downloads.
-  import(PYODIDE + "pyodide.asm.mjs").then(() => mark("runtime"), () => {});
+  // Everything at once, before Pyodide's loader has even arrived.
+  const wasm = download(WASM, "wasm");
+  const snapshot = RUNTIME.snapshot ? snapshotDownload() : null;
+  let plain = snapshot ? null : plainFiles();
+  const createModule = import(PYODIDE + "pyodide.asm.mjs").then((module) => (mark("runtime"), module.default));
+  createModule.catch(() => {}); // the loader's import below reports it
   const { loadPyodide } = await import(PYODIDE + "pyodide.mjs");
   mark("loader");
-  let pyodide;
-  if (memory) {
+  let pyodide = null;
+  if (snapshot) {
     try {
-      pyodide = await startPyodide(loadPyodide, memory);
+      pyodide = await startPyodide(loadPyodide, await createModule, wasm, snapshot, null);
     } catch (error) {
       // A damaged or missing snapshot costs time, not the answer: start Python from scratch.
       console.warn("modop: instantané mémoire inutilisable, démarrage complet de Python", error);
-      memory = null;
+      plain = plainFiles();
     }
   }
-  if (!pyodide) pyodide = await startPyodide(loadPyodide, null);
+  if (plain) {
+    pyodide = await startPyodide(loadPyodide, await createModule, snapshot ? download(WASM, "wasm") : wasm, null, plain.stdlib);
+    pyodide.FS.mkdirTree(RUNTIME.code_zip.replace(/\/[^/]*$/, ""));
+    pyodide.FS.writeFile(RUNTIME.code_zip, new Uint8Array(await plain.code));
+    pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(RUNTIME.code_zip)})`);
+  }
   mark("python");
-  pyodide.unpackArchive(await code, "zip", { extractDir: CODE_DIR });
-  if (!memory) pyodide.runPython(`import sys; sys.path.insert(0, "${CODE_DIR}")`);
   const module = pyodide.pyimport("checks.worker_bridge");
   bridge = module.answer;
   calendarBridge = module.calendar;
   mark("checker");
-  return { ms: Math.round(performance.now() - started), snapshot: Boolean(memory), phases };
+  return { ms: Math.round(performance.now() - started), snapshot: !plain, phases };
 }
 
-function startPyodide(loadPyodide, memory) {
+// What a plain start needs besides the wasm: the standard library and the checker's zip.
+function plainFiles() {
+  return {
+    stdlib: download(local(RUNTIME.stdlib), "stdlib"),
+    code: fetchOk(local(RUNTIME.checks)).then((response) => response.arrayBuffer()),
+  };
+}
+
+// Pyodide from the snapshot (snapshotDownload()'s), or from scratch with `stdlib`
+// (download()'s, as `wasm`: the loader's own requests for them get those responses).
+function startPyodide(loadPyodide, createModule, wasm, snapshot, stdlib) {
+  // A restored snapshot needs no standard library: Pyodide still installs one, an empty
+  // zip handed over from memory (that address is never asked of the network).
+  stdlib ??= { url: local("empty-stdlib.zip"), response: Promise.resolve(new Response(EMPTY_ZIP)) };
   const options = {
     indexURL: PYODIDE,
-    stdLibURL: local(RUNTIME.stdlib),
+    stdLibURL: stdlib.url,
     lockFileContents: RUNTIME.lock,
-    env: { HOME: "/home/pyodide" },
+    env: RUNTIME.env,
+    // Pyodide's module, once instantiated (noInitialRun: Python not started yet): the
+    // snapshot's pages left out as "as fresh" are copied from its memory before the restore.
+    createPyodideModule: async (settings) => {
+      const module = await createModule(settings);
+      if (snapshot) (await snapshot.unpacked).fillFrom(module.HEAP8);
+      return module;
+    },
   };
-  if (memory) options._loadSnapshot = memory;
-  return withWatchdog(loadPyodide(options));
+  // Pyodide sizes the memory by it and reads it only after createPyodideModule: filled by then.
+  if (snapshot) options._loadSnapshot = snapshot.memory;
+  const arrivals = [wasm.arrived, snapshot ? snapshot.unpacked : stdlib.arrived];
+  return withWatchdog(handOver([wasm, stdlib], () => loadPyodide(options)), Promise.all(arrivals));
+}
+
+// A request made now, whose response Pyodide's loader gets when it asks for `url`
+// (handOver); `arrived` resolves once its body has been read to the end.
+function download(url, phase) {
+  let arrived;
+  const done = new Promise((resolve) => (arrived = resolve));
+  const response = fetch(url).then((original) => {
+    if (!original.body) return arrived(), original;
+    const body = original.body.pipeThrough(new TransformStream({ flush: () => (mark(phase), arrived()) }));
+    return new Response(body, { status: original.status, statusText: original.statusText, headers: original.headers });
+  });
+  response.catch(() => arrived()); // the loader reports the failure
+  return { url, response, arrived: done };
+}
+
+// While `run` goes, a fetch of one of these downloads' URLs gets its response (once).
+async function handOver(downloads, run) {
+  const waiting = new Map(downloads.map((item) => [item.url, item.response]));
+  const fetchFromNetwork = self.fetch;
+  self.fetch = (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const response = waiting.get(url);
+    if (!response) return fetchFromNetwork(input, init);
+    waiting.delete(url);
+    return response;
+  };
+  try {
+    return await run();
+  } finally {
+    self.fetch = fetchFromNetwork;
+  }
 }
 
 // Pyodide only logs a failed WebAssembly instantiation and then waits
-// forever; turn that log line, or a long silence, into an error.
-function withWatchdog(promise) {
+// forever; turn that log line, or a long silence once the downloads are in, into an error.
+function withWatchdog(promise, downloadsIn) {
   const warn = console.warn;
   let timer;
   const failure = new Promise((_, reject) => {
@@ -134,7 +197,9 @@ function withWatchdog(promise) {
       if (args[0] === "wasm instantiation failed!") reject(new Error("WebAssembly n'a pas pu démarrer"));
       warn.apply(console, args);
     };
-    timer = setTimeout(() => reject(new Error("Python n'a pas démarré à temps")), BOOT_TIMEOUT_MS);
+    downloadsIn.then(() => {
+      timer = setTimeout(() => reject(new Error("Python n'a pas démarré à temps")), BOOT_TIMEOUT_MS);
+    }, () => {});
   });
   return Promise.race([promise, failure]).finally(() => {
     console.warn = warn;
@@ -148,34 +213,68 @@ async function fetchOk(url) {
   return response;
 }
 
-// The snapshot as generator/outputs/checker_runtime.py's pack_snapshot wrote it: gzip of
-// a header, a bitmap of the stored pages and those pages (zero pages left out).
-async function unpackSnapshot(response) {
-  const inflated = response.body.pipeThrough(new DecompressionStream("gzip"));
-  const packed = new Uint8Array(await new Response(inflated).arrayBuffer());
-  const header = new DataView(packed.buffer, packed.byteOffset, 16);
-  if (new TextDecoder().decode(packed.subarray(0, 4)) !== "MDSN") throw new Error("instantané illisible");
-  const total = header.getUint32(4, true);
-  const pageSize = header.getUint32(8, true);
-  const count = header.getUint32(12, true);
-  const bitmap = packed.subarray(16, 16 + Math.ceil(count / 8));
-  const memory = new Uint8Array(total);
-  let offset = 16 + bitmap.length;
+// The snapshot, as pack_snapshot in generator/outputs/checker_runtime.py wrote it:
+// {memory} at once (the image Pyodide restores, RUNTIME.snapshot_length bytes),
+// {unpacked}: its stored pages in place, then `fillFrom(fresh)` copies the others.
+function snapshotDownload() {
+  const memory = new Uint8Array(RUNTIME.snapshot_length);
+  const unpacked = snapshotBytes(local(RUNTIME.snapshot)).then((packed) => unpackSnapshot(packed, memory));
+  unpacked.then(() => mark("snapshot"), () => {}); // startPyodide reports a failure
+  return { memory, unpacked };
+}
+
+// Its bytes, decoded by the browser from the host's .br or .gz twin. A host that sends
+// the file as it is (no twins served) is asked for the .gz twin itself, inflated here.
+async function snapshotBytes(url) {
+  const response = await fetchOk(url);
+  if (response.headers.get("content-encoding")) return new Uint8Array(await response.arrayBuffer());
+  const twin = await fetch(url + ".gz").catch(() => null);
+  if (!twin?.ok) return new Uint8Array(await response.arrayBuffer());
+  response.body.cancel();
+  const inflated = twin.headers.get("content-encoding") ? twin.body : twin.body.pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(inflated).arrayBuffer());
+}
+
+function unpackSnapshot(packed, memory) {
+  const header = new DataView(packed.buffer, packed.byteOffset, 24);
+  if (new TextDecoder().decode(packed.subarray(0, 4)) !== "MDS2") throw new Error("instantané illisible");
+  const [prefix, total, pageSize, count, checksum] = [4, 8, 12, 16, 20].map((at) => header.getUint32(at, true));
+  if (prefix + total !== memory.length) throw new Error("instantané d'une autre construction");
+  const kinds = packed.subarray(24, 24 + Math.ceil(count / 4));
+  const kind = (page) => (kinds[page >> 2] >> ((page & 3) * 2)) & 3;
+  let offset = 24 + kinds.length;
+  memory.set(packed.subarray(offset, offset + prefix));
+  offset += prefix;
+  const fresh = []; // [start, end) of the pages to copy from the fresh instance
   for (let page = 0; page < count; ) {
-    if (!(bitmap[page >> 3] & (1 << (page & 7)))) {
-      page += 1;
-      continue;
+    const run = kind(page);
+    let end = page + 1; // a run of pages of one kind at once
+    while (end < count && kind(end) === run) end += 1;
+    const [from, to] = [page * pageSize, Math.min(end * pageSize, total)];
+    if (run === PAGE_STORED) {
+      memory.set(packed.subarray(offset, offset + to - from), prefix + from);
+      offset += to - from;
+    } else if (run === PAGE_AS_FRESH) {
+      fresh.push([from, to]);
     }
-    let end = page; // copy a run of stored pages at once
-    while (end < count && bitmap[end >> 3] & (1 << (end & 7))) end += 1;
-    const length = Math.min(end * pageSize, total) - page * pageSize;
-    memory.set(packed.subarray(offset, offset + length), page * pageSize);
-    offset += length;
     page = end;
   }
   if (offset !== packed.length) throw new Error("instantané tronqué");
-  return memory;
+  return {
+    fillFrom(heap) {
+      let hash = 0x811c9dc5; // pack_snapshot's fnv1a32 of these pages, in order
+      for (const [from, to] of fresh) {
+        const words = new Uint32Array(heap.buffer, heap.byteOffset + from, (to - from) >> 2);
+        for (let i = 0; i < words.length; i++) hash = Math.imul(hash ^ words[i], 0x01000193);
+        memory.set(heap.subarray(from, to), prefix + from);
+      }
+      if (hash >>> 0 !== checksum) throw new Error("instantané d'une autre version de Pyodide");
+    },
+  };
 }
+
+// A zip with nothing in it: its end-of-central-directory record alone.
+const EMPTY_ZIP = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
 
 function describe(error) {
   const text = error && error.message ? error.message : String(error);

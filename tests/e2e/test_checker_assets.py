@@ -31,31 +31,50 @@ IMPORT = re.compile(
 )
 
 
-def unpack_snapshot(packed: bytes) -> bytes:
-    """worker.mjs's unpackSnapshot, in Python."""
-    data = gzip.decompress(packed)
-    assert data[:4] == b"MDSN"
-    total, page_size, count = (int.from_bytes(data[i:i + 4], "little") for i in (4, 8, 12))
-    bitmap = data[16:16 + (count + 7) // 8]
-    offset = 16 + len(bitmap)
-    memory = bytearray(total)
+def unpack_snapshot(packed: bytes, fresh: bytes) -> bytes:
+    """worker.mjs's unpackSnapshot and fillFrom, in Python: the snapshot Pyodide restores."""
+    assert packed[:4] == b"MDS2"
+    prefix, total, page_size, count, checksum = (int.from_bytes(packed[i:i + 4], "little") for i in range(4, 24, 4))
+    kinds = packed[24:24 + (count + 3) // 4]
+    offset = 24 + len(kinds)
+    snapshot = bytearray(packed[offset:offset + prefix] + bytes(total))
+    offset += prefix
+    taken = []
     for page in range(count):
-        if bitmap[page // 8] & (1 << (page % 8)):
-            length = min(page_size, total - page * page_size)
-            memory[page * page_size:page * page_size + length] = data[offset:offset + length]
-            offset += length
-    assert offset == len(data)
-    return bytes(memory)
+        kind = (kinds[page // 4] >> (2 * (page % 4))) & 3
+        start, end = page * page_size, min((page + 1) * page_size, total)
+        if kind == browser_assets.PAGE_STORED:
+            snapshot[prefix + start:prefix + end] = packed[offset:offset + end - start]
+            offset += end - start
+        elif kind == browser_assets.PAGE_AS_FRESH:
+            snapshot[prefix + start:prefix + end] = fresh[start:end]
+            taken.append(fresh[start:end])
+        else:
+            assert kind == browser_assets.PAGE_ZERO
+    assert offset == len(packed)
+    assert browser_assets.fnv1a32(b"".join(taken)) == checksum
+    return bytes(snapshot)
 
 
-def test_snapshot_packing_drops_zero_pages_and_round_trips():
+def test_snapshot_packing_leaves_out_zero_and_fresh_pages_and_round_trips():
     rng = random.Random(4)
     page = browser_assets.SNAPSHOT_PAGE
-    pages = [bytes(page) if rng.random() < 0.5 else rng.randbytes(page) for _ in range(40)]
+    fresh_pages = [rng.randbytes(page) if rng.random() < 0.3 else bytes(page) for _ in range(40)]
+    pages = [rng.choice([bytes(page), fresh, rng.randbytes(page)]) for fresh in fresh_pages]
+    fresh = b"".join(fresh_pages)
     memory = b"".join(pages) + rng.randbytes(100)  # a last, partial page
-    packed = browser_assets.pack_snapshot(memory)
-    assert unpack_snapshot(packed) == memory
-    assert len(gzip.decompress(packed)) < len(memory)
+    prefix = (48).to_bytes(4, "little") * 2 + rng.randbytes(40)  # Pyodide's: its length is the second u32
+    packed = browser_assets.pack_snapshot(prefix + memory, fresh)
+    assert unpack_snapshot(packed, fresh) == prefix + memory
+    assert browser_assets.snapshot_length(packed) == len(prefix + memory)
+    stored = sum(1 for kept, fresh_page in zip(pages, fresh_pages) if kept not in (bytes(page), fresh_page))
+    assert len(packed) < len(prefix) + (stored + 1) * page + 200
+
+
+def test_fnv1a32_is_the_reference_function():
+    assert browser_assets.fnv1a32(b"") == 0x811C9DC5
+    word = (0x61).to_bytes(4, "little")
+    assert browser_assets.fnv1a32(word) == ((0x811C9DC5 ^ 0x61) * 0x01000193) & 0xFFFFFFFF
 
 
 def test_missing_pyodide_says_to_run_npm_ci(monkeypatch, tmp_path):
@@ -112,20 +131,15 @@ def test_assets_hold_pyodide_the_widget_and_the_data(docs):
     for name in ("checker.mjs", "checker.css", "worker.mjs", runtime.checks_zip, runtime.stdlib_zip):
         assert (docs / "assets" / "checker" / name).is_file()
     assert json.loads((docs / "data" / "exemple" / "une.json").read_text(encoding="utf-8")) == compiled
-    for twin in (docs / "assets").rglob("*.gz"):
-        if twin.name.startswith("snapshot."):
-            continue
-        assert gzip.decompress(twin.read_bytes()) == twin.with_suffix("").read_bytes(), twin
 
 
-def test_every_module_and_stylesheet_of_the_widget_is_shipped_with_its_gzip_twin(docs):
+def test_every_module_and_stylesheet_of_the_widget_is_shipped(docs):
     docs, _, _ = docs
     shipped = docs / "assets" / "checker"
     sources = [path for pattern in ("*.mjs", "*.css") for path in (REPO / "site_templates" / "checker").glob(pattern)]
     assert {"checker.mjs", "worker.mjs", "checker.css", "print.css"} <= {path.name for path in sources}
     for source in sources:
         assert (shipped / source.name).is_file(), source.name
-        assert gzip.decompress((shipped / f"{source.name}.gz").read_bytes()) == (shipped / source.name).read_bytes()
     assert not (shipped / "make_snapshot.mjs").exists()  # run at build time, never shipped
 
 
@@ -135,16 +149,33 @@ def test_worker_knows_its_files_by_relative_url(docs):
     assert browser_assets.RUNTIME_MARKER not in worker
     config = json.loads(worker.split("const RUNTIME = ", 1)[1].split(";\n", 1)[0])
     assert config["pyodide"] == "../pyodide/"
-    assert config["checks"] == runtime.checks_zip and config["snapshot"] == runtime.snapshot
+    assert config["checks"] == runtime.checks_zip and config["stdlib"] == runtime.stdlib_zip
+    assert config["snapshot"] == runtime.snapshot and config["snapshot_length"] == runtime.snapshot_length
+    assert config["env"] == browser_assets.PYTHON_ENV and config["code_zip"] == browser_assets.CODE_ZIP_PATH
     assert "://" not in json.dumps(config)
+
+
+def test_the_client_knows_the_files_it_may_prefetch(docs):
+    docs, runtime, _ = docs
+    checker = docs / "assets" / "checker"
+    client = (checker / "worker_client.mjs").read_text(encoding="utf-8")
+    assert browser_assets.RUNTIME_FILES_MARKER not in client
+    files = json.loads(client.split("const RUNTIME_FILES = ", 1)[1].split(";\n", 1)[0])
+    assert "worker.mjs" in files and "../pyodide/pyodide.asm.wasm" in files
+    assert (runtime.snapshot in files) if runtime.snapshot else (runtime.stdlib_zip in files)
+    for name in files:
+        assert (checker / name).resolve().is_file(), name
 
 
 def test_snapshot_is_made_when_node_is_there(docs):
     docs, runtime, _ = docs
     if browser_assets.shutil.which("node") is None:
         pytest.skip("no Node.js: the site is built without the memory snapshot")
-    memory = unpack_snapshot((docs / "assets" / "checker" / runtime.snapshot).read_bytes())
-    assert len(memory) > 10_000_000  # Pyodide's whole memory
+    packed = (docs / "assets" / "checker" / runtime.snapshot).read_bytes()
+    assert packed[:4] == browser_assets.SNAPSHOT_MAGIC
+    assert browser_assets.snapshot_length(packed) == runtime.snapshot_length > 10_000_000  # Pyodide's whole memory
+    # Zero pages and the wasm's data segments left out, freed memory zeroed: well under half of it is shipped.
+    assert len(packed) < runtime.snapshot_length * 0.4
 
 
 def test_bridge_answers_as_the_engine_in_cpython():
