@@ -52,11 +52,9 @@ PYODIDE_VERSION = "314.0.7"
 # The files of the npm package that the browser needs (the rest is for Node or typings).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 SNAPSHOT_SCRIPT = Path(__file__).with_name("make_snapshot.mjs")  # run at build time, never shipped
-# The widget's modules that hold a marker filled in here: the worker gets its
-# configuration, the worker's client the list of files it may prefetch.
+# The widget's module that holds a marker filled in here: the worker gets its configuration.
 RUNTIME_MARKER = "/*RUNTIME*/null"
-RUNTIME_FILES_MARKER = "/*RUNTIME_FILES*/[]"
-FILLED = {WORKER: RUNTIME_MARKER, "worker_client.mjs": RUNTIME_FILES_MARKER}
+FILLED = {WORKER: RUNTIME_MARKER}
 # Where the checker's zip lies in Pyodide's file system, imported from there (zipimport):
 # in the snapshot as in a plain start.
 CODE_ZIP_PATH = "/modop/checks.zip"
@@ -298,11 +296,6 @@ def _filled_source(name: str, runtime: CheckerRuntime, lock_info: dict) -> str:
     if marker not in template:
         raise AssertionError(f"{name} has lost its {marker} marker")
     pyodide = "../pyodide/"
-    if marker == RUNTIME_FILES_MARKER:
-        # What the worker downloads, in the order it asks: the start it makes when all is well.
-        own = [runtime.snapshot] if runtime.snapshot else [runtime.stdlib_zip, runtime.checks_zip]
-        files = ["worker.mjs", *(pyodide + file for file in ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs")), *own]
-        return template.replace(marker, json.dumps(files))
     config = {
         "pyodide": pyodide,
         "checks": runtime.checks_zip,

@@ -3,8 +3,7 @@
 // `checks` in Pyodide; nothing the student types leaves the browser. The
 // worker starts once the page's first content is painted (or at the first
 // touch of a form, if sooner): the page shows first, then the runtime's
-// downloads take the network. On a page without a checker, the runtime's files
-// are prefetched once the browser is idle (worker_client.mjs).
+// downloads take the network.
 //
 // Once an answer is shown, two things are made from it, in the browser too:
 // « Ajouter à mon agenda » (calendar_download.mjs) and « Mon parcours »
@@ -22,7 +21,7 @@ import { markSteps, showBanner } from "./page_marks.mjs";
 import { closeParcours, openParcours } from "./parcours.mjs";
 import { previewInstant } from "./preview_instant.mjs";
 import "./tick_storage.mjs"; // parcours.mjs's, named here for that reason
-import { booted, brokenReason, onBroken, prefetchRuntime, request, started, startWorker } from "./worker_client.mjs";
+import { booted, brokenReason, onBroken, request, started, startWorker } from "./worker_client.mjs";
 
 const DATA_URL = new URL("../../data/", import.meta.url); // assets/checker/ -> the site's root
 
@@ -48,10 +47,7 @@ function bindPage() {
   // Instant navigation replaced the page under an open « Mon parcours »: it was that page's.
   closeParcours();
   const all = [...document.querySelectorAll("form[data-checker]")];
-  if (!all.length) {
-    whenIdle(prefetchRuntime); // a page without a checker: the next one may have one
-    return;
-  }
+  if (!all.length) return;
   const forms = all.filter((form) => !widgets.has(form));
   if (!forms.length) return;
   const fresh = forms.map(bind);
@@ -117,13 +113,6 @@ function afterFirstPaint(callback) {
     callback();
   });
   observer.observe({ type: "paint", buffered: true });
-}
-
-// Once the page has loaded and the browser has nothing more urgent to do.
-function whenIdle(callback) {
-  const idle = () => (globalThis.requestIdleCallback ? requestIdleCallback(callback) : setTimeout(callback, 0));
-  if (document.readyState === "complete") idle();
-  else addEventListener("load", idle, { once: true });
 }
 
 function ask(widget) {

@@ -4,16 +4,12 @@
 // the next procedure answers at once.
 
 const WORKER_URL = new URL("worker.mjs", import.meta.url);
-// What the worker downloads, relative to this module (generator/outputs/checker_runtime.py
-// fills it in): what prefetchRuntime asks for ahead.
-const RUNTIME_FILES = /*RUNTIME_FILES*/[];
 
 // Shared by every copy of these modules in the tab (and read by the tests and the benchmark).
 const shared = (globalThis.modopChecker ??= {
   worker: null,
   workersStarted: 0,
   booted: null, // {ms, snapshot, phases} once Python runs
-  prefetched: false, // whether prefetchRuntime asked for the runtime's files
   broken: null, // why the calculator is unavailable, once known
   nextId: 1,
   waiting: new Map(), // request id -> {resolve, reject}
@@ -59,22 +55,6 @@ export function startWorker() {
     fail(event.message || "le calculateur n'a pas pu démarrer");
   };
   return shared.worker;
-}
-
-// On a page without a checker: the runtime's files into the HTTP cache, at the
-// browser's lowest priority (prefetch links), so that the procedure page opened
-// next starts sooner. Not for a visitor who saves data (Save-Data) or on 2G.
-export function prefetchRuntime() {
-  if (started() || shared.prefetched) return;
-  shared.prefetched = true;
-  const connection = navigator.connection;
-  if (connection?.saveData || /2g/.test(connection?.effectiveType || "")) return;
-  for (const name of RUNTIME_FILES) {
-    const link = document.createElement("link");
-    link.rel = "prefetch";
-    link.href = new URL(name, import.meta.url).href;
-    document.head.append(link);
-  }
 }
 
 // Posts a request to the worker (worker.mjs says which); resolves with its

@@ -155,18 +155,6 @@ def test_worker_knows_its_files_by_relative_url(docs):
     assert "://" not in json.dumps(config)
 
 
-def test_the_client_knows_the_files_it_may_prefetch(docs):
-    docs, runtime, _ = docs
-    checker = docs / "assets" / "checker"
-    client = (checker / "worker_client.mjs").read_text(encoding="utf-8")
-    assert browser_assets.RUNTIME_FILES_MARKER not in client
-    files = json.loads(client.split("const RUNTIME_FILES = ", 1)[1].split(";\n", 1)[0])
-    assert "worker.mjs" in files and "../pyodide/pyodide.asm.wasm" in files
-    assert (runtime.snapshot in files) if runtime.snapshot else (runtime.stdlib_zip in files)
-    for name in files:
-        assert (checker / name).resolve().is_file(), name
-
-
 def test_snapshot_is_made_when_node_is_there(docs):
     docs, runtime, _ = docs
     if browser_assets.shutil.which("node") is None:
