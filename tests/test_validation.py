@@ -85,7 +85,7 @@ CASES = [
     ("unknown profile value", PROCEDURE, 17, 20, "« regime » vaut « alternance »"),
     ("missing field", PROCEDURE, 1, 1, "champ obligatoire « title » manquant"),
     ("empty file", PROCEDURE, 1, 1, "fichier vide"),
-    ("amount not a number", PROCEDURE, 24, 13, "attendu un nombre (175), « national » ou « unknown »"),
+    ("amount not a number", PROCEDURE, 24, 13, "attendu un nombre (175), « national », « differentiated »"),
     ("invalid utf-8", PROCEDURE, 2, 24, "UTF-8"),
     ("alias", PROCEDURE, 10, 8, "ancres YAML"),
     ("missing institution file", INSTITUTION, 1, 1, "fichier manquant"),

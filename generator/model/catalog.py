@@ -41,6 +41,15 @@ class Catalog:
     procedures: list[ProcedureRecord]
     # Where each institution's values stand: (file as shown, path -> (line, col)).
     institution_positions: dict[str, tuple[str, dict]]
+    # The portals each institution.yaml declares; its `portals` also hold the national
+    # ones it inherits (an institution's portal of the same id replaces the national one).
+    declared_portals: dict[str, tuple[str, ...]]
+
+    def declared(self, institution_id: str) -> dict:
+        """The institution as its institution.yaml writes it (without inherited portals)."""
+        institution = self.institutions[institution_id]
+        portals = {key: institution["portals"][key] for key in self.declared_portals[institution_id]}
+        return {**institution, "portals": portals}
 
     def latest(self) -> list[ProcedureRecord]:
         """One record per procedure, its latest academic year, by institution then title."""
@@ -92,6 +101,8 @@ class _CatalogReader:
 
         institutions: dict[str, dict] = {}
         institution_positions: dict[str, tuple[str, dict]] = {}
+        declared_portals: dict[str, tuple[str, ...]] = {}
+        national_portals = {} if national is INVALID else national.get("portals", {})
         procedures: list[tuple[Path, dict, Context, str]] = []
         for folder in files.institutions:
             institution, institution_ctx = self.check(folder.institution_file, INSTITUTION)
@@ -100,8 +111,10 @@ class _CatalogReader:
                 if data is not INVALID:
                     procedures.append((path, data, ctx, folder.id))
             if institution is not INVALID:
-                institutions[folder.id] = {"id": folder.id, **institution}
+                portals = {**national_portals, **institution["portals"]}
+                institutions[folder.id] = {"id": folder.id, **institution, "portals": portals}
                 institution_positions[folder.id] = (institution_ctx.file, institution_ctx.positions)
+                declared_portals[folder.id] = tuple(institution["portals"])
 
         for path, data, ctx, institution_id in procedures:
             if institution_id in institutions:
@@ -127,4 +140,4 @@ class _CatalogReader:
             )
             for path, data, ctx, institution_id in procedures
         ]
-        return Catalog(self.root, national, institutions, records, institution_positions)
+        return Catalog(self.root, national, institutions, records, institution_positions, declared_portals)

@@ -12,6 +12,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from tests.support.paths import REPO
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -32,7 +34,8 @@ def running_serve(root: Path, cwd: Path, start_timeout: float = 300):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        # This checkout's generator, not the one the environment was installed from.
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(REPO)},
     )
     lines: queue.Queue = queue.Queue()
     errors: list[str] = []
