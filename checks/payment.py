@@ -71,8 +71,9 @@ def decide_payment(
         refused,
         source,
         at_least=bool(option.get("at_least")),
+        contact=contact,
         # The refusal of a count the notice is silent on already says whom to ask.
-        contact=contact if offers is not None or not refused else None,
+        ask=offers is not None or not refused,
     )
     return PaymentDecision(part, explanation)
 

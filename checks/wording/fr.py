@@ -442,13 +442,14 @@ def payment_sentence(
     *,
     at_least: bool = False,
     contact: str | None = None,
+    ask: bool = True,
 ) -> str:
     """`Paiement : en 3 fois, … le …, puis … le 10 de chacun des deux mois suivants (source : …).`
 
     `plan`: (due date or None, amount or None) of each instalment; `day`: the later
     instalments' day of the month; `at_least`: the first amount is a minimum.
     A date or an amount the notice does not give is said « non précisé », with
-    whom to ask (`contact`) unless `refused` already says it.
+    whom to ask (`contact`) unless `ask` is False (`refused` already says it).
     """
     first_due, first_amount = plan[0]
     when = f"le {day_text(first_due)}" if first_due else "à une date non précisée par la notice"
@@ -469,7 +470,7 @@ def payment_sentence(
             rest = f"le reste ({amount(plan[1][1])} par échéance si vous payez ce minimum)" if at_least else amount(plan[1][1])
             figure = f"Paiement : en {len(plan)} fois, {first} {when} puis {rest} {later_when}"
     silent = any(due is None or value is None for due, value in plan)
-    return explained(figure, refused or "", source, ask=silent and contact is not None, contact=contact)
+    return explained(figure, refused or "", source, ask=silent and ask, contact=contact)
 
 
 def nothing_to_pay_sentence(refused: str | None, source: str | None) -> str:
