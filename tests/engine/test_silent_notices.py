@@ -7,10 +7,11 @@ NBSP is U+00A0 (before « € », around the « h » of an hour), NNBSP U+202F (
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
-from checks import answer_text, evaluate, parse_instant
+from checks import answer_text, evaluate, parse_instant, worker_bridge
 from checks.wording import fr
 from generator.errors import DataErrors
 from generator.model.plausibility import plausibility_warnings
@@ -247,6 +248,20 @@ def test_the_page_lists_each_documents_under_its_step(notice):
     assert [d["label"] for d in steps[0]["documents"]] == ["Curriculum vitae", "Pièce d'identité", "Notification de bourse"]
     assert steps[0]["documents"][2]["applies_to"] == fr.describe_when({"boursier": True})
     assert steps[0]["documents"][2]["note"] == "Celle de l'année en cours."
+
+
+def test_the_widgets_view_gives_the_students_documents_with_their_labels(notice):
+    record = notice("pieces")
+    reply = json.loads(
+        worker_bridge.answer("pieces", json.dumps(record.compiled), json.dumps({"boursier": "true"}), "2024-08-01T10:00")
+    )
+    assert reply["ok"]
+    assert reply["view"]["documents"] == [
+        {"id": "cv", "label": "Curriculum vitae", "note": None},
+        {"id": "identite", "label": "Pièce d'identité", "note": None},
+        {"id": "bourse", "label": "Notification de bourse", "note": "Celle de l'année en cours."},
+    ]
+    assert json.loads(reply["json"])["documents"] == ["cv", "identite", "bourse"]
 
 
 def test_a_procedure_without_documents_answers_an_empty_list(notice):
