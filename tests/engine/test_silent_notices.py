@@ -222,7 +222,7 @@ def test_the_dates_table_says_what_is_closed(notice):
 def test_national_portals_are_inherited_with_their_addresses(notice):
     page = notice.page("portails-nationaux")
     portals = {p["name"]: p for step in page["steps"] for p in step["portals"]}
-    assert portals["Parcoursup"]["url"] == "https://www.parcoursup.gouv.fr/"
+    assert portals["Parcoursup"]["url"] == "https://www.parcoursup.fr/"
     assert portals["MesServices.étudiant.gouv.fr (Crous)"]["url"] == "https://www.messervices.etudiant.gouv.fr/"
     assert portals["eCandidat"]["url"] is None and "chaque université" in portals["eCandidat"]["purpose"]
     assert portals["ENT de l'école"]["url"] == "https://ent.muette.example.fr/"
