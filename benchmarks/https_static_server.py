@@ -33,9 +33,10 @@ import ssl
 import subprocess
 import sys
 import tempfile
-import threading
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.support.static_server import ServedInThread  # the repository is on sys.path (bench_browser puts it there)
 
 MIME_TYPES = {
     ".mjs": "text/javascript",
@@ -174,28 +175,15 @@ def _openssl(*args: str, input: bytes | None = None) -> bytes:
     return subprocess.run(["openssl", *args], input=input, check=True, capture_output=True, timeout=30).stdout
 
 
-class HttpsStaticServer:
+class HttpsStaticServer(ServedInThread):
     """The site in `directory` on https://127.0.0.1:<free port>/ (see the module's docstring)."""
 
+    scheme = "https"
+
     def __init__(self, directory: Path, certificate: Certificate, pages: dict[str, str] | None = None):
-        self._server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(directory)))
+        super().__init__(_Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(directory))))
         # The handshake happens in each connection's thread, at its first read, not in accept().
         self._server.socket = certificate.context.wrap_socket(
             self._server.socket, server_side=True, do_handshake_on_connect=False)
         self._server.origin = self.url.rstrip("/")
         self._server.pages = {path: text.encode("utf-8") for path, text in (pages or {}).items()}
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"https://{host}:{port}/"
-
-    def __enter__(self) -> "HttpsStaticServer":
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)

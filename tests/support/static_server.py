@@ -89,20 +89,38 @@ class _Server(http.server.ThreadingHTTPServer):
     lock: threading.Lock
 
 
-class StaticServer:
-    """`with StaticServer(site_dir) as server: server.url` (http://127.0.0.1:<port>/)."""
+class ServedInThread:
+    """A server run by a background thread for the length of a `with` block; `url` ends with "/"."""
 
-    def __init__(self, directory: Path, host: str = "127.0.0.1"):
-        self._server = _Server((host, 0), functools.partial(_Handler, directory=str(directory)))
-        self._server.requests = []
-        self._server.bytes_sent = 0
-        self._server.lock = threading.Lock()
+    scheme = "http"
+
+    def __init__(self, server: http.server.HTTPServer):
+        self._server = server
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
     def url(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/"
+        return f"{self.scheme}://{host}:{port}/"
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+
+class StaticServer(ServedInThread):
+    """`with StaticServer(site_dir) as server: server.url` (http://127.0.0.1:<port>/)."""
+
+    def __init__(self, directory: Path, host: str = "127.0.0.1"):
+        super().__init__(_Server((host, 0), functools.partial(_Handler, directory=str(directory))))
+        self._server.requests = []
+        self._server.bytes_sent = 0
+        self._server.lock = threading.Lock()
 
     @property
     def requests(self) -> list[str]:
@@ -116,12 +134,3 @@ class StaticServer:
         with self._server.lock:
             self._server.requests.clear()
             self._server.bytes_sent = 0
-
-    def __enter__(self) -> "StaticServer":
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
