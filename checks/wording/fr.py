@@ -434,6 +434,11 @@ def refused_not_stated(requested: int, contact: str | None) -> str:
 _COUNT_WORDS = {2: "deux", 4: "quatre"}
 
 
+def day_of_month_text(day: int) -> str:
+    """`le 10`; a day some months do not have, `le 31 (ou le dernier jour des mois plus courts)`."""
+    return f"le {day}" if day <= 28 else f"le {day} (ou le dernier jour des mois plus courts)"
+
+
 def payment_sentence(
     plan: list[tuple[date | None, float | None]],
     day: int | None,
@@ -458,9 +463,9 @@ def payment_sentence(
     else:
         months = _COUNT_WORDS.get(len(plan) - 1, str(len(plan) - 1))
         if day and first_due:
-            later_when = f"le {day} de chacun des {months} mois suivants"
+            later_when = f"{day_of_month_text(day)} de chacun des {months} mois suivants"
         elif day:
-            later_when = f"le {day} de chacun des {months} mois qui suivent la première échéance"
+            later_when = f"{day_of_month_text(day)} de chacun des {months} mois qui suivent la première échéance"
         else:
             later_when = f"en {months} échéances, à des dates non précisées par la notice"
         if first_amount is None:
@@ -928,7 +933,7 @@ def later_instalments_text(day: int | None) -> str:
     """The day the instalments after the first are drawn, or that the notice does not give it."""
     if day is None:
         return "En cas de paiement en plusieurs fois, les dates des échéances qui suivent la première ne sont pas précisées par la notice"
-    return f"En cas de paiement en plusieurs fois, les échéances qui suivent la première sont prélevées le {day} de chacun des mois suivants"
+    return f"En cas de paiement en plusieurs fois, les échéances qui suivent la première sont prélevées {day_of_month_text(day)} de chacun des mois suivants"
 
 
 def closure_what(kind: str, contact_name: str | None) -> str:

@@ -359,8 +359,12 @@ def test_later_instalments_on_an_unknown_day_have_no_date(tmp_path):
 
 def test_a_later_instalments_day_past_a_short_months_end_is_its_last_day(tmp_path):
     catalog = _edited(tmp_path, "echeances", PAID_AT_REGISTRATION, ("later_instalments_day: 5", "later_instalments_day: 31"))
-    plan = evaluate(catalog.procedures[0].compiled, {"echeances": "3"}, parse_instant("2025-01-15T10:00"))["payment"]["plan"]
-    assert [item["due"] for item in plan] == ["2025-01-15", "2025-02-28", "2025-03-31"]
+    reply = evaluate(catalog.procedures[0].compiled, {"echeances": "3"}, parse_instant("2025-01-15T10:00"))
+    assert [item["due"] for item in reply["payment"]["plan"]] == ["2025-01-15", "2025-02-28", "2025-03-31"]
+    said = "le 31 (ou le dernier jour des mois plus courts)"
+    assert said in reply["explanation"][-1]
+    record = catalog.procedures[0]
+    assert said in procedure_view(record, catalog.institutions[record.institution_id])["payment"]["later_text"]
 
 
 def test_a_later_instalments_day_is_a_day_or_unknown(tmp_path):
