@@ -225,6 +225,19 @@ def test_fee_view_rows_say_the_amount_the_code_and_the_unknown():
     assert fee["note"] == "Payez **en ligne**."
 
 
+def test_fee_view_stops_at_a_rule_for_every_student():
+    """A rule without condition, before the national exemptions (ISIMA's apprentices), is
+    the only row: no exemption, no other case is ever reached after it."""
+    data = procedure_data()
+    data["fee"]["rules"] = [
+        {"when": {}, "before_national_exemptions": True, "amount": 0, "category": "01", "reason": "Rien à payer"},
+        *data["fee"]["rules"],
+    ]
+    record = record_of(data)
+    rows = fee_view(record.data, record.compiled)["rows"]
+    assert [(row["situation"], row["amount_text"]) for row in rows] == [("tous les étudiants", f"0{NBSP}€")]
+
+
 def test_fee_view_says_one_code_in_the_singular_and_none_without_fee():
     data = procedure_data()
     data["fee"]["categories"] = [{"code": "01", "label": "Etudiant non boursier"}]

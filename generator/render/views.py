@@ -141,31 +141,38 @@ def fee_view(data: dict, compiled: dict) -> dict | None:
     first = [rule for rule in fee["rules"] if rule["before_national_exemptions"]]
     later = [rule for rule in fee["rules"] if not rule["before_national_exemptions"]]
     exemptions = [rule for rule in fee["national_exemptions"] if rule["when"] not in [r["when"] for r in first]]
-    rows = [
-        _fee_row(fr.describe_when(rule["when"]), rule["reason"], rule, categories, fr.BEFORE_NATIONAL_EXEMPTIONS)
+    # (condition, row) in the order they apply; None: every other case.
+    entries = [
+        (rule["when"], _fee_row(fr.describe_when(rule["when"]), rule["reason"], rule, categories, fr.BEFORE_NATIONAL_EXEMPTIONS))
         for rule in first
     ]
-    rows += [
-        _fee_row(fr.describe_when(rule["when"]), f"{rule['reason']} ({rule['source']})", {"amount": 0}, categories)
+    entries += [
+        (rule["when"], _fee_row(fr.describe_when(rule["when"]), f"{rule['reason']} ({rule['source']})", {"amount": 0}, categories))
         for rule in exemptions
     ]
     reached = [rule for rule in later if rule["when"] not in [r["when"] for r in exemptions]]
-    rows += [_fee_row(fr.describe_when(rule["when"]), rule["reason"], rule, categories) for rule in reached]
+    entries += [(rule["when"], _fee_row(fr.describe_when(rule["when"]), rule["reason"], rule, categories)) for rule in reached]
     subject = {"hors_ue": True}
     differentiated = fee["differentiated"]
     if differentiated and subject not in [rule["when"] for rule in fee["rules"]]:
         information = fr.differentiated_information(
             differentiated["amount"], differentiated["level"], differentiated["academic_year"], differentiated["source"]
         )
-        rows.append(
-            _fee_row(
-                fr.describe_when(subject),
-                fr.differentiated_reason(information, None, ask=False),
-                {"amount": None, "category_unknown": bool(categories)},
-                categories,
+        entries.append(
+            (
+                subject,
+                _fee_row(
+                    fr.describe_when(subject),
+                    fr.differentiated_reason(information, None, ask=False),
+                    {"amount": None, "category_unknown": bool(categories)},
+                    categories,
+                ),
             )
         )
-    rows.append(_fee_row(fr.OTHER_CASES, fee["default"]["reason"], fee["default"], categories))
+    entries.append((None, _fee_row(fr.OTHER_CASES, fee["default"]["reason"], fee["default"], categories)))
+    # A rule for every student (no condition) is the last row any student reaches.
+    everyone = next((index for index, (when, _) in enumerate(entries) if when == {}), len(entries) - 1)
+    rows = [row for _, row in entries[: everyone + 1]]
     allowed = [c["code"] for c in fee["categories"] if c["code"] in set(fee["allowed"])]
     return {
         "rows": rows,
