@@ -37,6 +37,15 @@ def built_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    """The bundled institutions' site as built_site, built by Zensical (`--engine zensical`),
+    once per session: the tests that compare the engines or run on both take it."""
+    out, said = _build(tmp_path_factory, "zensical", REPO, "--site-url", SITE_URL, "--engine", "zensical")
+    assert "Construction du site avec Zensical…" in said
+    return out
+
+
+@pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
     """tests/fixtures/site: ecole-demo's screenshot, links between pages, text to escape."""
     out, said = _build(tmp_path_factory, "fixture", SITE_FIXTURE)

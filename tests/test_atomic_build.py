@@ -2,10 +2,12 @@
 
 The data and Markdown stages fail for real in tests/test_validation.py and
 tests/test_site.py; here each later stage is made to fail in turn (Pyodide
-missing, a PDF notice that cannot be laid out, MkDocs, the security policy),
+missing, a PDF notice that cannot be laid out, MkDocs, the check of the
+links, the security policy),
 after a good build, in the same process so that the failure can be placed."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -41,11 +43,15 @@ def _mkdocs_fails(monkeypatch, tmp_path):
         (site_dir / "index.html").write_text("à moitié écrit", encoding="utf-8")
         raise UserError("MkDocs n'a pas pu construire le site")
 
-    monkeypatch.setattr(site, "run_mkdocs", broken)
+    monkeypatch.setitem(site.ENGINES, "mkdocs", replace(site.ENGINES["mkdocs"], run=broken))
+
+
+def _links_fail(monkeypatch, tmp_path):
+    monkeypatch.setattr(site, "broken_links", lambda site_dir, base: [("index.html", "absent/")])
 
 
 def _policy_fails(monkeypatch, tmp_path):
-    def broken(staging):
+    def broken(staging, **options):
         raise OSError("disque plein")
 
     monkeypatch.setattr(site, "add_policy", broken)
@@ -57,9 +63,10 @@ def _policy_fails(monkeypatch, tmp_path):
         (_pyodide_missing, "Pyodide est introuvable"),
         (_notice_fails, "notice PDF"),
         (_mkdocs_fails, "MkDocs n'a pas pu"),
+        (_links_fail, "1 lien qui ne mène à aucun fichier du site"),
         (_policy_fails, "disque plein"),
     ],
-    ids=["pyodide assets", "pdf notice", "mkdocs", "security policy"],
+    ids=["pyodide assets", "pdf notice", "mkdocs", "links", "security policy"],
 )
 def test_a_failing_stage_leaves_the_previous_site_intact(previous_site, monkeypatch, tmp_path, breaks, message):
     before = tree_digest(previous_site)

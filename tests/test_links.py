@@ -14,6 +14,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
+
+from generator.site.site_links import broken_links as broken_links_of_the_build
 from tests.support.html_parsing import parse_file
 
 # Where a page points the browser at another address (href) or fetches from (src).
@@ -99,8 +102,10 @@ def broken_links(site: Path) -> tuple[list[str], int]:
     return problems, checked
 
 
-def test_every_link_of_the_bundled_site_resolves(built_site):
-    problems, checked = broken_links(built_site)
+@pytest.mark.parametrize("site_name", ["built_site", "zensical_site"])
+def test_every_link_of_the_bundled_site_resolves(request, site_name):
+    """As each engine builds it: Zensical checks only the links to .md pages and anchors."""
+    problems, checked = broken_links(request.getfixturevalue(site_name))
     assert checked > 1000, f"only {checked} links: is the parser broken?"
     assert problems == [], "\n".join(problems)
 
@@ -131,3 +136,42 @@ def test_the_walk_sees_broken_links(tmp_path):
     problems, checked = broken_links(site)
     assert checked == 15
     assert len(problems) == 8, "\n".join(problems)
+
+
+def test_the_build_s_own_check_finds_addresses_that_lead_to_no_file(tmp_path):
+    """generator.site.site_links, which stops any engine's build: relative and
+    root-relative addresses of raw HTML as of Markdown, folders by their index.html."""
+    site = tmp_path / "site"
+    (site / "a" / "b").mkdir(parents=True)
+    (site / "assets").mkdir()
+    (site / "assets" / "x.mjs").write_text("", encoding="utf-8")
+    (site / "index.html").write_text('<a href="a/b/">ok</a><a href="./">ok</a><a href="/assets/x.mjs">ok</a>', encoding="utf-8")
+    (site / "a" / "b" / "index.html").write_text(
+        '<script type="module" src="../../assets/x.mjs"></script><link rel="modulepreload" href="../../assets/x.mjs">'
+        '<a href="../../">ok</a><a href="#here">ok</a><a href="https://ok.fr/missing.pdf">ok</a><!-- <a href="gone/"> -->'
+        '<script type="module" src="../../../assets/x.mjs"></script>'  # one level above the site
+        "<img src='photo.png'><a href=\"../notice.pdf?x=1#p\">no file</a><a href=\"../../a/\">no index.html</a>",
+        encoding="utf-8",
+    )
+    assert broken_links_of_the_build(site) == [
+        ("a/b/index.html", "../../../assets/x.mjs"),
+        ("a/b/index.html", "photo.png"),
+        ("a/b/index.html", "../notice.pdf?x=1#p"),
+        ("a/b/index.html", "../../a/"),
+    ]
+
+
+def test_root_relative_addresses_are_read_from_the_served_path(tmp_path):
+    """A site served under /modop/ (its site_url): the 404 page's /modop/… addresses
+    lead to its files, an address outside /modop/ to none."""
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "assets" / "x.css").write_text("", encoding="utf-8")
+    (site / "index.html").write_text("", encoding="utf-8")
+    (site / "404.html").write_text(
+        '<link href="/modop/assets/x.css"><a href="/modop/">ok</a><a href="/modop">ok</a>'
+        '<a href="/assets/x.css">outside</a><a href="/modop/gone/">no file</a>',
+        encoding="utf-8",
+    )
+    assert broken_links_of_the_build(site, "/modop/") == [("404.html", "/assets/x.css"), ("404.html", "/modop/gone/")]
+

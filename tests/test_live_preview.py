@@ -128,3 +128,19 @@ def test_preview_starts_on_invalid_data_and_recovers(tmp_path, chromium_page):
         save(procedure, good)
         page.wait_for_function("() => document.querySelector('h1')?.textContent.startsWith('Candidature à une sélection')", timeout=60_000)
         assert page.locator(".modop-preview-errors").count() == 0
+
+
+def test_the_preview_rebuilds_with_zensical_when_asked(tmp_path, chromium_page):
+    """`serve --engine zensical`: Zensical builds, modop's preview server serves and reloads."""
+    root = copy_procedures(SITE_FIXTURE, tmp_path / "root")
+    procedure = root / "procedures" / "ecole-demo" / "2024-2025" / "candidature.yaml"
+    original = procedure.read_text(encoding="utf-8")
+    with running_serve(root, tmp_path, "--engine", "zensical") as (url, _errors):
+        page = chromium_page
+        page.goto(url + "ecole-demo/candidature/")
+        assert page.locator("meta[name='generator']").get_attribute("content").startswith("zensical-")
+        assert page.locator("script[src='/.modop-preview.js']").count() == 1
+        page.wait_for_timeout(500)  # the page's reload script is waiting for a change
+        save(procedure, original.replace("title: Candidature à une sélection", "title: Candidature par Zensical"))
+        page.wait_for_function("() => document.querySelector('h1')?.textContent.startsWith('Candidature par Zensical')", timeout=60_000)
+        assert page.locator("meta[name='generator']").get_attribute("content").startswith("zensical-")

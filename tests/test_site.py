@@ -310,12 +310,12 @@ def previous_site(tmp_path: Path) -> Path:
     return out
 
 
-def failed_build_over(previous_site: Path, root: Path) -> str:
-    """Build root's data over previous_site, which must fail and leave it whole,
-    with no temporary folder beside it; what the command said on stderr."""
+def failed_build_over(previous_site: Path, root: Path, *options: str) -> str:
+    """Build root's data over previous_site (with `build`'s options), which must fail
+    and leave it whole, with no temporary folder beside it; what the command said on stderr."""
     before = tree_digest(previous_site)
 
-    result = run_modop("--root", str(root), "build", "--out", str(previous_site))
+    result = run_modop("--root", str(root), "build", "--out", str(previous_site), *options)
 
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
@@ -331,11 +331,26 @@ def test_invalid_data_leaves_previous_site_untouched(tmp_path, previous_site):
     assert re.search(r"procedures/amu-iut/2024-2025/but1\.yaml:\d+:\d+: ", stderr), stderr
 
 
-def test_broken_link_fails_the_build_and_leaves_previous_site_untouched(tmp_path, previous_site):
+@pytest.mark.parametrize("engine, said", [("mkdocs", "MkDocs n'a pas pu construire le site"), ("zensical", "Zensical n'a pas pu construire le site")])
+def test_broken_link_fails_the_build_and_leaves_previous_site_untouched(tmp_path, previous_site, engine, said):
     root = copy_procedures(SITE_FIXTURE, tmp_path / "root")
     edit(root, "procedures/ecole-demo/2024-2025/candidature.yaml", "\nsummary: Déposez", "\nsummary: Voir [la page](page-inexistante.md). Déposez")
-    stderr = failed_build_over(previous_site, root)
-    assert "page-inexistante.md" in stderr
+    stderr = failed_build_over(previous_site, root, "--engine", engine)
+    assert stderr.startswith(f"modop: {said} : "), stderr
+    assert "page-inexistante.md" in stderr  # as written, on the institution's page
+    # The procedure's page, its link re-aimed, named with the file it comes from.
+    assert re.search(r"ecole-demo/candidature/index\.md(:\d+:\d+)?'? \(généré depuis procedures/ecole-demo/2024-2025/candidature\.yaml\)", stderr), stderr
+    assert "\x1b" not in stderr
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_a_link_to_a_missing_file_fails_the_build_under_either_engine(tmp_path, previous_site, engine):
+    """Zensical checks no link to a file: modop's own check of the built site does (site.site_links)."""
+    root = copy_procedures(SITE_FIXTURE, tmp_path / "root")
+    edit(root, "procedures/ecole-demo/2024-2025/candidature.yaml", "\nsummary: Déposez", "\nsummary: Voir [la notice](licence/notice-absente.pdf). Déposez")
+    stderr = failed_build_over(previous_site, root, "--engine", engine)
+    assert "notice-absente.pdf" in stderr
+    assert "(généré depuis procedures/ecole-demo/2024-2025/candidature.yaml)" in stderr, stderr
 
 
 def test_build_replaces_previous_site(tmp_path, previous_site):

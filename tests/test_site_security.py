@@ -192,7 +192,7 @@ def policy_of(html: str) -> dict[str, list[str]]:
     return directives
 
 
-@pytest.mark.parametrize("site_name", ["built_site", "hostile_site"])
+@pytest.mark.parametrize("site_name", ["built_site", "hostile_site", "zensical_site"])
 def test_every_page_carries_a_policy_that_covers_its_inline_scripts(request, site_name):
     site = request.getfixturevalue(site_name)
     pages = sorted(site.rglob("*.html"))

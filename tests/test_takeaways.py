@@ -30,6 +30,7 @@ from generator.model.catalog import load_catalog
 from generator.outputs.open_data import LICENCE, published_procedure
 from generator.render.views import procedure_view
 from generator.outputs.takeaways import add_takeaways, takeaway_links
+from generator.render.page_paths import procedure_page
 from tests.support.instants import in_utc
 from tests.support.no_network import network_refused
 from tests.support.paths import REPO
@@ -332,6 +333,6 @@ def test_the_open_data_page_documents_urls_licence_and_an_example(docs, catalog)
 
 def test_links_from_a_procedure_page_reach_its_takeaways(docs, catalog):
     for record in catalog.latest():
-        page_folder = docs / record.institution_id
+        page_folder = (docs / procedure_page(record.institution_id, record.data["id"])).parent
         for target in takeaway_links(record).values():
             assert (page_folder / target).resolve().is_file(), target

@@ -296,14 +296,14 @@ def test_payment_view_lists_the_ways_to_pay():
 
 
 def test_step_view_numbers_the_step_and_says_whom_it_concerns():
-    step = step_view(2, RECORD.data["steps"][0], INSTITUTION, "licence")
+    step = step_view(2, RECORD.data["steps"][0], INSTITUTION)
     assert step["number"] == 2 and step["anchor"] == "etape-cvec"
     assert step["title"] == "Payer la CVEC"  # the data's own number is left out
     assert step["applies_to"] == "en formation initiale ou en apprentissage"
     assert [(w["kind"], w["title"]) for w in step["warnings"]] == [("danger", "Important"), ("warning", "Attention")]
-    assert step["screenshots"] == [{"src": "licence/images/crous.png", "alt": "La page du Crous."}]
+    assert step["screenshots"] == [{"src": "images/crous.png", "alt": "La page du Crous."}]  # beside the page
     assert step["portals"][0]["shown_url"] == "ent.ecole.example.fr"
-    other = step_view(3, RECORD.data["steps"][1], INSTITUTION, "licence")
+    other = step_view(3, RECORD.data["steps"][1], INSTITUTION)
     assert other["title"] == "Le dossier" and other["applies_to"] is None and other["menu"] == "Mon dossier > Inscription"
 
 
@@ -358,8 +358,8 @@ def test_institution_view_lists_its_procedures_contacts_and_portals():
     view = institution_view(INSTITUTION, [RECORD, record_of(data, draft=True)])
     assert view["shown_website"] == "www.ecole.example.fr" and view["parent"] is None
     assert [(p["path"], p["candidature"], p["draft"]) for p in view["procedures"]] == [
-        ("ecole/licence.md", False, False),
-        ("ecole/candidature.md", True, True),
+        ("ecole/licence/index.md", False, False),
+        ("ecole/candidature/index.md", True, True),
     ]
     assert [c["name"] for c in view["contacts"]] == ["Service de scolarité", "Accueil", "Bureau sans coordonnées"]
     assert [p["name"] for p in view["portals"]] == ["ENT", "Paiement"]

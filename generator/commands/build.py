@@ -1,4 +1,4 @@
-"""`modop build --out DIR [--strict] [--site-url URL]`: the whole static site, published at once."""
+"""`modop build --out DIR [--strict] [--site-url URL] [--engine mkdocs|zensical]`: the whole static site, published at once."""
 from __future__ import annotations
 
 import argparse
@@ -17,7 +17,21 @@ def add_command(commands) -> None:
         metavar="URL",
         help="adresse publique du site, par exemple https://inscriptions.example.fr/ (par défaut : celle de mkdocs.yml)",
     )
+    add_engine_option(parser)
     parser.set_defaults(run=run)
+
+
+ENGINE_CHOICES = ("mkdocs", "zensical")  # generator.site.build.ENGINES, named here so that --help loads no engine
+
+
+def add_engine_option(parser) -> None:
+    """`--engine`, shared by `build` and `serve`."""
+    parser.add_argument(
+        "--engine",
+        choices=ENGINE_CHOICES,
+        default="mkdocs",
+        help="ce qui construit le site à partir des pages : mkdocs (par défaut) ou zensical, son successeur maintenu",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -25,5 +39,5 @@ def run(args: argparse.Namespace) -> int:
 
     if args.strict:
         report_warnings(load_catalog(args.root), strict=True)
-    build_site(args.root, args.out.resolve(), site_url=args.site_url)
+    build_site(args.root, args.out.resolve(), site_url=args.site_url, engine=args.engine)
     return 0

@@ -29,9 +29,10 @@ META_NAME = 'http-equiv="Content-Security-Policy"'
 
 # Styles: the site's stylesheets only. Material writes no inline style and sets
 # its dynamic ones through the CSSOM (element.style.setProperty), which CSP
-# does not restrict; a `style="…"` attribute in HTML would be refused. If a
-# theme upgrade needs them, "'self' 'unsafe-inline'" is the fallback (styles
-# cannot run code).
+# does not restrict; a `style="…"` attribute in HTML would be refused. Zensical's
+# search interface inserts one `<style>` of its own, allowed by its hash (given
+# by the engine: site.zensical_build). If a theme upgrade needs more,
+# "'self' 'unsafe-inline'" is the fallback (styles cannot run code).
 STYLE_SOURCES = "'self'"
 
 
@@ -57,18 +58,19 @@ def inline_scripts(html: str) -> list[str]:
 
 
 def script_hash(text: str) -> str:
-    """The CSP source that allows this inline script: `'sha256-…'` of its text as parsed."""
+    """The CSP source that allows this inline script (or style): `'sha256-…'` of its text as parsed."""
     parsed = text.replace("\r\n", "\n").replace("\r", "\n")  # the HTML parser normalises newlines
     digest = hashlib.sha256(parsed.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def site_policy(script_hashes: set[str] | list[str]) -> str:
-    """The policy, given the hashes of every inline script of the site."""
+def site_policy(script_hashes: set[str] | list[str], style_hashes: set[str] | list[str] = ()) -> str:
+    """The policy, given the hashes of every inline script of the site, and of the
+    styles its scripts insert."""
     directives = [
         ("default-src", "'self'"),
         ("script-src", " ".join(["'self'", "'wasm-unsafe-eval'", *sorted(set(script_hashes))])),
-        ("style-src", STYLE_SOURCES),
+        ("style-src", " ".join([STYLE_SOURCES, *sorted(set(style_hashes))])),
         ("img-src", "'self' data:"),
         ("font-src", "'self'"),
         ("connect-src", "'self'"),
@@ -85,12 +87,13 @@ def meta_element(policy: str) -> str:
     return f'<meta {META_NAME} content="{policy}">'
 
 
-def add_policy(site_dir: Path, extra_hashes: tuple[str, ...] = ()) -> str:
-    """Put the site's policy into every HTML page of site_dir; return it."""
+def add_policy(site_dir: Path, extra_hashes: tuple[str, ...] = (), style_hashes: set[str] | tuple[str, ...] = ()) -> str:
+    """Put the site's policy into every HTML page of site_dir; return it.
+    `style_hashes`: the styles the site's scripts insert at run time."""
     pages = sorted(site_dir.rglob("*.html"))
     texts = {page: page.read_text(encoding="utf-8") for page in pages}
     hashes = {script_hash(script) for text in texts.values() for script in inline_scripts(text)}
-    policy = site_policy(hashes | set(extra_hashes))
+    policy = site_policy(hashes | set(extra_hashes), style_hashes)
     element = meta_element(policy)
     for page, text in texts.items():
         head = _CHARSET.search(text) or _HEAD.search(text)  # before any script

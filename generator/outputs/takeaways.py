@@ -44,11 +44,11 @@ def procedure_page_url(site_url: str | None, record) -> str | None:
 
 
 def takeaway_links(record) -> dict:
-    """Links from the procedure's page (`<institution>/<procedure>.md`) to what it can take away."""
-    procedure_id = record.data["id"]
+    """Links from the procedure's page (`<institution>/<procedure>/index.md`, in the
+    folder this module writes into) to what it can take away."""
     return {
-        "pdf": f"{procedure_id}/{NOTICE_FILE}",
-        "ics": f"{procedure_id}/{CALENDAR_FILE}",
-        "json": f"../{FOLDER}/{procedure_json_path(record.institution_id, procedure_id)}",
-        "open_data": f"../{PAGE}",
+        "pdf": NOTICE_FILE,
+        "ics": CALENDAR_FILE,
+        "json": f"../../{FOLDER}/{procedure_json_path(record.institution_id, record.data['id'])}",
+        "open_data": f"../../{PAGE}",
     }

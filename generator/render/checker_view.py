@@ -89,7 +89,8 @@ def checker_view(record) -> dict | None:
     if not has_checker(record.compiled):
         return None
     # The page is <institution>/<procedure>/ (directory URLs): its files' paths are
-    # relative, so that the site works under a sub-path.
+    # relative, so that the site works under a sub-path; its Markdown file sits in
+    # that folder (render.page_paths), so MkDocs and Zensical read them alike.
     root = "../" * len(record.full_id.split("/"))
     folder = f"{root}{WIDGET_FOLDER}/"
     slug = "modop-" + record.full_id.replace("/", "-")

@@ -1,10 +1,12 @@
 """The views of an institution's page and of the contacts and portals a procedure names."""
 from __future__ import annotations
 
+import posixpath
 import re
 
 from checks.wording import fr
 
+from generator.render.page_paths import procedure_page
 from generator.source.types import UNKNOWN, known
 
 
@@ -77,8 +79,8 @@ def institution_view(institution: dict, records: list) -> dict:
         "portals": [portal_view(institution, key) for key in institution["portals"]],
         "procedures": [
             {
-                "file": f"{r.data['id']}.md",
-                "path": f"{institution['id']}/{r.data['id']}.md",
+                "file": posixpath.relpath(procedure_page(institution["id"], r.data["id"]), institution["id"]),
+                "path": procedure_page(institution["id"], r.data["id"]),
                 "title": r.data["title"],
                 "year": r.data["academic_year"],
                 "year_stated": r.data.get("academic_year_stated", True),

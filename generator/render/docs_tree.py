@@ -4,13 +4,15 @@ Layout (others rely on it):
 
     index.md                         home: the institutions, how it works
     <institution>/index.md           an institution: its procedures, contacts, portals
-    <institution>/<procedure>.md     a procedure, built as /<institution>/<procedure>/
-    <institution>/<procedure>/...    the screenshots of that procedure
+    <institution>/<procedure>/index.md   a procedure, built as /<institution>/<procedure>/
+    <institution>/<procedure>/...        the screenshots of that procedure (beside its page)
     guide/mettre-a-jour.md           the staff guide (site_templates/guide/, as written)
     accessibilite.md                 the accessibility statement
 
 (The names of these top-level folders and pages are refused as institution
-identifiers by the catalog: generator.source.discovery.RESERVED_INSTITUTION_IDS.)
+identifiers by the catalog: generator.source.discovery.RESERVED_INSTITUTION_IDS.
+Why a procedure's page is an index.md, and how the links staff wrote from
+their institution's folder are re-aimed for it: render.page_paths.)
 
 Templates live in `site_templates/*.md.j2`. They receive plain "views"
 (`render.views`, `render.contacts`, `render.checker_view`), so that they hold
@@ -25,6 +27,7 @@ from pathlib import Path
 from generator.render.checker_view import checker_view
 from generator.render.contacts import institution_view
 from generator.render.environment import template_environment
+from generator.render.page_paths import link_from_procedure_page, procedure_page
 from generator.render.views import accessibility_view, changes_view, procedure_view
 from generator.source.discovery import screenshot_file
 
@@ -39,6 +42,7 @@ def write_docs(catalog, docs_dir: Path, templates_dir: Path, settings: dict | No
     its `site_url` and `extra.accessibility`. `takeaways(record)`, when given,
     says where a procedure's PDF notice, calendar and data are, for its page."""
     env = template_environment(templates_dir)
+    procedure_env = template_environment(templates_dir, retarget=link_from_procedure_page)
     records = catalog.latest()
     by_institution: dict[str, list] = {key: [] for key in sorted(catalog.institutions)}
     for record in records:
@@ -59,10 +63,11 @@ def write_docs(catalog, docs_dir: Path, templates_dir: Path, settings: dict | No
             page["changes"] = changes_view(catalog, record)
             page["takeaways"] = takeaways(record) if takeaways else None
             page["checker"] = checker_view(record)
-            text = env.get_template("procedure.md.j2").render(page=page)
-            _write(folder / f"{record.data['id']}.md", text)
-            _copy_screenshots(record, folder / record.data["id"])
-            section.append(f"{institution['id']}/{record.data['id']}.md")
+            text = procedure_env.get_template("procedure.md.j2").render(page=page)
+            path = procedure_page(record.institution_id, record.data["id"])
+            _write(docs_dir / path, text)
+            _copy_screenshots(record, (docs_dir / path).parent)
+            section.append(path)
         # MkDocs writes nav titles into the HTML as they are.
         nav.append({html.escape(institution["name"], quote=False): section})
 

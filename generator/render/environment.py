@@ -39,11 +39,11 @@ def markdown_text(value) -> Markup:
     return Markup(fr.amount_spacing(text, "&nbsp;"))
 
 
-def markdown_block(value) -> Markup:
+def markdown_block(value, retarget=None) -> Markup:
     """A Markdown body from YAML, inserted as Markdown (its authors write Markdown),
     in the safe subset: raw HTML shown as text, only https:, mailto:, tel: and
-    relative links."""
-    return Markup(safe_markdown(str(value).strip()))
+    relative links (re-aimed by `retarget`, see `render.safe_markdown`)."""
+    return Markup(safe_markdown(str(value).strip(), retarget))
 
 
 def front_matter_string(value) -> Markup:
@@ -62,9 +62,10 @@ def amounts_kept_whole(value):
     return value
 
 
-def template_environment(templates_dir: Path) -> jinja2.Environment:
+def template_environment(templates_dir: Path, retarget=None) -> jinja2.Environment:
     """The environment of the pages: `markdown` inserts a body as Markdown (the PDF
-    notice's own environment turns it into HTML instead)."""
+    notice's own environment turns it into HTML instead), its relative links
+    re-aimed by `retarget` for pages that do not stand where their authors wrote from."""
     env = jinja2.Environment(
         finalize=amounts_kept_whole,
         loader=jinja2.FileSystemLoader(str(templates_dir)),
@@ -74,5 +75,9 @@ def template_environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=markdown_text, markdown=markdown_block, front_matter=front_matter_string)
+    env.filters.update(
+        md=markdown_text,
+        markdown=lambda value: markdown_block(value, retarget),
+        front_matter=front_matter_string,
+    )
     return env

@@ -8,6 +8,8 @@ by a plain `mkdocs build` (no hook of ours runs there). An allow-list:
 - inline links `[texte](cible)` keep their target when it is `https:`,
   `mailto:`, `tel:` or relative to the site (MkDocs checks those); any other
   target (`javascript:`, `data:`, `http:`, `//hôte`) leaves the text alone;
+  a relative one is re-aimed by `retarget` when the page is not where its
+  author wrote from (`render.page_paths`);
 - images `![texte](cible)` must be files of the site (a relative path), else
   their text stays;
 - every other `[` is escaped: no reference link, no definition, so no link
@@ -55,23 +57,30 @@ def link_target_allowed(target: str, *, image: bool = False) -> bool:
     return not image and scheme.group(1).lower() in ALLOWED_LINK_SCHEMES
 
 
-def safe_markdown(text: str) -> str:
-    """The body with raw HTML, unsafe links and attribute lists neutralised."""
+def safe_markdown(text: str, retarget=None) -> str:
+    """The body with raw HTML, unsafe links and attribute lists neutralised.
+
+    `retarget(target)`, when given, rewrites each kept link's relative target
+    (not an anchor alone, not `/…`): the page reads it from another folder."""
     # Markdown escapes what a code span holds: it stays as written.
-    return _between_matches(_CODE_SPAN, text, _prose, lambda code: code.group(0))
+    return _between_matches(_CODE_SPAN, text, lambda prose: _prose(prose, retarget), lambda code: code.group(0))
 
 
-def _prose(text: str) -> str:
+def _prose(text: str, retarget) -> str:
     """Text outside code spans: links kept or unwrapped, the rest escaped."""
-    return _between_matches(_INLINE_LINK, text, _escape, _link)
+    return _between_matches(_INLINE_LINK, text, _escape, lambda link: _link(link, retarget))
 
 
-def _link(link: re.Match) -> str:
-    label = _prose(link.group("text"))
-    if not link_target_allowed(link.group("target"), image=bool(link.group("bang"))):
+def _link(link: re.Match, retarget) -> str:
+    label = _prose(link.group("text"), retarget)
+    target = link.group("target")
+    if not link_target_allowed(target, image=bool(link.group("bang"))):
         return label
+    address = target[1:-1] if target.startswith("<") else target
+    if retarget and address and not _SCHEME.match(address) and not address.startswith(("#", "/")):
+        target = target.replace(address, retarget(address), 1)
     title = link.group("title") or ""  # an attribute: Markdown escapes it
-    return f"{link.group('bang')}[{label}]({link.group('target')}{title})"
+    return f"{link.group('bang')}[{label}]({target}{title})"
 
 
 def _escape(text: str) -> str:

@@ -256,7 +256,7 @@ def step_title(title: str) -> str:
     return stripped[:1].upper() + stripped[1:] if stripped else title
 
 
-def step_view(number: int, step: dict, institution: dict, procedure_id: str) -> dict:
+def step_view(number: int, step: dict, institution: dict) -> dict:
     documents = [
         {
             "label": d["label"],
@@ -281,7 +281,7 @@ def step_view(number: int, step: dict, institution: dict, procedure_id: str) -> 
             }
             for w in step.get("warnings", [])
         ],
-        "screenshots": [{"src": f"{procedure_id}/{s['src']}", "alt": s["alt"]} for s in step.get("screenshots", [])],
+        "screenshots": [{"src": s["src"], "alt": s["alt"]} for s in step.get("screenshots", [])],
         "branches": step.get("branches", []),
         "documents": documents,
     }
@@ -297,7 +297,7 @@ def procedure_view(record, institution: dict) -> dict:
     by_id = {c["id"]: c for c in contacts}
     # Whom to ask when the notice is silent: the "en cas de doute" contact first.
     ask = by_id.get(unsure["contact"]) if unsure else (contacts[0] if contacts else None)
-    steps = [step_view(i, s, institution, data["id"]) for i, s in enumerate(data["steps"], start=1)]
+    steps = [step_view(i, s, institution) for i, s in enumerate(data["steps"], start=1)]
     return {
         "id": data["id"],
         "title": data["title"],

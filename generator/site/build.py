@@ -1,33 +1,47 @@
-"""The static site: the catalog's pages turned into HTML by MkDocs, published at once.
+"""The static site: the catalog's pages turned into HTML by MkDocs (or Zensical), published at once.
 
 `build_site` writes the stand-alone MkDocs project (`site.project`) into a
-temporary folder, builds it into a temporary sibling of the output folder,
-then swaps it into place: on any error the previous output stays as it was.
+temporary folder, builds it into a temporary sibling of the output folder
+with the engine asked for (`ENGINES`: MkDocs by default, or Zensical, which
+reads the same project: `site.zensical_build`), checks that every relative
+link of the result leads to a file of it (`site.site_links`), then swaps it
+into place: on any error the previous output stays as it was.
 """
 from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import tempfile
 import uuid
+from collections.abc import Callable
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
 
 from generator.errors import UserError, display_path
 from generator.model.catalog import load_catalog
 from generator.outputs.content_policy import add_policy
 from generator.paths import PROJECT_DIR
+from generator.render.page_paths import procedure_page
 from generator.site.project import write_project
+from generator.site.site_links import broken_links
+from generator.site.zensical_build import NAME as ZENSICAL, run_zensical, search_style_hashes
 from generator.source.site_settings import settings_file
 
 
-def build_site(root: Path, out: Path, *, site_url: str | None = None) -> None:
-    """Build the whole site into `out`; on any error nothing in `out` changes.
+def build_site(root: Path, out: Path, *, site_url: str | None = None, engine: str = "mkdocs") -> None:
+    """Build the whole site into `out` with `engine` (a key of ENGINES); on any
+    error nothing in `out` changes.
 
     `site_url` (the address the site is served from) overrides the settings'
     one: Material's instant navigation, which keeps the checker's runtime
     alive from page to page, only works with the right address."""
+    builder = ENGINES[engine]
     print("Chargement des procédures…", flush=True)
     catalog = load_catalog(root)
     _check_output(root, out)
@@ -36,7 +50,7 @@ def build_site(root: Path, out: Path, *, site_url: str | None = None) -> None:
         "pages": f"Pages de {count} procédure{'s' if count > 1 else ''}…",
         "checker": "Calculatrice (Pyodide)…",
         "takeaways": "Notices PDF, calendriers et données ouvertes…",
-        "mkdocs": "Construction du site avec MkDocs…",
+        "engine": f"Construction du site avec {builder.name}…",
     }
 
     def progress(stage: str) -> None:
@@ -48,11 +62,12 @@ def build_site(root: Path, out: Path, *, site_url: str | None = None) -> None:
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".new", dir=out.parent))
         try:
             try:
-                progress("mkdocs")
-                run_mkdocs(config_file, staging)
+                progress("engine")
+                builder.run(config_file, staging)
+                _check_links(staging, builder.name, _served_path(config_file))
             except UserError as error:
                 raise UserError(_name_sources(str(error), catalog, root)) from None
-            add_policy(staging)
+            add_policy(staging, style_hashes=builder.style_hashes(staging))
             _publish(staging, out)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -60,11 +75,34 @@ def build_site(root: Path, out: Path, *, site_url: str | None = None) -> None:
     print(f"Site écrit dans {out}", flush=True)
 
 
+def _served_path(config_file: Path) -> str:
+    """The path the site is served under, from the generated project's site_url (`/` without one)."""
+    site_url = yaml.safe_load(config_file.read_text(encoding="utf-8")).get("site_url") or "/"
+    path = urlsplit(site_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def _check_links(site_dir: Path, engine: str, base: str) -> None:
+    """Every relative address of the built site leads to one of its files (site.site_links)."""
+    broken = broken_links(site_dir, base)
+    if broken:
+        count = len(broken)
+        raise UserError(
+            f"le site construit par {engine} a {count} lien{'s' if count > 1 else ''} qui ne mène{'nt' if count > 1 else ''} "
+            "à aucun fichier du site (corrigez la cible du lien dans le fichier YAML dont la page est générée) :\n"
+            + "\n".join(f"{page} : « {address} »" for page, address in broken)
+        )
+
+
 def _name_sources(message: str, catalog, root: Path) -> str:
-    """MkDocs names generated pages; say which YAML file each one comes from."""
+    """The engines name generated pages (`'ecole/licence/index.md'`, or with a line and
+    a column: `ecole/licence/index.md:11:16`), modop's link check the HTML page
+    (`ecole/licence/index.html`); say which YAML file each one comes from."""
     for record in catalog.latest():
-        page = f"'{record.institution_id}/{record.data['id']}.md'"
-        message = message.replace(page, f"{page} (généré depuis {display_path(record.path, root)})")
+        markdown = procedure_page(record.institution_id, record.data["id"])
+        page = re.compile(rf"(?<![\w/.-]){re.escape(markdown.removesuffix('.md'))}\.(?:md|html)(?::\d+:\d+)?'?")
+        source = f" (généré depuis {display_path(record.path, root)})"
+        message = page.sub(lambda named: named.group(0) + source, message)
     return message
 
 
@@ -107,6 +145,21 @@ def run_mkdocs(config_file: Path, site_dir: Path) -> None:
         except MkDocsException as error:
             details = "\n".join(collected.messages)
             raise UserError(f"MkDocs n'a pas pu construire le site : {error}\n{details}".rstrip()) from None
+
+
+@dataclass(frozen=True)
+class Engine:
+    """What turns the generated project into the site."""
+
+    name: str  # as the user reads it
+    run: Callable[[Path, Path], None]  # (config_file, site_dir): build the site into site_dir
+    style_hashes: Callable[[Path], set[str]]  # the CSP hashes of the styles its scripts insert
+
+
+ENGINES = {
+    "mkdocs": Engine("MkDocs", run_mkdocs, lambda site_dir: set()),
+    "zensical": Engine(ZENSICAL, run_zensical, search_style_hashes),
+}
 
 
 def _check_output(root: Path, out: Path) -> None:

@@ -25,8 +25,10 @@ def _host_and_port(addr: str) -> tuple[str, int]:
     return host.strip("[]"), int(port)
 
 
-def serve_site(root: Path, addr: str) -> None:
-    """Serve the site on addr; rebuild it when procedures/ or the templates change.
+def serve_site(root: Path, addr: str, *, engine: str = "mkdocs") -> None:
+    """Serve the site on addr; rebuild it with `engine` when procedures/ or the templates change.
+    The server is modop's own (site.preview_server, on MkDocs's live-reload
+    server) whichever engine builds.
 
     Invalid data never stops the preview: its errors are printed and shown at
     the top of every page (see generator.site.preview_server) until a good build."""
@@ -50,7 +52,7 @@ def serve_site(root: Path, addr: str) -> None:
         def rebuild() -> None:
             # Never raise: the live-reload server would stall until a good build.
             try:
-                build_site(root, site_dir, site_url=url)
+                build_site(root, site_dir, site_url=url, engine=engine)
             except DataErrors as errors:
                 for error in errors.errors:
                     print(error, file=sys.stderr)

@@ -42,9 +42,9 @@ def asked(site_dir, procedure: str) -> list[str]:
 
 
 @pytest.mark.parametrize("procedure, profile, at", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
-def test_page_answers_as_the_command_line(visit, site_dir, procedure, profile, at):
-    profile = {key: value for key, value in profile.items() if key in asked(site_dir, procedure)}
-    tab = visit()
+def test_page_answers_as_the_command_line(engine_visit, engine_site_dir, procedure, profile, at):
+    profile = {key: value for key, value in profile.items() if key in asked(engine_site_dir, procedure)}
+    tab = engine_visit()
     page = tab.goto(f"{procedure}/?at={at}")
     fill_profile(page, procedure, profile)
     page.wait_for_selector(READY)
@@ -122,10 +122,10 @@ def test_a_bad_at_is_an_error_in_french(visit):
     assert "illisible" in page.locator("[data-checker-live]").inner_text()
 
 
-def test_instant_navigation_reuses_the_worker(visit, site_dir):
-    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+def test_instant_navigation_reuses_the_worker(engine_visit, engine_site_dir):
+    sitemap = (engine_site_dir / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>" in sitemap, "Material's instant navigation needs a sitemap: set site_url in mkdocs.yml"
-    tab = visit()
+    tab = engine_visit()
     tab.page.add_init_script(
         """
         window.__workersCreated = 0;  // the checker's (Material's search has its own worker)

@@ -12,6 +12,7 @@ Two passes share this module's browser:
   question of the checker, opens « Pourquoi ? », downloads the .ics and
   opens « Mon parcours »: axe over each page and each « Mon parcours ».
 
+The crawl runs on the site of each engine, MkDocs and Zensical.
 Every request of both passes is recorded (none may leave the origin), a
 script added to every document keeps its CSP reports (none allowed), and
 the storage is read at the end (nothing the student typed may be there).
@@ -151,10 +152,11 @@ def use_the_checker(crawl: Crawl, page, site_dir, path: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def crawl(browser, site_server, site_dir) -> Crawl:
+def crawl(browser, engine_server, engine_site_dir) -> Crawl:
+    """The crawl of each engine's site (every test of this module runs on both)."""
     found = Crawl()
-    load_every_page(found, browser, site_server, site_dir)
-    tour_with_the_checker(found, browser, site_server, site_dir)
+    load_every_page(found, browser, engine_server, engine_site_dir)
+    tour_with_the_checker(found, browser, engine_server, engine_site_dir)
     return found
 
 
@@ -162,11 +164,11 @@ def procedures_with_a_checker(site_dir) -> list[str]:
     return [procedure for procedure in site_procedures(site_dir) if has_checker(procedure_data(site_dir, procedure))]
 
 
-def test_the_crawl_covered_every_page_and_every_checker(crawl, site_dir):
-    assert crawl.loaded == html_pages(site_dir)
-    assert crawl.toured == sitemap_pages(site_dir)
+def test_the_crawl_covered_every_page_and_every_checker(crawl, engine_site_dir):
+    assert crawl.loaded == html_pages(engine_site_dir)
+    assert crawl.toured == sitemap_pages(engine_site_dir)
     assert crawl.same_window, "the tour went by instant navigation, in one window"
-    expected = procedures_with_a_checker(site_dir)
+    expected = procedures_with_a_checker(engine_site_dir)
     assert expected, "the bundled site has checkers"
     assert sorted(crawl.checkers_used) == expected
     assert sorted(crawl.parcours_opened) == expected
@@ -179,12 +181,12 @@ def test_no_accessibility_violation_on_any_page_nor_state(crawl):
     assert not found, "axe-core (WCAG 2.1 A and AA):\n" + describe_violations(found)
 
 
-def test_no_request_leaves_the_origin(crawl, site_server):
+def test_no_request_leaves_the_origin(crawl, engine_server):
     assert len(crawl.requests) > len(crawl.loaded), "requests were recorded"
     # blob: is the .ics the page makes itself; data: an image written in the stylesheet.
     outside = [
         url for url in crawl.requests
-        if not url.startswith(site_server.url) and not url.startswith(("blob:", "data:"))
+        if not url.startswith(engine_server.url) and not url.startswith(("blob:", "data:"))
     ]
     assert outside == []
 

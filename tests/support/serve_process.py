@@ -22,20 +22,20 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_serve(root: Path, cwd: Path, start_timeout: float = 300):
-    """`modop serve` over root on a free port until the block ends, then Ctrl-C.
+def running_serve(root: Path, cwd: Path, *options: str, start_timeout: float = 300):
+    """`modop serve` over root (with `options`) on a free port until the block ends, then Ctrl-C.
 
     Yields the preview's address and the list its error lines arrive in; on
     leaving, the command must have stopped cleanly, without a traceback."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "--root", str(root), "serve", "--addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "generator", "--root", str(root), "serve", "--addr", f"127.0.0.1:{port}", *options],
         cwd=cwd,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        # This checkout's generator, not the one the environment was installed from.
-        env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(REPO)},
+        # The checkout under test, whatever the working folder (the virtualenv may point at another one).
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": os.pathsep.join(filter(None, (str(REPO), os.environ.get("PYTHONPATH"))))},
     )
     lines: queue.Queue = queue.Queue()
     errors: list[str] = []
