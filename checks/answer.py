@@ -34,8 +34,8 @@ def evaluate(procedure: dict, profile: dict, at: datetime, lang: str = "fr") -> 
     if payment.explanation:
         explanation.append(payment.explanation)
     source = source_of(None, procedure)
-    if procedure.get("draft"):
-        explanation.append(words.draft_sentence(contact, source))
+    if procedure.get("provisional"):
+        explanation.append(words.provisional_sentence(contact, source))
     if procedure.get("academic_year_stated") is False:
         explanation.append(words.assumed_year_sentence(procedure.get("academic_year"), source))
     return {

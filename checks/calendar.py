@@ -77,7 +77,7 @@ def procedure_calendar(procedure: dict, stamp: datetime, *, page_url: str | None
     """Every window period of the compiled procedure and every closure of its portal."""
     events = _window_events(procedure, page_url, lang) + _closure_events(procedure, page_url, lang)
     name = wording(lang).calendar_name(_title(procedure), student=False)
-    return _calendar(name, events, stamp, page_url, tentative=bool(procedure.get("draft")))
+    return _calendar(name, events, stamp, page_url, tentative=bool(procedure.get("provisional")))
 
 
 def student_calendar(
@@ -102,7 +102,7 @@ def student_calendar(
                 _boundary_event(procedure, "closing", end, context, page_url, uid, lang, year_end=end == year_end)
             )
     name = words.calendar_name(_title(procedure), student=True)
-    return _calendar(name, events, stamp, page_url, tentative=bool(procedure.get("draft")))
+    return _calendar(name, events, stamp, page_url, tentative=bool(procedure.get("provisional")))
 
 
 # ---------------------------------------------------------------- events
@@ -206,7 +206,7 @@ def _description(procedure: dict, first: str, context: str, page_url: str | None
         _title(procedure),
         (procedure.get("institution") or {}).get("name"),
         procedure.get("academic_year"),
-        bool(procedure.get("draft")),
+        bool(procedure.get("provisional")),
         page_url,
     )
 

@@ -30,6 +30,7 @@ def _parser() -> argparse.ArgumentParser:
         help="dossier qui contient procedures/ (par défaut : le dossier courant)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
+    parser.set_defaults(writes=True)  # commands that only read (validate, diff, check) set it to False
     for command in COMMANDS:
         command.add_command(commands)
     return parser
@@ -44,7 +45,9 @@ def main(argv: list[str] | None = None) -> int:
         for error in errors.errors:
             print(error, file=sys.stderr)
         count = len(errors.errors)
-        print(f"{count} erreur{'s' if count > 1 else ''} : rien n'a été écrit.", file=sys.stderr)
+        # A command that writes says it wrote nothing; one that only reads, what to do.
+        after = "rien n'a été écrit" if args.writes else "corrigez chacune à la ligne et à la colonne indiquées, puis relancez la commande"
+        print(f"{count} erreur{'s' if count > 1 else ''} : {after}.", file=sys.stderr)
         return 1
     except UserError as error:
         print(f"modop: {error}", file=sys.stderr)

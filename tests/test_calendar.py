@@ -34,7 +34,7 @@ def procedure(**changes) -> dict:
         "institution": {"id": "ecole", "name": "École d'essai, site de Lyon; bâtiment B"},
         "title": "Inscription en 1re année : licence « Sciences, technologies » — parcours très long pour plier la ligne",
         "academic_year": "2024-2025",
-        "draft": False,
+        "provisional": False,
         "windows": [
             {
                 "label": "Admis avant le 12/07",
@@ -165,8 +165,8 @@ def test_no_dates_gives_an_empty_but_valid_calendar():
     assert "VTIMEZONE" not in text
 
 
-def test_a_draft_is_tentative_and_says_so():
-    for event in events(procedure_calendar(procedure(draft=True), STAMP)):
+def test_provisional_dates_are_tentative_and_say_so():
+    for event in events(procedure_calendar(procedure(provisional=True), STAMP)):
         assert str(event["STATUS"]) == "TENTATIVE"
         assert "Dates provisoires" in str(event["DESCRIPTION"])
 

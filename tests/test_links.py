@@ -17,7 +17,10 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.site.site_links import broken_links as broken_links_of_the_build
+from tests.support.cli import errors_of, run_modop
+from tests.support.data_root import copy_procedures, edit
 from tests.support.html_parsing import parse_file
+from tests.support.paths import SITE_FIXTURE
 
 # Where a page points the browser at another address (href) or fetches from (src).
 LINK_ATTRIBUTES = {"a": ("href",), "link": ("href",), "area": ("href",), "script": ("src",), "img": ("src",), "source": ("src",)}
@@ -136,6 +139,99 @@ def test_the_walk_sees_broken_links(tmp_path):
     problems, checked = broken_links(site)
     assert checked == 15
     assert len(problems) == 8, "\n".join(problems)
+
+
+# ------------------------------------------------------------ links the data writes, checked before MkDocs
+
+LICENCE = "procedures/ecole-demo/2024-2025/licence.yaml"
+CANDIDATURE = "procedures/ecole-demo/2024-2025/candidature.yaml"
+# Appended to a body of licence.yaml: each broken link, then links that resolve to
+# anchors of generated pages (a heading, a contact) and to a screenshot.
+LINKS = """      Voir aussi [une page absente](absente.md), [Orléans](../orleans/but1.md),
+      [une étape absente](candidature.md#etape-absente), [l'étape](#etape-cvc),
+      [un contact](index.md#contact-personne), [un dossier](candidature/),
+      [un lien absolu](/ecole-demo/candidature.md), [les droits](#droits-dinscription),
+      [les dates](candidature.md#dates-dinscription), [le contact](#contact-scolarite)
+      et ![la capture](licence/images/connexion.png).
+"""
+# (link, words of its message)
+BROKEN = [
+    ("absente.md", "pas de page absente.md dans ecole-demo (pages : candidature.md, index.md, licence.md)"),
+    ("../orleans/but1.md", "pas d'établissement « orleans » (établissements : ecole-demo)"),
+    ("candidature.md#etape-absente", "pas d'ancre « etape-absente » dans la page ecole-demo/candidature.md : ancres de ce genre dans la page : #etape-compte"),
+    ("#etape-cvc", "pas d'ancre « etape-cvc » dans cette page : vouliez-vous dire « #etape-cvec » ?"),
+    ("index.md#contact-personne", "pas d'ancre « contact-personne » dans la page ecole-demo/index.md"),
+    ("candidature/", "écrivez le fichier de la page, candidature.md"),
+    ("/ecole-demo/candidature.md", "chemin absolu : écrivez-le depuis le dossier de l'établissement, candidature.md"),
+]
+
+
+def _place(root: Path, relative: str, link: str) -> tuple[int, int]:
+    """Line and column of the target of the Markdown link `](link)` in a data file."""
+    for number, line in enumerate((root / relative).read_text(encoding="utf-8").splitlines(), start=1):
+        if f"]({link})" in line:
+            return number, line.index(f"]({link})") + 3
+    raise AssertionError(f"{link} not in {relative}")
+
+
+@pytest.fixture
+def data_with_broken_links(tmp_path) -> Path:
+    root = copy_procedures(SITE_FIXTURE, tmp_path / "root")
+    edit(root, LICENCE, "ou [l'étape CVEC](#etape-cvec).\n", "ou [l'étape CVEC](#etape-cvec).\n" + LINKS)
+    # Right on its own page, broken on the institution's, which shows the summary too.
+    edit(root, CANDIDATURE, "summary: Déposez votre candidature en ligne.", "summary: Déposez votre candidature en ligne ([première étape](#etape-compte)).")
+    return root
+
+
+def _expected(root: Path) -> list[tuple[str, int, int, str]]:
+    expected = [(LICENCE, *_place(root, LICENCE, link), f"lien « {link} » : {words}") for link, words in BROKEN]
+    expected.append(
+        (CANDIDATURE, *_place(root, CANDIDATURE, "#etape-compte"), "lien « #etape-compte » : sur la page ecole-demo/index.md, qui reprend aussi ce texte, pas d'ancre « etape-compte »")
+    )
+    return expected
+
+
+def _found(result, expected) -> None:
+    found = errors_of(result)
+    for file, line, col, words in expected:
+        assert any((f, l, c) == (file, line, col) and m.startswith(words) for f, l, c, m in found), (
+            f"expected {file}:{line}:{col}: {words}…, got:\n{result.stderr}"
+        )
+
+
+def test_validate_names_each_broken_link_of_the_data_at_its_place(data_with_broken_links):
+    result = run_modop("--root", str(data_with_broken_links), "validate")
+    assert result.returncode == 1
+    expected = _expected(data_with_broken_links)
+    _found(result, expected)
+    links = [m for *_, m in errors_of(result) if m.startswith("lien « ")]
+    assert len(links) == len(expected), result.stderr  # the links that resolve are not reported
+
+
+def test_build_refuses_the_same_links_before_mkdocs(data_with_broken_links, tmp_path):
+    out = tmp_path / "site"
+    result = run_modop("--root", str(data_with_broken_links), "build", "--out", str(out))
+    assert result.returncode == 1
+    _found(result, _expected(data_with_broken_links))
+    assert "MkDocs" not in result.stderr and "Doc file" not in result.stderr
+    assert not out.exists()
+
+
+def test_what_mkdocs_still_refuses_is_said_in_french_then_in_its_words(tmp_path):
+    from generator.errors import UserError
+    from generator.site.build import run_mkdocs
+
+    (tmp_path / "docs" / "ecole").mkdir(parents=True)
+    (tmp_path / "docs" / "ecole" / "licence.md").write_text("# Licence\n\n[ailleurs](ailleurs.md)\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: essai\nvalidation:\n  unrecognized_links: warn\n", encoding="utf-8")
+    with pytest.raises(UserError) as raised:
+        run_mkdocs(config, tmp_path / "site")
+    said = str(raised.value)
+    assert said.startswith("MkDocs n'a pas pu construire le site, alors que les données ont passé les vérifications de modop.")
+    french, english = said.split("Message de MkDocs (en anglais) :\n")
+    assert "transmettez ce message" in french and "ailleurs.md" not in french
+    assert "'ailleurs.md'" in english and "not found among documentation files" in english
 
 
 def test_the_build_s_own_check_finds_addresses_that_lead_to_no_file(tmp_path):

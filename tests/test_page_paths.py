@@ -6,7 +6,7 @@ import posixpath
 
 import pytest
 
-from generator.render.page_paths import link_from_procedure_page, procedure_page
+from generator.render.page_paths import link_from_institution_page, link_from_procedure_page, procedure_page, written_page
 from generator.render.safe_markdown import safe_markdown
 
 
@@ -46,3 +46,24 @@ def test_only_relative_targets_are_re_aimed():
         " [f](<../ma page/index.md>) `[g](code.md)`"
     )
     assert safe_markdown(body) == body, "without retarget, as written"
+
+
+@pytest.mark.parametrize(
+    "written, read",
+    [
+        ("reinscription.md", "reinscription/index.md"),
+        ("index.md#contact-scolarite", "index.md#contact-scolarite"),
+        ("../orleans/but1.md", "../orleans/but1/index.md"),
+        ("../guide/mettre-a-jour.md", "../guide/mettre-a-jour.md"),
+        ("but1/notice.pdf", "but1/notice.pdf"),
+    ],
+)
+def test_a_summary_s_link_reads_the_same_from_the_institution_page(written, read):
+    """The institution's page shows each procedure's summary: its links are re-aimed there too."""
+    assert link_from_institution_page(written) == read
+
+
+def test_link_check_names_the_pages_as_staff_write_them():
+    assert written_page(procedure_page("amu-iut", "but1")) == "amu-iut/but1.md"
+    assert written_page("amu-iut/index.md") == "amu-iut/index.md"
+    assert written_page("guide/mettre-a-jour.md") == "guide/mettre-a-jour.md"

@@ -107,3 +107,42 @@ def test_strict_turns_warnings_into_errors(data_root, command):
     result = run_modop("--root", str(data_root), *command, "--strict")
     assert result.returncode == 1
     assert not (data_root / "site").exists()
+
+
+def _in_another_year_folder(root) -> str:
+    moved = "procedures/demo/2023-2024/inscription.yaml"
+    (root / moved).parent.mkdir()
+    (root / PROCEDURE).rename(root / moved)
+    return moved
+
+
+def _under_another_name(root) -> str:
+    renamed = "procedures/demo/2024-2025/demo.yaml"
+    (root / PROCEDURE).rename(root / renamed)
+    return renamed
+
+
+@pytest.mark.parametrize(
+    "misplace, warning",
+    [
+        (
+            _in_another_year_folder,
+            ":3:16: academic_year 2024-2025 dans le dossier 2023-2024 : déplacez le fichier dans "
+            "procedures/demo/2024-2025/ ou corrigez academic_year",
+        ),
+        (
+            _under_another_name,
+            ":1:5: l'identifiant « inscription » diffère du nom du fichier demo.yaml ; la page est publiée "
+            "à l'adresse demo/inscription/ : renommez le fichier inscription.yaml ou changez l'identifiant",
+        ),
+    ],
+    ids=["year folder", "file name"],
+)
+def test_a_file_whose_place_differs_from_its_data(data_root, misplace, warning):
+    """A year folder other than academic_year, a file name other than the id: a warning at
+    its place, an error with --strict."""
+    shown = misplace(data_root)
+    relaxed = run_modop("--root", str(data_root), "validate")
+    assert relaxed.returncode == 0, relaxed.stderr
+    assert f"{shown}{warning} (avertissement)" in relaxed.stderr.splitlines()
+    assert f"{shown}{warning}" in _demo_lines(_strict(data_root))

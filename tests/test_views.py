@@ -144,8 +144,8 @@ def procedure_data(year: str = "2024-2025") -> dict:
     }
 
 
-def record_of(data: dict, unconfirmed: dict | None = None, draft: bool = False) -> ProcedureRecord:
-    compiled = ProcedureCompiler(NATIONAL).compile(INSTITUTION, data, draft=draft)
+def record_of(data: dict, unconfirmed: dict | None = None, provisional: bool = False) -> ProcedureRecord:
+    compiled = ProcedureCompiler(NATIONAL).compile(INSTITUTION, data, provisional=provisional)
     return ProcedureRecord(
         full_id=f"ecole/{data['id']}",
         institution_id="ecole",
@@ -309,7 +309,7 @@ def test_step_view_numbers_the_step_and_says_whom_it_concerns():
 
 def test_procedure_view_gathers_the_page():
     page = procedure_view(RECORD, INSTITUTION)
-    assert (page["title"], page["year"], page["candidature"], page["draft"]) == ("Inscription en licence", "2024-2025", False, False)
+    assert (page["title"], page["year"], page["candidature"], page["provisional"]) == ("Inscription en licence", "2024-2025", False, False)
     assert page["steps_in_order"] == 2
     assert [c["id"] for c in page["contacts"]] == ["scolarite", "accueil"]  # the "en cas de doute" contact added
     assert page["ask"]["name"] == "Accueil" and page["unsure"]["contact"]["anchor"] == "contact-accueil"
@@ -341,6 +341,13 @@ def test_contact_view_words_the_hours_and_links_the_phone():
     assert contact_view("muet", INSTITUTION["contacts"]["muet"])["no_email_nor_phone"]
 
 
+def test_a_phone_period_new_year_moved_is_marked_to_confirm():
+    moved = {("contacts", "scolarite", "phones", 0, "period", "from"): (9, 21)}
+    assert contact_view("scolarite", INSTITUTION["contacts"]["scolarite"], moved)["phones"][0]["period_unconfirmed"]
+    assert not contact_view("scolarite", INSTITUTION["contacts"]["scolarite"])["phones"][0]["period_unconfirmed"]
+    assert institution_view(INSTITUTION, [], moved)["contacts"][0]["phones"][0]["period_unconfirmed"]
+
+
 def test_portal_view_shows_the_address_or_says_it_is_unknown():
     assert portal_view(INSTITUTION, "ent") == {
         "name": "ENT",
@@ -355,9 +362,9 @@ def test_portal_view_shows_the_address_or_says_it_is_unknown():
 def test_institution_view_lists_its_procedures_contacts_and_portals():
     data = procedure_data()
     data.update(id="candidature", title="Candidature", kind="candidature")
-    view = institution_view(INSTITUTION, [RECORD, record_of(data, draft=True)])
+    view = institution_view(INSTITUTION, [RECORD, record_of(data, provisional=True)])
     assert view["shown_website"] == "www.ecole.example.fr" and view["parent"] is None
-    assert [(p["path"], p["candidature"], p["draft"]) for p in view["procedures"]] == [
+    assert [(p["path"], p["candidature"], p["provisional"]) for p in view["procedures"]] == [
         ("ecole/licence/index.md", False, False),
         ("ecole/candidature/index.md", True, True),
     ]

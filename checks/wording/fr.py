@@ -501,7 +501,7 @@ def payment_unknown_sentence(fee: float, contact: str | None, source: str | None
 # ---------------------------------------------------------------- the answer's other sentences
 
 
-def draft_sentence(contact: str | None, source: str | None) -> str:
+def provisional_sentence(contact: str | None, source: str | None) -> str:
     return (
         "Dates provisoires : certaines dates de cette procédure sont encore à confirmer ; "
         f"{whom_to_ask(contact)} {source_text(source)}."
@@ -644,7 +644,7 @@ def closure_line(start: datetime, end: datetime) -> str:
 
 
 def event_description(
-    first: str, context: str, title: str, institution: str | None, year: str | None, draft: bool, page_url: str | None
+    first: str, context: str, title: str, institution: str | None, year: str | None, provisional: bool, page_url: str | None
 ) -> str:
     """An event's description: what happens, its context, the procedure, and that the notice prevails."""
     lines = [first]
@@ -656,7 +656,7 @@ def event_description(
     if year:
         about += f", année universitaire {year}"
     lines.append(about + ".")
-    if draft:
+    if provisional:
         lines.append("Dates provisoires : certaines dates sont encore à confirmer par l'établissement.")
     if page_url:
         lines.append(f"Détails et démarches : {page_url}")
@@ -993,6 +993,51 @@ WARNING_TITLES = {
     "warning": "Attention",
     "danger": "Important",
 }
+
+def unpublished_title(year: str) -> str:
+    """The title of a draft page's banner (a year staff have not published yet)."""
+    return f"Brouillon {year}, non publié"
+
+
+def unpublished_text(file: str) -> str:
+    """What a draft page's banner tells staff: where it shows, and how to publish it."""
+    return (
+        "Cette page n'apparaît que dans l'aperçu (modop serve) et dans un site construit avec "
+        "build --drafts : le site publié montre encore l'année précédente. Quand ses dates sont "
+        f"vérifiées, effacez la ligne « draft: true » en tête de {file} pour la publier."
+    )
+
+
+def finished_title(year_over: bool, year: str, candidature: bool) -> str:
+    """The title of the banner of a procedure whose year is over (`year_over`) or whose
+    registration (or application) periods are all past."""
+    if year_over:
+        return f"Année universitaire {year} terminée"
+    return f"{'Candidatures' if candidature else 'Inscriptions'} {year} closes"
+
+
+def finished_text(year_over: bool, year: str, candidature: bool) -> str:
+    if year_over:
+        return f"L'année universitaire {year} est terminée : cette page ne vaut plus pour vous inscrire."
+    periods = "de candidature" if candidature else "d'inscription"
+    return f"Toutes les périodes {periods} {year} de cette page sont passées."
+
+
+def next_year_published(year: str, same_procedure: bool) -> tuple[str, str]:
+    """What the banner of a finished year says of a later year published here, and its link's words."""
+    if same_procedure:
+        return f"La procédure {year} est publiée", "voyez sa page"
+    return f"Les procédures {year} de l'établissement sont publiées", "voyez la page de l'établissement"
+
+
+NEXT_YEAR_NOT_PUBLISHED = "La notice de l'année suivante n'est pas encore publiée ici"
+
+def finished_mark(year_over: bool, candidature: bool) -> str:
+    """Beside a procedure in the lists of the home and institution pages."""
+    if year_over:
+        return "année terminée"
+    return "candidatures closes" if candidature else "inscriptions closes"
+
 
 # The situation of the last row of a page's fee or CVEC table: whatever the rows above leave.
 OTHER_CASES = "Dans tous les autres cas"

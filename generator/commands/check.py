@@ -32,7 +32,7 @@ def add_command(commands) -> None:
     parser.add_argument("--at", help="instant du calcul, AAAA-MM-JJTHH:MM (heure de Paris) ; par défaut : maintenant")
     parser.add_argument("--year", help="année universitaire (par défaut : la plus récente)")
     parser.add_argument("--json", action="store_true", help="affiche la réponse en JSON")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, writes=False)
 
 
 def run(args: argparse.Namespace) -> int:

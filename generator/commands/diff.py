@@ -12,7 +12,7 @@ def add_command(commands) -> None:
     parser.add_argument("institution", help="identifiant de l'établissement, par exemple amu-iut")
     parser.add_argument("year1", help="année de référence, par exemple 2024-2025")
     parser.add_argument("year2", help="année comparée, par exemple 2025-2026")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, writes=False)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -6,16 +6,16 @@ settings of mkdocs.yml) and compiles every procedure only when no error is left;
 everything above the model trusts the catalog and the settings."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.errors import DataError, DataErrors, UserError, display_path
 from generator.model.compile import ProcedureCompiler
 from generator.source.discovery import find_data_files
-from generator.source.references import duplicate_errors, reference_errors
+from generator.source.references import duplicate_errors, naming_warnings, reference_errors
 from generator.source.schema import INSTITUTION, NATIONAL, PROCEDURE
 from generator.source.site_settings import site_settings_errors
-from generator.source.types import INVALID, Context, check_file
+from generator.source.types import INVALID, UNCONFIRMED_DATE, Context, check_file
 
 
 @dataclass
@@ -31,6 +31,11 @@ class ProcedureRecord:
     @property
     def academic_year(self) -> str:
         return self.data["academic_year"]
+
+    @property
+    def draft(self) -> bool:
+        """A new year not published yet (`draft: true`): build leaves it out, serve shows it."""
+        return self.data.get("draft", False)
 
 
 @dataclass
@@ -50,6 +55,25 @@ class Catalog:
         institution = self.institutions[institution_id]
         portals = {key: institution["portals"][key] for key in self.declared_portals[institution_id]}
         return {**institution, "portals": portals}
+    # The institutions `--only` left unread (their folders exist).
+    left_out: tuple[str, ...] = ()
+    # Each institution's dates still « à confirmer » (phone lines), by path -> (line, col).
+    institution_unconfirmed: dict[str, dict] = field(default_factory=dict)
+    # What the edge found suspect in valid files (a year folder, a file name): warnings.
+    warnings: list[DataError] = field(default_factory=list)
+    # The drafts `without_drafts` took out: what the site does not publish.
+    unpublished: list[ProcedureRecord] = field(default_factory=list)
+
+    def without_drafts(self) -> Catalog:
+        """The catalog as the live site publishes it: no draft (`draft: true`) year, nor its warnings."""
+        drafts = [r for r in self.procedures if r.draft]
+        shown = {display_path(r.path, self.root) for r in drafts}
+        return replace(
+            self,
+            procedures=[r for r in self.procedures if not r.draft],
+            unpublished=drafts,
+            warnings=[w for w in self.warnings if w.path not in shown],
+        )
 
     def latest(self) -> list[ProcedureRecord]:
         """One record per procedure, its latest academic year, by institution then title."""
@@ -78,16 +102,19 @@ class Catalog:
         )
 
 
-def load_catalog(root: Path) -> Catalog:
-    """Read and check every file under root/procedures and the root's site settings;
+def load_catalog(root: Path, only: tuple[str, ...] = ()) -> Catalog:
+    """Read and check every file under root/procedures (or only the institutions
+    named in `only`, with the national layer) and the root's site settings;
     raise DataErrors listing all mistakes."""
-    return _CatalogReader(root).read()
+    return _CatalogReader(root, tuple(only or ())).read()
 
 
 class _CatalogReader:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, only: tuple[str, ...]):
         self.root = root
+        self.only = only
         self.errors: list[DataError] = []
+        self.warnings: list[DataError] = []
 
     def check(self, path: Path, schema):
         value, ctx = check_file(path, display_path(path, self.root), schema)
@@ -95,7 +122,7 @@ class _CatalogReader:
         return value, ctx
 
     def read(self) -> Catalog:
-        files = find_data_files(self.root)
+        files = find_data_files(self.root, self.only)
         self.errors.extend(files.errors)
         national = INVALID if files.national_file is None else self.check(files.national_file, NATIONAL)[0]
 
@@ -103,6 +130,7 @@ class _CatalogReader:
         institution_positions: dict[str, tuple[str, dict]] = {}
         declared_portals: dict[str, tuple[str, ...]] = {}
         national_portals = {} if national is INVALID else national.get("portals", {})
+        institution_unconfirmed: dict[str, dict] = {}
         procedures: list[tuple[Path, dict, Context, str]] = []
         for folder in files.institutions:
             institution, institution_ctx = self.check(folder.institution_file, INSTITUTION)
@@ -110,11 +138,14 @@ class _CatalogReader:
                 data, ctx = self.check(path, PROCEDURE)
                 if data is not INVALID:
                     procedures.append((path, data, ctx, folder.id))
+                    self.warnings.extend(naming_warnings(path, data, ctx, folder.institution_file.parent))
             if institution is not INVALID:
                 portals = {**national_portals, **institution["portals"]}
                 institutions[folder.id] = {"id": folder.id, **institution, "portals": portals}
                 institution_positions[folder.id] = (institution_ctx.file, institution_ctx.positions)
                 declared_portals[folder.id] = tuple(institution["portals"])
+                institution_unconfirmed[folder.id] = institution_ctx.unconfirmed
+                self.warnings += [DataError(institution_ctx.file, *place, UNCONFIRMED_DATE) for place in institution_ctx.unconfirmed.values()]
 
         for path, data, ctx, institution_id in procedures:
             if institution_id in institutions:
@@ -134,10 +165,20 @@ class _CatalogReader:
                 institution_id=institution_id,
                 path=path,
                 data=data,
-                compiled=compiler.compile(institutions[institution_id], data, draft=bool(ctx.unconfirmed)),
+                compiled=compiler.compile(institutions[institution_id], data, provisional=bool(ctx.unconfirmed)),
                 positions=ctx.positions,
                 unconfirmed=ctx.unconfirmed,
             )
             for path, data, ctx, institution_id in procedures
         ]
-        return Catalog(self.root, national, institutions, records, institution_positions, declared_portals)
+        return Catalog(
+            self.root,
+            national,
+            institutions,
+            records,
+            institution_positions,
+            declared_portals,
+            left_out=files.left_out,
+            institution_unconfirmed=institution_unconfirmed,
+            warnings=self.warnings,
+        )

@@ -66,7 +66,7 @@ class ProcedureCompiler:
     def national_cvec(self, year: str):
         return self.national["cvec"]["amount"].get(year)
 
-    def compile(self, institution: dict, data: dict, draft: bool = False) -> dict:
+    def compile(self, institution: dict, data: dict, provisional: bool = False) -> dict:
         titles = [source["title"] for source in sources_of(data)]
         notice = fr.notice_name(titles)
         compiled = {
@@ -75,7 +75,7 @@ class ProcedureCompiler:
             "title": data["title"],
             "academic_year": data["academic_year"],
             "academic_year_stated": data.get("academic_year_stated", True),
-            "draft": draft,
+            "provisional": provisional,
             "kind": data["kind"],
             "level": data["level"],
             "source": fr.sources_text(titles),

@@ -18,6 +18,8 @@ from checks.deadline import bounded_end
 from checks.profile import DEFAULTS, FLAGS, REGIMES
 from generator.errors import DataError, display_path
 from generator.model.catalog import Catalog, ProcedureRecord
+from generator.model.year_end import finished
+from generator.source.types import UNCONFIRMED_DATE
 
 
 def plausibility_warnings(catalog: Catalog, now: dt.datetime | None = None) -> list[DataError]:
@@ -32,7 +34,7 @@ def plausibility_warnings(catalog: Catalog, now: dt.datetime | None = None) -> l
             warnings.append(DataError(shown, line, col, message))
 
         for (line, col) in record.unconfirmed.values():
-            warnings.append(DataError(shown, line, col, "date encore « à confirmer » : vérifiez-la puis effacez ces mots"))
+            warnings.append(DataError(shown, line, col, UNCONFIRMED_DATE))
         _acceptance_gaps_and_overlaps(record, warn)
         _season(record, warn)
         _closures_covering_periods(record, warn)
@@ -178,8 +180,7 @@ def _insecure_links(value, path: tuple, warn) -> None:
 
 
 def _year_over(record: ProcedureRecord, now: dt.datetime, warn) -> None:
-    ends = [bounded_end(p, record.compiled) for w in record.compiled["windows"] or [] for p in w["periods"]]
-    if ends and all(end is not None and end < now for end in ends):
+    if finished(record, now):  # what the page's banner says too
         warn(
             ("academic_year",),
             f"toutes les périodes de {record.academic_year} sont passées : préparez l'année suivante avec « modop new-year »",

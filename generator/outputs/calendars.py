@@ -19,7 +19,8 @@ def write_calendar(record, folder: Path, stamp: datetime, page_url: str | None) 
 
 
 def build_stamp() -> datetime:
-    """The calendars' DTSTAMP: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
+    """The build's instant: SOURCE_DATE_EPOCH when set (reproducible builds), else now. The
+    calendars' DTSTAMP, and the instant a year is judged over at (`model.year_end`)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
         return datetime.fromtimestamp(int(epoch), timezone.utc)

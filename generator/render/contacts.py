@@ -6,6 +6,7 @@ import re
 
 from checks.wording import fr
 
+from generator.model.year_end import YEAR_OVER, finished
 from generator.render.page_paths import procedure_page
 from generator.source.types import UNKNOWN, known
 
@@ -38,9 +39,11 @@ def portal_view(institution: dict, portal_id: str) -> dict:
     }
 
 
-def contact_view(contact_id: str, contact: dict) -> dict:
+def contact_view(contact_id: str, contact: dict, unconfirmed=()) -> dict:
+    """`unconfirmed`: the paths of the institution's dates still « à confirmer » (a phone line's
+    period that new-year moved), which the page marks."""
     phones = []
-    for phone in contact.get("phones", []):
+    for index, phone in enumerate(contact.get("phones", [])):
         hours = phone.get("hours")
         phones.append(
             {
@@ -48,6 +51,7 @@ def contact_view(contact_id: str, contact: dict) -> dict:
                 "uri": tel_uri(phone["number"]),
                 "hours": fr.phone_hours_text(hours) if known(hours) else None,
                 "period": fr.date_range(phone.get("period")),
+                "period_unconfirmed": any(("contacts", contact_id, "phones", index, "period", side) in unconfirmed for side in ("from", "to")),
                 "note": phone.get("note"),
             }
         )
@@ -66,7 +70,8 @@ def contact_view(contact_id: str, contact: dict) -> dict:
     }
 
 
-def institution_view(institution: dict, records: list) -> dict:
+def institution_view(institution: dict, records: list, unconfirmed=(), at=None) -> dict:
+    """`unconfirmed`: as `contact_view`'s; at `at`, a procedure whose year is over is marked."""
     website = institution.get("website")
     return {
         "id": institution["id"],
@@ -75,7 +80,7 @@ def institution_view(institution: dict, records: list) -> dict:
         "address": institution.get("address") if known(institution.get("address")) else None,
         "website": website if known(website) else None,
         "shown_website": host_of(website) if known(website) else None,
-        "contacts": [contact_view(key, value) for key, value in institution["contacts"].items()],
+        "contacts": [contact_view(key, value, unconfirmed) for key, value in institution["contacts"].items()],
         "portals": [portal_view(institution, key) for key in institution["portals"]],
         "procedures": [
             {
@@ -84,7 +89,8 @@ def institution_view(institution: dict, records: list) -> dict:
                 "title": r.data["title"],
                 "year": r.data["academic_year"],
                 "year_stated": r.data.get("academic_year_stated", True),
-                "draft": bool(r.compiled.get("draft")),
+                "provisional": bool(r.compiled.get("provisional")),
+                "finished": _finished_mark(r, at),
                 "summary": r.data["summary"],
                 "candidature": r.data["kind"] == "candidature",
             }
@@ -92,3 +98,8 @@ def institution_view(institution: dict, records: list) -> dict:
         ],
     }
 
+
+def _finished_mark(record, at) -> str | None:
+    """« année terminée », « inscriptions closes » (« candidatures closes »), or None (`model.year_end`)."""
+    over = finished(record, at) if at else None
+    return None if over is None else fr.finished_mark(over == YEAR_OVER, record.data["kind"] == "candidature")

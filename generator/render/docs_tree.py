@@ -21,67 +21,136 @@ layout only.
 from __future__ import annotations
 
 import html
+import posixpath
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.render.checker_view import checker_view
 from generator.render.contacts import institution_view
 from generator.render.environment import template_environment
-from generator.render.page_paths import link_from_procedure_page, procedure_page
-from generator.render.views import accessibility_view, changes_view, procedure_view
+from generator.render.page_paths import link_from_institution_page, link_from_procedure_page, procedure_page
+from generator.render.views import accessibility_view, changes_view, draft_view, finished_view, procedure_view
 from generator.source.discovery import screenshot_file
 
 GUIDE_PAGES = {"guide/mettre-a-jour.md": "Mettre à jour les procédures"}
 ACCESSIBILITY_PAGE = "accessibilite.md"
 
 
-def write_docs(catalog, docs_dir: Path, templates_dir: Path, settings: dict | None = None, takeaways=None) -> list:
-    """Render every page of the catalog into docs_dir; return the MkDocs `nav`.
+@dataclass
+class DocsPage:
+    """One Markdown page of the tree, and the data files whose texts it shows (its own first)."""
+
+    text: str
+    sources: tuple[Path, ...] = ()
+    # The links its data texts write, re-aimed for the page (render.page_paths):
+    # each as the page reads it -> as the data file writes it.
+    written: dict[str, list[str]] = field(default_factory=dict)
+
+
+class _Reaiming:
+    """A re-aiming of links (render.page_paths) that remembers, until `taken`, each
+    link's written form: render.link_check says a broken one as staff wrote it."""
+
+    def __init__(self, reaim):
+        self.reaim = reaim
+        self.written: dict[str, list[str]] = {}
+
+    def __call__(self, target: str) -> str:
+        read = self.reaim(target)
+        self.written.setdefault(read, []).append(target)
+        return read
+
+    def taken(self) -> dict[str, list[str]]:
+        written, self.written = self.written, {}
+        return written
+
+
+@dataclass
+class DocsTree:
+    """The docs tree in memory: its pages by path, the other files it holds, its `nav`."""
+
+    pages: dict[str, DocsPage] = field(default_factory=dict)
+    # Files beside the pages, by path: each screenshot's copy (its source file), and
+    # what `takeaways` links (written by outputs/, so None here).
+    files: dict[str, Path | None] = field(default_factory=dict)
+    nav: list = field(default_factory=list)
+
+
+def docs_tree(catalog, templates_dir: Path, settings: dict | None = None, takeaways=None, at=None) -> DocsTree:
+    """Render every page of the catalog, in memory.
 
     `settings` are the site's (mkdocs.yml): the accessibility statement reads
     its `site_url` and `extra.accessibility`. `takeaways(record)`, when given,
-    says where a procedure's PDF notice, calendar and data are, for its page."""
+    says where a procedure's PDF notice, calendar and data are, for its page.
+    `at`, the build's instant, says which years are over."""
     env = template_environment(templates_dir)
-    procedure_env = template_environment(templates_dir, retarget=link_from_procedure_page)
+    tree = DocsTree()
+    from_institution, from_procedure = _Reaiming(link_from_institution_page), _Reaiming(link_from_procedure_page)
+    institution_env = template_environment(templates_dir, retarget=from_institution)
+    procedure_env = template_environment(templates_dir, retarget=from_procedure)
     records = catalog.latest()
     by_institution: dict[str, list] = {key: [] for key in sorted(catalog.institutions)}
     for record in records:
         by_institution[record.institution_id].append(record)
 
     institutions = [
-        institution_view(catalog.institutions[key], by_institution[key]) for key in by_institution
+        institution_view(catalog.institutions[key], by_institution[key], catalog.institution_unconfirmed.get(key, {}), at)
+        for key in by_institution
     ]
-    _write(docs_dir / "index.md", env.get_template("home.md.j2").render(institutions=institutions))
+    tree.pages["index.md"] = DocsPage(env.get_template("home.md.j2").render(institutions=institutions))
 
-    nav: list = [{"Accueil": "index.md"}]
+    tree.nav.append({"Accueil": "index.md"})
     for institution in institutions:
-        folder = docs_dir / institution["id"]
-        _write(folder / "index.md", env.get_template("institution.md.j2").render(institution=institution))
-        section = [f"{institution['id']}/index.md"]
-        for record in by_institution[institution["id"]]:
-            page = procedure_view(record, catalog.institutions[record.institution_id])
+        key = institution["id"]
+        institution_file = catalog.root / "procedures" / key / "institution.yaml"
+        tree.pages[f"{key}/index.md"] = DocsPage(
+            institution_env.get_template("institution.md.j2").render(institution=institution),
+            (institution_file, *(r.path for r in by_institution[key])),
+            from_institution.taken(),
+        )
+        section = [f"{key}/index.md"]
+        for record in by_institution[key]:
+            page = procedure_view(record, catalog.institutions[key], catalog.institution_unconfirmed.get(key, {}))
             page["changes"] = changes_view(catalog, record)
+            page["draft"] = draft_view(record, catalog.root)
+            page["finished"] = finished_view(catalog, record, at)
             page["takeaways"] = takeaways(record) if takeaways else None
             page["checker"] = checker_view(record)
+            path = procedure_page(key, record.data["id"])
             text = procedure_env.get_template("procedure.md.j2").render(page=page)
-            path = procedure_page(record.institution_id, record.data["id"])
-            _write(docs_dir / path, text)
-            _copy_screenshots(record, (docs_dir / path).parent)
+            tree.pages[path] = DocsPage(text, (record.path, institution_file), from_procedure.taken())
+            for shot in _screenshots(record):
+                tree.files[_joined(path, shot)] = screenshot_file(record.path, shot)
+            for target in (page["takeaways"] or {}).values():
+                tree.files.setdefault(_joined(path, target), None)
             section.append(path)
         # MkDocs writes nav titles into the HTML as they are.
-        nav.append({html.escape(institution["name"], quote=False): section})
+        tree.nav.append({html.escape(institution["name"], quote=False): section})
 
     for page, title in GUIDE_PAGES.items():
         source = templates_dir / page
         if source.is_file():
-            _write(docs_dir / page, source.read_text(encoding="utf-8"))
-            nav.append({title: page})
-    _write(
-        docs_dir / ACCESSIBILITY_PAGE,
-        env.get_template("accessibilite.md.j2").render(statement=accessibility_view(settings or {})),
+            tree.pages[page] = DocsPage(source.read_text(encoding="utf-8"))
+            tree.nav.append({title: page})
+    tree.pages[ACCESSIBILITY_PAGE] = DocsPage(
+        env.get_template("accessibilite.md.j2").render(statement=accessibility_view(settings or {}))
     )
-    nav.append({"Accessibilité": ACCESSIBILITY_PAGE})
-    return nav
+    tree.nav.append({"Accessibilité": ACCESSIBILITY_PAGE})
+    return tree
+
+
+def write_docs(catalog, docs_dir: Path, templates_dir: Path, settings: dict | None = None, takeaways=None, at=None) -> DocsTree:
+    """Render every page of the catalog into docs_dir, with the screenshots; return the
+    tree (its `nav` is MkDocs's). The arguments are `docs_tree`'s."""
+    tree = docs_tree(catalog, templates_dir, settings, takeaways, at)
+    for path, page in tree.pages.items():
+        _write(docs_dir / path, page.text)
+    for path, source in tree.files.items():
+        if source is not None:
+            (docs_dir / path).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, docs_dir / path)
+    return tree
 
 
 def _write(path: Path, text: str) -> None:
@@ -89,12 +158,12 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _copy_screenshots(record, target: Path) -> None:
-    """Each picture to the same relative place beside the page (the catalog has
-    checked that it stands inside the procedure's folder)."""
-    for step in record.data["steps"]:
-        for shot in step.get("screenshots", []):
-            destination = target / shot["src"]
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(screenshot_file(record.path, shot["src"]), destination)
+def _screenshots(record) -> list[str]:
+    """The `src` of each picture of the procedure: copied to the same relative place
+    beside the page (the catalog has checked that it stands inside the procedure's folder)."""
+    return [shot["src"] for step in record.data["steps"] for shot in step.get("screenshots", [])]
 
+
+def _joined(page: str, target: str) -> str:
+    """The path in the tree of a relative link written in `page`."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), target))

@@ -12,8 +12,11 @@ from datetime import date
 from checks.wording import fr
 
 from generator.model.compile import sources_of
+from generator.errors import display_path
 from generator.model.year_diff import previous_year, procedure_changes
+from generator.model.year_end import YEAR_OVER, finished
 from generator.render.contacts import contact_view, portal_view
+from generator.render.page_paths import link_from_procedure_page
 from generator.source.types import known
 
 
@@ -27,7 +30,7 @@ def boundary_view(iso: str | None, kind: str, side: str) -> dict:
 
 
 def windows_view(compiled: dict, unconfirmed: dict | None = None) -> list | None:
-    """The windows as shown; a date still « à confirmer » in a draft says so."""
+    """The windows as shown; a date still « à confirmer » says so."""
     if compiled["windows"] is None:
         return None
     unconfirmed = unconfirmed or {}
@@ -88,6 +91,38 @@ def changes_view(catalog, record) -> dict | None:
         return None
     items = [fr.french_spacing(fr.iso_dates_in_words(change)) for change in procedure_changes(before, record)]
     return {"year": before.academic_year, "items": items}
+
+
+def draft_view(record, root) -> dict | None:
+    """The banner of a year not published yet (`draft: true`), shown by serve and build --drafts."""
+    if not record.draft:
+        return None
+    return {"title": fr.unpublished_title(record.academic_year), "text": fr.unpublished_text(display_path(record.path, root))}
+
+
+def finished_view(catalog, record, at) -> dict | None:
+    """The banner of a procedure whose year is over at `at` (`model.year_end`), and where
+    next year's is: the same procedure (by its title) or the institution's procedures of a
+    later year, when published; else the page says it is not yet, and whom to ask."""
+    over = finished(record, at) if at else None
+    if over is None:
+        return None
+    year_over, candidature = over == YEAR_OVER, record.data["kind"] == "candidature"
+    later = [
+        r for r in catalog.latest() if r.institution_id == record.institution_id and r.academic_year > record.academic_year
+    ]
+    same = [r for r in later if r.data["title"].casefold() == record.data["title"].casefold()]
+    following = None
+    if later:
+        newest = max(same or later, key=lambda r: r.academic_year)
+        text, link = fr.next_year_published(newest.academic_year, bool(same))
+        following = {"text": text, "link": link, "path": link_from_procedure_page(f"{newest.data['id']}.md" if same else "index.md")}
+    return {
+        "title": fr.finished_title(year_over, record.academic_year, candidature),
+        "text": fr.finished_text(year_over, record.academic_year, candidature),
+        "next": following,
+        "not_yet": fr.NEXT_YEAR_NOT_PUBLISHED,
+    }
 
 
 def accessibility_view(settings: dict) -> dict:
@@ -287,13 +322,14 @@ def step_view(number: int, step: dict, institution: dict) -> dict:
     }
 
 
-def procedure_view(record, institution: dict) -> dict:
+def procedure_view(record, institution: dict, institution_unconfirmed=()) -> dict:
+    """`institution_unconfirmed`: the institution's dates still « à confirmer » (`contact_view`)."""
     data, compiled = record.data, record.compiled
     contact_ids = list(data.get("contacts", []))
     unsure = data.get("unsure")
     if unsure and unsure["contact"] not in contact_ids:
         contact_ids.append(unsure["contact"])
-    contacts = [contact_view(key, institution["contacts"][key]) for key in contact_ids]
+    contacts = [contact_view(key, institution["contacts"][key], institution_unconfirmed) for key in contact_ids]
     by_id = {c["id"]: c for c in contacts}
     # Whom to ask when the notice is silent: the "en cas de doute" contact first.
     ask = by_id.get(unsure["contact"]) if unsure else (contacts[0] if contacts else None)
@@ -319,7 +355,7 @@ def procedure_view(record, institution: dict) -> dict:
         "steps": steps,
         # How many steps to follow in order; None when there is only one.
         "steps_in_order": len(steps) if len(steps) > 1 else None,
-        "draft": bool(compiled.get("draft")),
+        "provisional": bool(compiled.get("provisional")),
         "windows": windows_view(compiled, record.unconfirmed),
         "windows_unknown": any(
             kind == "unknown"

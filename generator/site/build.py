@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -25,6 +26,7 @@ import yaml
 
 from generator.errors import UserError, display_path
 from generator.model.catalog import load_catalog
+from generator.outputs.calendars import build_stamp
 from generator.outputs.content_policy import add_policy
 from generator.paths import PROJECT_DIR
 from generator.render.page_paths import procedure_page
@@ -34,16 +36,33 @@ from generator.site.zensical_build import NAME as ZENSICAL, run_zensical, search
 from generator.source.site_settings import settings_file
 
 
-def build_site(root: Path, out: Path, *, site_url: str | None = None, engine: str = "mkdocs") -> None:
+def build_site(
+    root: Path,
+    out: Path,
+    *,
+    site_url: str | None = None,
+    only: tuple[str, ...] = (),
+    drafts: bool = False,
+    at: datetime | None = None,
+    engine: str = "mkdocs",
+) -> None:
     """Build the whole site into `out` with `engine` (a key of ENGINES); on any
     error nothing in `out` changes.
 
     `site_url` (the address the site is served from) overrides the settings'
     one: Material's instant navigation, which keeps the checker's runtime
-    alive from page to page, only works with the right address."""
+    alive from page to page, only works with the right address. `only`
+    (`--only`) names the institutions to publish, when not all; `drafts`
+    publishes the years still `draft: true` too, each page under a banner.
+    `at` is the instant the pages are built for (a year over by then says so):
+    by default SOURCE_DATE_EPOCH when set, else now."""
     builder = ENGINES[engine]
     print("Chargement des procédures…", flush=True)
-    catalog = load_catalog(root)
+    catalog = load_catalog(root, only)
+    if not drafts:
+        catalog = catalog.without_drafts()
+        for line in unpublished_lines(catalog.unpublished):
+            print(line, flush=True)
     _check_output(root, out)
     count = len(catalog.latest())
     stages = {
@@ -57,7 +76,9 @@ def build_site(root: Path, out: Path, *, site_url: str | None = None, engine: st
         print(stages[stage], flush=True)
 
     with tempfile.TemporaryDirectory(prefix="modop-project-") as work:
-        config_file = write_project(catalog, Path(work), settings_file(root), site_url=site_url, progress=progress)
+        config_file = write_project(
+            catalog, Path(work), settings_file(root), site_url=site_url, progress=progress, at=at or build_stamp()
+        )
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".new", dir=out.parent))
         try:
@@ -73,6 +94,21 @@ def build_site(root: Path, out: Path, *, site_url: str | None = None, engine: st
             shutil.rmtree(staging, ignore_errors=True)
             raise
     print(f"Site écrit dans {out}", flush=True)
+
+
+def unpublished_lines(drafts: list) -> list[str]:
+    """What build leaves out, one line per academic year: « 7 procédures de 2025-2026 en
+    brouillon, non publiées : … ; build --drafts pour les inclure »."""
+    lines = []
+    for year in sorted({r.academic_year for r in drafts}):
+        ids = sorted(r.full_id for r in drafts if r.academic_year == year)
+        plural, them = ("s", "les ") if len(ids) > 1 else ("", "l'")
+        lines.append(
+            f"{len(ids)} procédure{plural} de {year} en brouillon, non publiée{plural} : {', '.join(ids)} ; "
+            f"build --drafts pour {them}inclure"
+        )
+    return lines
+
 
 
 def _served_path(config_file: Path) -> str:
@@ -133,7 +169,11 @@ def _quiet_mkdocs():
 
 
 def run_mkdocs(config_file: Path, site_dir: Path) -> None:
-    """Build with MkDocs in strict mode; a warning (a broken link) fails the build."""
+    """Build with MkDocs in strict mode; a warning (a broken link) fails the build.
+
+    The data's mistakes were all said before (`load_catalog`, `render.link_check`):
+    what MkDocs still refuses is said in French, then in MkDocs's words (the
+    YAML file of each generated page it names is added by `_name_sources`)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -143,8 +183,13 @@ def run_mkdocs(config_file: Path, site_dir: Path) -> None:
             config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
             build(config)
         except MkDocsException as error:
-            details = "\n".join(collected.messages)
-            raise UserError(f"MkDocs n'a pas pu construire le site : {error}\n{details}".rstrip()) from None
+            said = "\n".join([str(error), *collected.messages]).strip()
+            raise UserError(
+                "MkDocs n'a pas pu construire le site, alors que les données ont passé les vérifications de modop. "
+                "Si vous venez de modifier mkdocs.yml ou site_templates/, revoyez ce changement ; sinon, "
+                "transmettez ce message à la personne qui maintient modop. "
+                f"Message de MkDocs (en anglais) :\n{said}"
+            ) from None
 
 
 @dataclass(frozen=True)

@@ -16,22 +16,31 @@ from generator.outputs.checker_runtime import add_checker_assets
 from generator.outputs.open_data import PAGE as OPEN_DATA_PAGE
 from generator.outputs.takeaways import add_takeaways, takeaway_links
 from generator.paths import STATIC_DIR, TEMPLATES_DIR
+from generator.errors import DataErrors
 from generator.render.docs_tree import write_docs
+from generator.render.link_check import link_problems
+from generator.source.site_settings import read_site_settings
 
 
-def write_project(catalog, project_dir: Path, settings: Path, *, site_url: str | None = None, progress=None) -> Path:
+def write_project(catalog, project_dir: Path, settings: Path, *, site_url: str | None = None, progress=None, at=None) -> Path:
     """A MkDocs project that stands on its own: `mkdocs build -f <it>` works.
 
+    `at`, the build's instant, says which years are over (their pages say so).
     `progress(stage)`, when given, is called as each stage starts: "pages",
-    "checker", "takeaways"."""
+    "checker", "takeaways". A link of the data that MkDocs would refuse stops it
+    there, with the link's place in the YAML (`render.link_check`): DataErrors."""
     progress = progress or (lambda stage: None)
     docs_dir = project_dir / "docs"
     docs_dir.mkdir(parents=True)
-    config = yaml.safe_load(settings.read_text(encoding="utf-8")) or {}
+    config = read_site_settings(settings)
     if site_url:
         config["site_url"] = site_url
     progress("pages")
-    nav = write_docs(catalog, docs_dir, TEMPLATES_DIR, config, takeaways=takeaway_links)
+    tree = write_docs(catalog, docs_dir, TEMPLATES_DIR, config, takeaways=takeaway_links, at=at)
+    links = link_problems(catalog, tree, config)
+    if links.errors or links.left_out:  # a page left out by --only would be a broken link here
+        raise DataErrors(links.errors + links.left_out)
+    nav = tree.nav
     if STATIC_DIR.is_dir():
         shutil.copytree(STATIC_DIR, docs_dir, dirs_exist_ok=True)
     progress("checker")

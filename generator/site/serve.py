@@ -11,10 +11,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from generator.errors import DataErrors, UserError
-from generator.model.catalog import load_catalog
 from generator.paths import TEMPLATES_DIR
 from generator.site.build import build_site
 from generator.site.preview_server import PreviewServer
+from generator.source.discovery import find_data_files
 from generator.source.site_settings import settings_file
 
 
@@ -25,17 +25,18 @@ def _host_and_port(addr: str) -> tuple[str, int]:
     return host.strip("[]"), int(port)
 
 
-def serve_site(root: Path, addr: str, *, engine: str = "mkdocs") -> None:
+def serve_site(root: Path, addr: str, *, only: tuple[str, ...] = (), drafts: bool = True, engine: str = "mkdocs") -> None:
     """Serve the site on addr; rebuild it with `engine` when procedures/ or the templates change.
     The server is modop's own (site.preview_server, on MkDocs's live-reload
-    server) whichever engine builds.
+    server) whichever engine builds. `only` (`--only`) names the institutions
+    to show, when not all; the years still in draft are shown (under a banner)
+    unless `drafts` is False.
 
     Invalid data never stops the preview: its errors are printed and shown at
     the top of every page (see generator.site.preview_server) until a good build."""
     host, port = _host_and_port(addr)
     _stop_on_ctrl_c_and_term()
-    if not (root / "procedures").is_dir():
-        load_catalog(root)  # no data at all: its one-line error, and no preview
+    find_data_files(root, only)  # no data at all, or an unknown institution: its one-line error, and no preview
     url = f"http://{f'[{host}]' if ':' in host else host}:{port}/"
     with tempfile.TemporaryDirectory(prefix="modop-serve-") as work:
         site_dir = Path(work) / "site"
@@ -52,7 +53,7 @@ def serve_site(root: Path, addr: str, *, engine: str = "mkdocs") -> None:
         def rebuild() -> None:
             # Never raise: the live-reload server would stall until a good build.
             try:
-                build_site(root, site_dir, site_url=url, engine=engine)
+                build_site(root, site_dir, site_url=url, only=only, drafts=drafts, engine=engine)
             except DataErrors as errors:
                 for error in errors.errors:
                     print(error, file=sys.stderr)

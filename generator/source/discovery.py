@@ -34,6 +34,8 @@ class DataFiles:
     national_file: Path | None
     institutions: list[InstitutionFolder] = field(default_factory=list)
     errors: list[DataError] = field(default_factory=list)
+    # The institution folders `--only` leaves aside: not read, but their names are known.
+    left_out: tuple[str, ...] = ()
 
 
 def procedures_folder(root: Path) -> Path:
@@ -46,17 +48,28 @@ def procedures_folder(root: Path) -> Path:
     return folder
 
 
-def find_data_files(root: Path) -> DataFiles:
+def find_data_files(root: Path, only: tuple[str, ...] = ()) -> DataFiles:
     """The national layer and each institution folder with its procedure files, sorted.
 
-    Folders whose name starts with `.` or `_` are left aside (drafts, notes);
-    so are hidden files and folders inside an institution."""
+    Folders whose name starts with `.` or `_` are left aside (notes, old files);
+    so are hidden files and folders inside an institution. `only` (the
+    `--only` of a command), when given, names the institutions to read: the
+    others are not opened at all."""
     folder = procedures_folder(root)
     national = folder / "national.yaml"
     found = DataFiles(national if national.is_file() else None)
     if found.national_file is None:
         found.errors.append(DataError(display_path(national, root), 1, 1, "fichier manquant : la couche nationale est obligatoire"))
-    for institution_folder in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+    folders = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+    if only:
+        known = [p.name for p in folders if not p.name.startswith("_") and p.name not in RESERVED_INSTITUTION_IDS]
+        unknown = [name for name in dict.fromkeys(only) if name not in known]
+        if unknown:
+            names = ", ".join(f"« {name} »" for name in unknown)
+            raise UserError(f"--only : établissement inconnu {names} ; établissements : {', '.join(known) or 'aucun'}")
+        found.left_out = tuple(name for name in known if name not in only)
+        folders = [p for p in folders if p.name in only]
+    for institution_folder in folders:
         institution_file = institution_folder / "institution.yaml"
         shown = display_path(institution_file, root)
         if institution_folder.name in RESERVED_INSTITUTION_IDS:

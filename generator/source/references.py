@@ -1,16 +1,20 @@
 """What the schema alone cannot see, checked across values and files: the portals and
 contacts a procedure names exist in its institution.yaml (or, for portals, in the
 national layer), its fee codes are declared, its dates are in order, its screenshots
-stand beside it, no identifier is used twice."""
+stand beside it, no identifier is used twice; and, as warnings, a file whose year
+folder or name says something else than its data."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from generator.errors import DataError
 from generator.source.discovery import RESERVED_PROCEDURE_IDS, screenshot_file
 from generator.source.schema import DIFFERENTIATED_LEVELS
 from generator.source.types import Context, paris_instant
+
+YEAR_FOLDER = re.compile(r"\d{4}-\d{4}")
 
 
 def duplicate_errors(procedures) -> list[DataError]:
@@ -32,6 +36,28 @@ def duplicate_errors(procedures) -> list[DataError]:
         else:
             seen[key] = ctx
     return errors
+
+
+def naming_warnings(path: Path, data: dict, ctx: Context, institution_folder: Path) -> list[DataError]:
+    """A file whose place says another year, or whose name another page, than its data:
+    staff look for it under the wrong folder or name (the site goes by the data)."""
+    found = Context(ctx.file, positions=ctx.positions)
+    institution_id, year = institution_folder.name, data["academic_year"]
+    where = path.parent.relative_to(institution_folder).parts
+    if not where or not YEAR_FOLDER.fullmatch(where[0]):
+        found.error_at(("academic_year",), f"le fichier n'est pas dans un dossier d'année : rangez-le dans procedures/{institution_id}/{year}/")
+    elif where[0] != year:
+        found.error_at(
+            ("academic_year",),
+            f"academic_year {year} dans le dossier {where[0]} : déplacez le fichier dans procedures/{institution_id}/{year}/ ou corrigez academic_year",
+        )
+    if path.stem != data["id"]:
+        found.error_at(
+            ("id",),
+            f"l'identifiant « {data['id']} » diffère du nom du fichier {path.name} ; la page est publiée à l'adresse "
+            f"{institution_id}/{data['id']}/ : renommez le fichier {data['id']}{path.suffix} ou changez l'identifiant",
+        )
+    return found.errors
 
 
 def reference_errors(path: Path, data: dict, ctx: Context, institution: dict) -> list[DataError]:

@@ -321,6 +321,7 @@ SOURCE = Obj({"title": Field(Text(), required=True), "date": Field(Either(Date()
 
 PROCEDURE = Obj(
     {
+        "draft": Field(Bool(), description="true : brouillon d'une nouvelle année, que build ne publie pas ; effacez la ligne pour publier"),
         "id": Field(SLUG, required=True, description="identifiant, unique dans l'établissement et l'année"),
         "title": Field(Text(), required=True),
         "academic_year": Field(YEAR, required=True),

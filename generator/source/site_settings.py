@@ -63,6 +63,11 @@ def settings_file(root: Path) -> Path:
     return own if own.is_file() else SETTINGS_FILE
 
 
+def read_site_settings(path: Path) -> dict:
+    """The whole settings file as MkDocs reads it (`site_settings_errors` has checked it)."""
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
 def site_settings_errors(root: Path) -> list[DataError]:
     """Every mistake in the root's site settings (none: modop can build with them)."""
     path = settings_file(root)

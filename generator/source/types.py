@@ -177,6 +177,8 @@ class Number(Scalar):
 
 
 TO_CONFIRM = " à confirmer"
+# What validate says of each date still « à confirmer » (a warning; an error with --strict).
+UNCONFIRMED_DATE = "date encore « à confirmer » : vérifiez-la puis effacez ces mots"
 
 
 def _strip_to_confirm(text: str, node, ctx: Context, path: tuple) -> str:
