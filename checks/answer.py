@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from checks.conditions import condition_holds
 from checks.cvec import decide_cvec
 from checks.deadline import decide_deadline
 from checks.fee import decide_fee
@@ -11,6 +10,7 @@ from checks.paris_time import paris_time
 from checks.payment import decide_payment
 from checks.profile import parse_profile
 from checks.sources import contact_of, source_of
+from checks.steps import documents_for, steps_for
 from checks.wording import wording
 
 
@@ -25,16 +25,17 @@ def evaluate(procedure: dict, profile: dict, at: datetime, lang: str = "fr") -> 
     student = parse_profile(profile, lang)
     at = paris_time(at) if at.utcoffset() is None else at
     at = at.replace(microsecond=0)
-    fee = decide_fee(procedure, student, lang)
-    cvec = decide_cvec(procedure, student, lang)
-    deadline = decide_deadline(procedure, student, at, lang)
-    payment = decide_payment(procedure, student, fee.amount, deadline.periods, at, lang)
+    contact = contact_of(procedure, at, lang)  # whom to ask, at this instant
+    fee = decide_fee(procedure, student, lang, contact=contact)
+    cvec = decide_cvec(procedure, student, lang, contact=contact)
+    deadline = decide_deadline(procedure, student, at, lang, contact=contact)
+    payment = decide_payment(procedure, student, fee.amount, deadline, at, lang, contact=contact)
     explanation = [fee.explanation, cvec.explanation, deadline.explanation]
     if payment.explanation:
         explanation.append(payment.explanation)
     source = source_of(None, procedure)
     if procedure.get("provisional"):
-        explanation.append(words.provisional_sentence(contact_of(procedure), source))
+        explanation.append(words.provisional_sentence(contact, source))
     if procedure.get("academic_year_stated") is False:
         explanation.append(words.assumed_year_sentence(procedure.get("academic_year"), source))
     return {
@@ -46,10 +47,6 @@ def evaluate(procedure: dict, profile: dict, at: datetime, lang: str = "fr") -> 
         "deadline": deadline.part,
         "payment": payment.part,
         "steps": steps_for(procedure, student),
+        "documents": documents_for(procedure, student),
         "explanation": explanation,
     }
-
-
-def steps_for(procedure: dict, profile: dict) -> list[str]:
-    """Ids of the procedure's steps that apply to this student, in order."""
-    return [step["id"] for step in procedure.get("steps") or () if condition_holds(step.get("when"), profile)]

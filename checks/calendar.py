@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
+from checks.deadline import year_end_of
 from checks.paris_time import is_midnight, paris_offset, paris_time
 from checks.wording import wording
 from checks.wording.sentences import clause
@@ -82,9 +83,11 @@ def procedure_calendar(procedure: dict, stamp: datetime, *, page_url: str | None
 def student_calendar(
     procedure: dict, answer: dict, stamp: datetime, *, page_url: str | None = None, lang: str = "fr"
 ) -> str:
-    """This student's windows, as the engine's `answer` gives them (`deadline.windows`)."""
+    """This student's windows, as the engine's `answer` gives them (`deadline.windows`); a
+    closing at the end of the academic year says the notice gives no other."""
     words = wording(lang)
     deadline = answer.get("deadline") or {}
+    year_end = year_end_of(procedure)
     events = []
     for window in deadline.get("windows") or ():
         start, end = _parse(window.get("start")), _parse(window.get("end"))
@@ -95,7 +98,9 @@ def student_calendar(
             events.append(_boundary_event(procedure, "opening", start, context, page_url, uid, lang))
         if end is not None:
             uid = _uid(procedure, f"etudiant-{_UID_SIDES['closing']}-{_utc_stamp(end)}")
-            events.append(_boundary_event(procedure, "closing", end, context, page_url, uid, lang))
+            events.append(
+                _boundary_event(procedure, "closing", end, context, page_url, uid, lang, year_end=end == year_end)
+            )
     name = words.calendar_name(_title(procedure), student=True)
     return _calendar(name, events, stamp, page_url, tentative=bool(procedure.get("provisional")))
 
@@ -131,9 +136,18 @@ def _window_events(procedure: dict, page_url: str | None, lang: str) -> list[Cal
 
 
 def _boundary_event(
-    procedure: dict, side: str, moment: datetime, context: str, page_url: str | None, uid: str, lang: str
+    procedure: dict,
+    side: str,
+    moment: datetime,
+    context: str,
+    page_url: str | None,
+    uid: str,
+    lang: str,
+    *,
+    year_end: bool = False,
 ) -> CalendarEvent:
-    """The opening (`side` "opening") or the closing of a period.
+    """The opening (`side` "opening") or the closing of a period (`year_end`: the end of
+    the academic year, the notice giving no other).
 
     A whole-day opening is that day; a whole-day closing (at midnight) is the
     day before, the last day, included.
@@ -151,7 +165,7 @@ def _boundary_event(
     return CalendarEvent(
         uid=uid,
         summary=words.event_summary(side, title),
-        description=_description(procedure, words.event_first_line(side, moment), context, page_url, lang),
+        description=_description(procedure, words.event_first_line(side, moment, year_end=year_end), context, page_url, lang),
         start=day if whole_day else moment,
         end=day + timedelta(days=1) if whole_day else None,
         alarm=alarm,
@@ -163,17 +177,21 @@ def _closure_events(procedure: dict, page_url: str | None, lang: str) -> list[Ca
     words = wording(lang)
     events = []
     title = _title(procedure)
+    names = {contact["id"]: contact.get("name") or contact["text"] for contact in procedure.get("contacts") or ()}
     for number, closure in enumerate(procedure.get("closures") or (), start=1):
         start, end = _parse(closure["start"]), _parse(closure["end"])
         reason = clause(closure.get("reason") or "")
         whole_days = is_midnight(start) and is_midnight(end)
+        office = names.get(closure.get("contact")) if closure.get("kind") == "office" else None
+        if office:
+            summary, first = words.office_closure_summary(office, title), words.office_closure_line(office, start, end)
+        else:
+            summary, first = words.event_summary("closure", title), words.closure_line(start, end)
         events.append(
             CalendarEvent(
                 uid=_uid(procedure, f"fermeture-{number}"),
-                summary=words.event_summary("closure", title),
-                description=_description(
-                    procedure, words.closure_line(start, end), f"{reason}." if reason else "", page_url, lang
-                ),
+                summary=summary,
+                description=_description(procedure, first, f"{reason}." if reason else "", page_url, lang),
                 start=paris_time(start).date() if whole_days else start,
                 end=paris_time(end).date() if whole_days else end,
             )

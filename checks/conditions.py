@@ -1,26 +1,31 @@
-"""`when` conditions: to which students a rule, a window or a step applies."""
+"""`when` conditions: to which students a rule, a window, a step or a document applies."""
 from __future__ import annotations
 
 from datetime import date
 
+# Profile keys a student may leave unsaid (None): a condition on one of them is not
+# met, except by the windows, which keep what depends on it and say so.
+UNSAID_KEYS = ("plateforme", "date_acceptation")
 
-def condition_holds(when: dict | None, profile: dict, *, without_date: bool = False) -> bool:
+
+def condition_holds(when: dict | None, profile: dict, *, keep_unsaid: bool = False) -> bool:
     """True when every key of `when` holds for the profile (no `when`: everyone).
 
     Booleans and single values compare equal, lists mean "one of", and
     `date_acceptation` is `{from, to}` with both bounds included. A profile
-    without `date_acceptation` meets such a condition only if `without_date`
-    is True (windows keep those periods, the answer says they depend on it).
+    that leaves a key of UNSAID_KEYS unsaid meets a condition on it only if
+    `keep_unsaid` is True (windows keep those periods, the answer says they
+    depend on it).
     """
     if not when:
         return True
     for key, expected in when.items():
         value = profile[key]
-        if key == "date_acceptation":
-            if value is None:
-                if not without_date:
-                    return False
-            elif not _date_in_bounds(value, expected):
+        if key in UNSAID_KEYS and value is None:
+            if not keep_unsaid:
+                return False
+        elif key == "date_acceptation":
+            if not _date_in_bounds(value, expected):
                 return False
         elif isinstance(expected, list):
             if value not in expected:
@@ -31,9 +36,9 @@ def condition_holds(when: dict | None, profile: dict, *, without_date: bool = Fa
     return True
 
 
-def depends_on_date(when: dict | None) -> bool:
-    """Whether the condition looks at the date the offer was accepted."""
-    return bool(when) and "date_acceptation" in when
+def depends_on(when: dict | None, key: str) -> bool:
+    """Whether the condition looks at this profile key."""
+    return bool(when) and key in when
 
 
 def _date_in_bounds(value: date, bounds: dict) -> bool:

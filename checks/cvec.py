@@ -17,14 +17,14 @@ class CvecDecision:
     explanation: str
 
 
-def decide_cvec(procedure: dict, profile: dict, lang: str = "fr") -> CvecDecision:
+def decide_cvec(procedure: dict, profile: dict, lang: str = "fr", *, contact: str | None = None) -> CvecDecision:
     """Who must pay the CVEC.
 
     A procedure rule that holds decides first: `not_subject` ends there;
     `exempt` and `due` still give way to a CVEC already paid this year, and
     `due` (the student is subject) to the national exemptions. Without such a
     rule: national `not_subject`, then `already_paid`, then national
-    `exempt`, else `due`.
+    `exempt`, else `due`. `contact` is whom to ask what the notice does not say.
     """
     cvec = procedure.get("cvec")
     if cvec is None:
@@ -39,7 +39,10 @@ def decide_cvec(procedure: dict, profile: dict, lang: str = "fr") -> CvecDecisio
     source = source_of(rule or {"source": cvec.get("source")}, procedure)
     part = {"status": status, "amount_eur": amount, "reason": sentence(reason)}
     figure = words.cvec_status(status, amount, "answer", procedure.get("academic_year"))
-    explanation = words.explained(figure, reason, source, ask=amount is None, contact=contact_of(procedure))
+    explanation = words.explained(
+        figure, reason, source, ask=amount is None,
+        contact=contact if contact is not None else contact_of(procedure),
+    )
     return CvecDecision(part, explanation)
 
 

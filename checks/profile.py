@@ -14,6 +14,8 @@ from checks.wording import wording
 
 REGIMES = ("initiale", "apprentissage", "contrat_pro", "formation_continue")
 INSTALMENT_COUNTS = (1, 3, 5)
+# The platform the student was admitted through; unset (None) until the student says.
+PLATFORMS = ("parcoursup", "ecandidat", "monmaster", "etudes_en_france", "aucune")
 # Every key with its default, in the contract's order: the widget asks its questions in this order.
 DEFAULTS = {
     "regime": "initiale",
@@ -23,6 +25,7 @@ DEFAULTS = {
     "refugie": False,
     "pupille": False,
     "deja_inscrit": False,
+    "plateforme": None,
     "date_acceptation": None,
     "cvec_deja_acquittee": False,
     "echeances": 1,
@@ -58,6 +61,8 @@ def _parse_value(key: str, value, words):
         return _parse_instalments(value, words)
     if key == "date_acceptation":
         return _parse_date(value, words)
+    if key == "plateforme":
+        return _parse_platform(value, words)
     return _parse_flag(key, value, words)
 
 
@@ -76,6 +81,15 @@ def _parse_regime(value, words) -> str:
     if text in REGIMES:
         return text
     raise ProfileError(words.impossible_regime(value, REGIMES))
+
+
+def _parse_platform(value, words) -> str | None:
+    text = value.strip() if isinstance(value, str) else value
+    if text is None or text == "":
+        return None  # an empty choice: the student did not say
+    if text in PLATFORMS:
+        return text
+    raise ProfileError(words.impossible_platform(value, PLATFORMS))
 
 
 def _parse_instalments(value, words) -> int:

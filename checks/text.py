@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from checks.deadline import answer_periods, status_text
+from checks.deadline import YEAR_END, answer_periods, status_text, year_end_of
 from checks.fee import category_text
 from checks.wording import wording
 
@@ -18,11 +18,12 @@ def answer_text(answer: dict, procedure: dict | None = None, lang: str = "fr") -
         "",
         _fee_line(answer["fee"], procedure, lang),
         _cvec_line(answer["cvec"], lang),
-        *_deadline_lines(answer["deadline"], at, lang),
+        *_deadline_lines(answer["deadline"], at, procedure, lang),
     ]
     if answer["payment"] is not None:
         lines += _payment_lines(answer["payment"], lang)
     lines += _steps_lines(answer["steps"], procedure, lang)
+    lines += _documents_lines(answer["documents"], procedure, lang)
     lines += ["", words.TEXT_WHY] + [f"  • {sentence}" for sentence in answer["explanation"]]
     return "\n".join(lines) + "\n"
 
@@ -44,20 +45,20 @@ def _cvec_line(cvec: dict | None, lang: str) -> str:
     return words.cvec_status(cvec["status"], cvec["amount_eur"], "text")
 
 
-def _deadline_lines(deadline: dict | None, at: datetime, lang: str) -> list[str]:
+def _deadline_lines(deadline: dict | None, at: datetime, procedure: dict | None, lang: str) -> list[str]:
     words = wording(lang)
     if deadline is None:
         return [words.TEXT_NO_DATES]
-    periods = answer_periods(deadline)
+    periods = answer_periods(deadline, year_end_of(procedure or {}))
     if not periods:
         return [words.TEXT_NO_PERIOD]
     status = status_text(periods, deadline["status"], at, lang)
-    if words.DEPENDS_ON_DATE in deadline["reason"]:
+    if words.depends_on("date_acceptation") in deadline["reason"]:
         lines = words.text_depends_on_date(status)
     else:
         lines = [status]
     lines.append(words.text_periods_heading(len(periods)))
-    lines += [f"  • {words.period_text(p.start, p.end)}" for p in periods]
+    lines += [f"  • {words.period_text(p.start, p.end, year_end=p.end_kind == YEAR_END)}" for p in periods]
     return lines
 
 
@@ -81,6 +82,12 @@ def _steps_lines(steps: list[str], procedure: dict | None, lang: str) -> list[st
     if not titles:
         return words.text_steps(None, steps)
     return words.text_steps([titles.get(step) or step for step in steps], steps)
+
+
+def _documents_lines(documents: list[str], procedure: dict | None, lang: str) -> list[str]:
+    words = wording(lang)
+    labels = {d["id"]: d.get("label") for d in (procedure or {}).get("documents") or ()}
+    return words.text_documents([labels.get(document) or document for document in documents])
 
 
 def _day(text: str | None) -> date | None:

@@ -16,7 +16,7 @@ from datetime import date, datetime, timezone
 
 import checks
 from checks.calendar import student_calendar
-from checks.deadline import answer_periods, status_text
+from checks.deadline import answer_periods, status_text, year_end_of
 from checks.fee import category_text
 from checks.sources import contact_of
 from checks.wording import wording
@@ -71,9 +71,10 @@ def view(result: dict, procedure: dict, lang: str = "fr") -> dict:
         "at": words.moment_text(at),
         "fee": _fee_view(result["fee"], procedure, lang),
         "cvec": _cvec_view(result["cvec"], lang),
-        "deadline": _deadline_view(result["deadline"], at, lang),
+        "deadline": _deadline_view(result["deadline"], at, year_end_of(procedure), lang),
         "payment": _payment_view(result["payment"], lang),
-        "ask": words.whom_to_ask(contact_of(procedure)),
+        "documents": _documents_view(result["documents"], procedure),
+        "ask": words.whom_to_ask(contact_of(procedure, at, lang)),
         "explanation": result["explanation"],
         "all_steps": [step["id"] for step in procedure.get("steps") or ()],
     }
@@ -99,11 +100,11 @@ def _cvec_view(cvec: dict | None, lang: str) -> dict | None:
     return {"headline": headline, "status": cvec["status"], "reason": cvec["reason"]}
 
 
-def _deadline_view(deadline: dict | None, at: datetime, lang: str) -> dict | None:
+def _deadline_view(deadline: dict | None, at: datetime, year_end: datetime | None, lang: str) -> dict | None:
     if deadline is None:
         return None
     words = wording(lang)
-    periods = answer_periods(deadline)
+    periods = answer_periods(deadline, year_end)
     status = deadline["status"]
     headline = words.view_deadline_headline(status_text(periods, status, at, lang) if periods else None)
     next_change = deadline["next_change"]
@@ -125,6 +126,15 @@ def _payment_view(payment: dict | None, lang: str) -> dict | None:
     return {"lines": lines, "refused": payment["refused"]}
 
 
+def _documents_view(documents: list[str], procedure: dict) -> list[dict]:
+    """The student's documents to provide, with their labels and notes, in order."""
+    by_id = {d["id"]: d for d in procedure.get("documents") or ()}
+    return [
+        {"id": document, "label": by_id.get(document, {}).get("label") or document, "note": by_id.get(document, {}).get("note")}
+        for document in documents
+    ]
+
+
 def warm_up() -> None:
     """Run every part once, so the memory snapshot holds every module they import."""
     procedure = {
@@ -133,31 +143,44 @@ def warm_up() -> None:
         "title": "Exemple",
         "academic_year": "2024-2025",
         "academic_year_stated": False,
+        "level": "licence",
         "source": "exemple",
         "unsure": {"text": "", "contact": "exemple"},
+        "contacts": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}],
         "steps": [{"id": "a", "title": "A", "when": {"boursier": False}}],
+        "documents": [{"id": "d", "label": "D", "step": "a", "when": {}, "note": None}],
         "fee": {
             "categories": [{"code": "01", "label": "Exemple"}],
             "allowed": ["01"],
-            "rules": [{"when": {"regime": ["apprentissage"]}, "amount": 0, "category": None,
-                       "category_unknown": False, "reason": "r", "source": "s"}],
+            "rules": [{"when": {"regime": ["apprentissage"]}, "before_national_exemptions": False, "amount": 0,
+                       "category": None, "category_unknown": False, "reason": "r", "source": "s"}],
             "national_exemptions": [{"when": {"boursier": True}, "reason": "r", "source": "s"}],
+            "differentiated": {"amount": 2850.0, "level": "licence", "academic_year": "2024-2025", "source": "s"},
             "default": {"amount": 175.0, "category": "01", "category_unknown": False, "reason": "r", "source": "s"},
         },
         "cvec": {"amount": 103.0, "source": "s", "rules": [], "not_subject": [], "exempt": []},
-        "windows": [{"label": "l", "when": {"date_acceptation": {"from": "2024-07-01"}},
+        "windows": [{"label": "l", "when": {"date_acceptation": {"from": "2024-07-01"}, "plateforme": "parcoursup"},
                      "periods": [{"start": "2024-07-09T14:00:00+02:00", "end": "2024-07-19T12:00:00+02:00",
-                                  "start_kind": "instant", "end_kind": "instant"}]}],
-        "closures": [],
-        "payment": {"instalments": [{"count": 1, "label": None, "min_amount": None},
-                                    {"count": 3, "label": None, "min_amount": None}],
+                                  "start_kind": "instant", "end_kind": "instant"},
+                                 {"start": "2024-08-22T14:00:00+02:00", "end": None,
+                                  "start_kind": "instant", "end_kind": "unknown"}]}],
+        "academic_year_end": {"end": "2025-09-01T00:00:00+02:00", "last_day": "2025-08-31", "convention": True, "source": "s"},
+        "closures": [{"start": "2024-07-01T00:00:00+02:00", "end": "2024-08-01T00:00:00+02:00", "reason": "r",
+                      "kind": "office", "contact": "a"}],
+        "payment": {"methods": None, "due": "at_registration",
+                    "instalments": [{"count": 1, "label": None, "min_amount": None, "first_due": "at_registration",
+                                     "first_share": None, "at_least": False},
+                                    {"count": 3, "label": None, "min_amount": None, "first_due": "at_registration",
+                                     "first_share": [1, 3], "at_least": True}],
                     "later_instalments_day": 10},
-        "questions": ["regime", "boursier", "date_acceptation", "echeances"],
+        "questions": ["regime", "boursier", "hors_ue", "plateforme", "date_acceptation", "echeances"],
+        "options": {"regime": ["apprentissage"], "plateforme": ["parcoursup"], "echeances": [1, 3]},
     }
     text = json.dumps(procedure)
     for values, at in (
         ({"echeances": "3", "date_acceptation": "2024-07-02"}, "2024-07-10T10:00"),
-        ({"boursier": "true"}, ""),
+        ({"boursier": "true", "hors_ue": "true"}, ""),
+        ({"hors_ue": "true", "plateforme": "parcoursup"}, "2025-03-10T10:00"),
         ({"regime": "inconnu"}, "2024-07-10T10:00"),
     ):
         reply = json.loads(answer("exemple/warm-up", text, json.dumps(values), at))

@@ -71,8 +71,8 @@ def boundaries(text: str) -> list[tuple[str, datetime]]:
     found = []
     for event in Calendar.from_ical(text).walk("VEVENT"):
         kind = str(event["SUMMARY"]).split(" — ")[0]
-        if kind == CLOSED_PORTAL:
-            continue
+        if kind not in (OPENING, CLOSING):
+            continue  # a closure of the portal or of an office
         start = event["DTSTART"].dt
         whole_day = not isinstance(start, datetime)
         if kind == CLOSING and whole_day:
@@ -101,12 +101,13 @@ def test_every_procedure_has_a_calendar_of_all_its_window_boundaries_and_closure
         )
         expected = sorted({(OPENING if side == "start" else CLOSING, in_utc(moment)) for side, moment in expected})
         assert boundaries(text) == expected, record.full_id
-        closures = [
-            (in_utc(e["DTSTART"].dt), in_utc(e["DTEND"].dt))
-            for e in Calendar.from_ical(text).walk("VEVENT")
-            if str(e["SUMMARY"]).startswith(CLOSED_PORTAL)
-        ]
-        assert sorted(closures) == sorted((in_utc(c["start"]), in_utc(c["end"])) for c in compiled["closures"]), record.full_id
+        events = Calendar.from_ical(text).walk("VEVENT")
+        for kind, prefix in (("portal", CLOSED_PORTAL), ("office", "Fermeture : ")):
+            closures = [
+                (in_utc(e["DTSTART"].dt), in_utc(e["DTEND"].dt)) for e in events if str(e["SUMMARY"]).startswith(prefix)
+            ]
+            stated = [(in_utc(c["start"]), in_utc(c["end"])) for c in compiled["closures"] if c["kind"] == kind]
+            assert sorted(closures) == sorted(stated), (record.full_id, kind)
         for event in Calendar.from_ical(text).walk("VEVENT"):
             assert str(event["URL"]) == f"{SITE_URL}{record.full_id}/"
             assert record.data["title"] in str(event["SUMMARY"])

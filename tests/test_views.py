@@ -47,6 +47,7 @@ NATIONAL = {
         "not_subject": [{"when": {"echange": True}, "reason": "Les étudiants en échange n'y sont pas assujettis"}],
         "exempt": [{"when": {"refugie": True}, "reason": "Les réfugiés en sont exonérés"}],
     },
+    "academic_year_end": {"month": 8, "day": 31, "reference": "convention de modop"},
 }
 
 INSTITUTION = {
@@ -124,7 +125,7 @@ def procedure_data(year: str = "2024-2025") -> dict:
             ],
             "allowed": ["01", "02"],
             "rules": [
-                {"when": {"boursier": True}, "amount": 0, "category": "02", "reason": "Boursier : rien à payer"},
+                {"when": {"boursier": True}, "before_national_exemptions": True, "amount": 0, "category": "02", "reason": "Boursier : rien à payer"},
                 {"when": {"hors_ue": True}, "amount": "unknown", "category": "unknown", "reason": "Droits différenciés"},
             ],
             "default": {"amount": "national", "category": "01", "reason": "Droits nationaux de licence"},
@@ -136,6 +137,7 @@ def procedure_data(year: str = "2024-2025") -> dict:
         },
         "payment": {
             "methods": ["carte bancaire"],
+            "due": "at_registration",
             "instalments": [{"count": "1"}, {"count": "3", "label": "Paybox 3 échéances", "min_amount": 1000}],
             "later_instalments_day": 10,
         },
@@ -205,7 +207,9 @@ def test_fee_view_rows_say_the_amount_the_code_and_the_unknown():
     rows = {row["situation"]: row for row in fee["rows"]}
     boursier = rows["boursier"]
     assert (boursier["amount_text"], boursier["code"]) == (f"0{NBSP}€", "02 Etudiant boursier")
-    hors_ue = rows["étudiant hors Union européenne"]
+    assert boursier["precedence"] == "Règle de la notice appliquée avant les exonérations nationales"
+    assert fee["rows"][0] is boursier
+    hors_ue = rows["soumis aux droits d'inscription différenciés"]
     assert (hors_ue["amount_text"], hors_ue["code"]) == ("non précisé par la notice", "non précisé par la notice")
     # The national exemption of the boursiers is the procedure's first rule already: not shown twice.
     assert [row["situation"] for row in fee["rows"]].count("boursier") == 1
@@ -219,6 +223,19 @@ def test_fee_view_rows_say_the_amount_the_code_and_the_unknown():
     assert fee["codes_text"] == "Le portail propose 3 codes ; pour cette procédure, seuls les codes 01 et 02 sont autorisés"
     assert [(c["code"], c["allowed"]) for c in fee["categories"]] == [("01", True), ("02", True), ("D1", False)]
     assert fee["note"] == "Payez **en ligne**."
+
+
+def test_fee_view_stops_at_a_rule_for_every_student():
+    """A rule without condition, before the national exemptions (ISIMA's apprentices), is
+    the only row: no exemption, no other case is ever reached after it."""
+    data = procedure_data()
+    data["fee"]["rules"] = [
+        {"when": {}, "before_national_exemptions": True, "amount": 0, "category": "01", "reason": "Rien à payer"},
+        *data["fee"]["rules"],
+    ]
+    record = record_of(data)
+    rows = fee_view(record.data, record.compiled)["rows"]
+    assert [(row["situation"], row["amount_text"]) for row in rows] == [("tous les étudiants", f"0{NBSP}€")]
 
 
 def test_fee_view_says_one_code_in_the_singular_and_none_without_fee():
@@ -259,9 +276,18 @@ def test_payment_view_lists_the_ways_to_pay():
         "en une fois",
         f"Paybox 3 échéances (paiement en 3 fois), possible à partir de 1{NNBSP}000{NBSP}€ de droits",
     ]
-    assert payment["methods"] == ["carte bancaire"] and payment["later_day"] == "le 10"
+    assert payment["methods_text"] == "Moyens de paiement : carte bancaire"
+    assert payment["due_text"] == "Quand payer : au moment de l'inscription"
+    assert payment["later_text"].endswith("prélevées le 10 de chacun des mois suivants") and not payment["unknown"]
     data = procedure_data()
-    del data["payment"]
+    del data["payment"]  # the notice says nothing of payment: every fact « non précisé »
+    record = record_of(data)
+    silent = payment_view(record.data, record.compiled)
+    assert silent["methods_text"] == "Moyens de paiement : non précisés par la notice"
+    assert silent["due_text"] == "Quand payer : non précisé par la notice"
+    assert silent["options"] is None and silent["options_unknown_text"].startswith("En combien de fois : non précisé")
+    assert silent["unknown"]
+    del data["fee"]
     record = record_of(data)
     assert payment_view(record.data, record.compiled) is None
 
@@ -287,7 +313,7 @@ def test_procedure_view_gathers_the_page():
     assert page["steps_in_order"] == 2
     assert [c["id"] for c in page["contacts"]] == ["scolarite", "accueil"]  # the "en cas de doute" contact added
     assert page["ask"]["name"] == "Accueil" and page["unsure"]["contact"]["anchor"] == "contact-accueil"
-    assert page["source"] == {"title": "Notice d'inscription", "date": "3 juin 2024", "url": "https://www.ecole.example.fr/notice"}
+    assert page["sources"] == [{"title": "Notice d'inscription", "date": "3 juin 2024", "url": "https://www.ecole.example.fr/notice"}]
     assert page["windows_unknown"]
     assert [c["start"]["text"] for c in page["closures"]] == ["samedi 27 juillet 2024", f"mardi 20 août 2024 à 8{NBSP}h"]
 
@@ -299,7 +325,7 @@ def test_procedure_view_of_a_candidature_with_one_step_and_no_date():
     page = procedure_view(record_of(data), INSTITUTION)
     assert page["candidature"] and page["steps_in_order"] is None
     assert page["windows"] is None and not page["windows_unknown"]
-    assert page["source"] == {"title": "Notice d'inscription", "date": None, "url": None}
+    assert page["sources"] == [{"title": "Notice d'inscription", "date": None, "url": None}]
 
 
 def test_contact_view_words_the_hours_and_links_the_phone():
@@ -405,16 +431,15 @@ def test_checker_view_asks_the_procedures_questions_in_the_profiles_order():
     assert list(fields) == ["regime", "boursier", "hors_ue", "echange", "refugie", "pupille", "date_acceptation", "cvec_deja_acquittee", "echeances"]
     regime = fields["regime"]
     assert (regime["kind"], regime["label"], regime["id"]) == ("select", "Votre régime d'inscription", "modop-ecole-licence-regime")
+    # Only what the procedure tells apart: its conditions name two regimes, it offers one or three payments.
     assert [(o["value"], o["label"], o["selected"]) for o in regime["options"]] == [
         ("initiale", "Formation initiale", True),
         ("apprentissage", "Apprentissage", False),
-        ("contrat_pro", "Contrat de professionnalisation", False),
-        ("formation_continue", "Formation continue", False),
+        ("contrat_pro", "Autre : contrat de professionnalisation ou formation continue", False),
     ]
     assert [(o["value"], o["label"], o["selected"]) for o in fields["echeances"]["options"]] == [
         ("1", "En une fois", True),
         ("3", "En 3 fois", False),
-        ("5", "En 5 fois", False),
     ]
     boursier = fields["boursier"]
     assert boursier["kind"] == "checkbox" and boursier["options"] == [] and boursier["hint"] is None

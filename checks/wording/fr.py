@@ -99,10 +99,14 @@ def on_text(start: datetime) -> str:
     return f"le {moment_text(start)}"
 
 
-def period_text(start: datetime | None, end: datetime | None) -> str:
-    """`du … au …`, `jusqu'au …`, `à partir du …` or `sans date` for a period of instants."""
+def period_text(start: datetime | None, end: datetime | None, *, year_end: bool = False) -> str:
+    """`du … au …`, `jusqu'au …`, `à partir du …` or `sans date` for a period of instants;
+    `year_end`: the end is the end of the academic year, the notice giving none."""
     if start is None and end is None:
         return "sans date d'ouverture ni de fermeture indiquée"
+    if end is not None and year_end:
+        closing = f"au plus tard jusqu'à la fin de l'année universitaire ({last_day_text(end)} inclus)"
+        return closing if start is None else f"{from_text(start)}, {closing}"
     if start is None:
         return until_text(end)
     if end is None:
@@ -110,6 +114,12 @@ def period_text(start: datetime | None, end: datetime | None) -> str:
     opening = from_text(start).replace("à partir du ", "du ", 1)
     closing = until_text(end).replace("jusqu'au ", "au ", 1)
     return f"{opening} {closing}"
+
+
+def last_day_text(end: datetime) -> str:
+    """`lundi 31 août 2026`: the last day of a period that ends at midnight, or the day it ends."""
+    day = paris_time(end).date()
+    return day_text(day - timedelta(days=1) if is_midnight(end) else day)
 
 
 def join_and(items) -> str:
@@ -131,9 +141,26 @@ def join_or(items) -> str:
 # ---------------------------------------------------------------- sources
 
 
+def sources_text(titles: list[str]) -> str:
+    """A notice's sources as its sentences cite them: `Page A ; Page B`."""
+    return " ; ".join(clause(title) for title in titles)
+
+
+def notice_name(titles: list[str]) -> str:
+    """`la notice « Page A »`, or `les notices « Page A » et « Page B »`, as a rule's source names it."""
+    quoted = [f"« {clause(title)} »" for title in titles]
+    return f"la notice {quoted[0]}" if len(quoted) == 1 else f"les notices {join_and(quoted)}"
+
+
 def source_text(source: str | None) -> str:
     """`(source : …)`; without a source, the procedure's notice."""
     return f"(source : {clause(source or 'notice de la procédure')})"
+
+
+def closed_contact(contact: str, until: datetime) -> str:
+    """`Service de scolarité, … (fermé jusqu'au mardi 20 août 2024 inclus : à sa réouverture)`:
+    the contact to ask while an office closure closes it, the procedure naming no other."""
+    return f"{clause(contact)} (fermé {until_text(until)} : à sa réouverture)"
 
 
 def whom_to_ask(contact: str | None) -> str:
@@ -182,6 +209,33 @@ def no_fee_sentence(candidature: bool, source: str | None) -> str:
     if candidature:
         what = f"aucun dans cette procédure de candidature, {what}"
     return f"Frais d'inscription : {what} {source_text(source)}."
+
+
+# The national levels, as « les droits … en licence » says them.
+LEVEL_WORDS = {"licence": "en licence", "master": "en master", "ingenieur": "en cycle ingénieur", "doctorat": "en doctorat"}
+
+# Said, on the page's fee table, of a rule of the notice that comes before the national exemptions.
+BEFORE_NATIONAL_EXEMPTIONS = "Règle de la notice appliquée avant les exonérations nationales"
+
+
+def differentiated_information(value: float | None, level: str | None, year: str | None, source: str | None) -> str:
+    """The national differentiated amount of a level and year, given as information (never as the fee)."""
+    what = f"le montant national des droits d'inscription différenciés {LEVEL_WORDS.get(level, level)} pour {year}"
+    if value is None:
+        return f"à titre d'information, {what} n'est pas établi (modop n'en a pas de source sûre)"
+    cited = f" ({clause(source)})" if source and clause(source) else ""
+    return f"à titre d'information, {what} est de {amount(value)}{cited}"
+
+
+def differentiated_reason(information: str, contact: str | None, *, ask: bool = True) -> str:
+    """Why a student subject to differentiated fees is given no amount: the notice is silent;
+    with whom to ask, unless `ask` is False (the page says it under its table)."""
+    parts = [
+        "La notice ne dit pas ce que paient les étudiants soumis aux droits d'inscription différenciés",
+        information,
+        "l'établissement peut leur accorder une exonération partielle ou totale (décret n° 2019-344 du 19 avril 2019)",
+    ]
+    return clauses(parts + [whom_to_ask(contact)] if ask else parts)
 
 
 # ---------------------------------------------------------------- CVEC
@@ -246,29 +300,44 @@ def no_cvec_sentence(source: str | None) -> str:
 
 # ---------------------------------------------------------------- registration dates
 
-# Said when the profile has no acceptance date and some of the student's windows depend on it.
-DEPENDS_ON_DATE = (
-    "ces périodes dépendent de la date à laquelle vous avez accepté la proposition d'admission : "
-    "indiquez-la pour connaître la vôtre"
-)
+# Said when the profile leaves a key unsaid and some of the student's windows depend on it.
+_DEPENDS_ON = {
+    "date_acceptation": (
+        "ces périodes dépendent de la date à laquelle vous avez accepté la proposition d'admission : "
+        "indiquez-la pour connaître la vôtre"
+    ),
+    "plateforme": (
+        "ces périodes dépendent de la plateforme par laquelle vous avez été admis(e) : "
+        "indiquez-la pour connaître la vôtre"
+    ),
+}
 
 
-def deadline_status(status: str, moment: datetime | None, *, reopening: bool = False) -> str:
+def depends_on(key: str) -> str:
+    """The clause saying the periods depend on a profile key the student left unsaid."""
+    return _DEPENDS_ON[key]
+
+
+def deadline_status(status: str, moment: datetime | None, *, reopening: bool = False, year_end: bool = False) -> str:
     """`Inscription ouverte jusqu'au …`: the status in one clause.
 
     `moment`: the end of the open period (None: open-ended), the next opening
     (`upcoming`; `reopening` when an earlier period came first), or the end of
-    the last period (`closed`).
+    the last period (`closed`); `year_end`: that end is the end of the academic
+    year, the notice giving none.
     """
+    until = until_text(moment) if moment is not None else ""
+    if year_end and moment is not None:
+        until = f"au plus tard jusqu'à la fin de l'année universitaire, le {last_day_text(moment)} inclus"
     if status == "open":
         if moment is None:
             return "Inscription ouverte, sans date de fermeture indiquée"
-        return f"Inscription ouverte {until_text(moment)}"
+        return f"Inscription ouverte {until}"
     if status == "upcoming":
         if reopening:
             return f"Inscription fermée pour l'instant : elle rouvre {on_text(moment)}"
         return f"Inscription pas encore ouverte : elle ouvre {on_text(moment)}"
-    return f"Inscription close : votre dernière période courait {until_text(moment)}"
+    return f"Inscription close : votre dernière période courait {until}"
 
 
 def no_period(all_closed: bool, contact: str | None) -> str:
@@ -292,15 +361,38 @@ def portal_closed(start: datetime, end: datetime, why: str) -> str:
     return text + (f" ({clause(why)})" if clause(why) else "")
 
 
-def unknown_bounds(start_unknown: bool, end_unknown: bool, contact: str | None) -> str:
-    """What the notice does not say of the periods' bounds, and whom to ask."""
+def unknown_bounds(start_unknown: bool, end_unknown: bool, contact: str | None, *, ask: bool = True) -> str:
+    """What the notice does not say of the periods' bounds, and whom to ask (unless `ask` is False)."""
     if start_unknown and end_unknown:
         text = "la notice ne précise ni l'ouverture ni la fermeture de certaines périodes"
     elif start_unknown:
         text = "la notice ne précise pas la date d'ouverture"
     else:
         text = "la notice ne précise pas la date de fermeture"
-    return f"{text} : {whom_to_ask(contact)}"
+    return f"{text} : {whom_to_ask(contact)}" if ask else text
+
+
+# How the notice gives an end that the end of the academic year replaces.
+_REPLACED_ENDS = {
+    "asap": "inscription à faire dès que possible, la notice ne donnant pas de date limite",
+    "unknown": "la notice ne précise pas la date de fermeture",
+    "past": "la notice donne une fermeture après la fin de l'année universitaire",
+}
+
+
+def year_end_bound(kinds: list[str], end: datetime, convention: bool, contact: str | None) -> str:
+    """`la notice ne précise pas la date de fermeture : au plus tard à la fin de l'année
+    universitaire, le 31 août 2026 (…) ; renseignez-vous…`. `kinds`: how the notice gives
+    the ends replaced (`asap`, `unknown`, `past`); `convention`: the year's end is modop's
+    convention, not the notice's."""
+    why = (
+        "convention de modop : aucun texte national ne fixe la fin de l'année universitaire"
+        if convention
+        else "fin de l'année universitaire donnée par la notice"
+    )
+    last = paris_time(end).date() - timedelta(days=1) if is_midnight(end) else paris_time(end).date()
+    said = " ; ".join(_REPLACED_ENDS[kind] for kind in kinds)
+    return f"{said} : au plus tard à la fin de l'année universitaire, le {short_date(last)} ({why}) ; {whom_to_ask(contact)}"
 
 
 def no_dates_sentence(contact: str | None, source: str | None) -> str:
@@ -331,6 +423,14 @@ def refused_below_minimum(requested: int, minimum: float, fee: float) -> str:
     )
 
 
+def refused_not_stated(requested: int, contact: str | None) -> str:
+    """The notice does not say whether the fee may be paid in `requested` instalments."""
+    return (
+        f"Paiement en {requested} fois : non précisé par la notice (elle ne dit pas s'il est possible) ; "
+        f"{whom_to_ask(contact)}."
+    )
+
+
 _COUNT_WORDS = {2: "deux", 4: "quatre"}
 _SHORTEST_MONTH = 28
 
@@ -342,24 +442,63 @@ def later_instalments_day_text(day: int) -> str:
     return f"{text} (ou le dernier jour du mois)" if day > _SHORTEST_MONTH else text
 
 
-def payment_sentence(plan: list[tuple[date | None, float]], day: int | None, refused: str | None, source: str | None) -> str:
+def payment_sentence(
+    plan: list[tuple[date | None, float | None]],
+    day: int | None,
+    refused: str | None,
+    source: str | None,
+    *,
+    at_least: bool = False,
+    contact: str | None = None,
+    ask: bool = True,
+) -> str:
     """`Paiement : en 3 fois, … le …, puis … le 10 de chacun des deux mois suivants (source : …).`
 
-    `plan`: (due date or None, amount) of each instalment; `day`: the later instalments' day of the month.
+    `plan`: (due date or None, amount or None) of each instalment; `day`: the later
+    instalments' day of the month; `at_least`: the first amount is a minimum.
+    A date or an amount the notice does not give is said « non précisé », with
+    whom to ask (`contact`) unless `ask` is False (`refused` already says it).
     """
     first_due, first_amount = plan[0]
-    when = f"le {day_text(first_due)}" if first_due else "à une date non précisée"
+    when = f"le {day_text(first_due)}" if first_due else "à une date non précisée par la notice"
     if len(plan) == 1:
         figure = f"Paiement : en une fois, {amount(first_amount)} {when}"
     else:
         months = _COUNT_WORDS.get(len(plan) - 1, str(len(plan) - 1))
-        later_when = (
-            f"{later_instalments_day_text(day)} de chacun des {months} mois suivants"
-            if day
-            else "aux dates que l'établissement indiquera"
-        )
-        figure = f"Paiement : en {len(plan)} fois, {amount(first_amount)} {when} puis {amount(plan[1][1])} {later_when}"
-    return explained(figure, refused or "", source)
+        if day and first_due:
+            later_when = f"{later_instalments_day_text(day)} de chacun des {months} mois suivants"
+        elif day:
+            later_when = f"{later_instalments_day_text(day)} de chacun des {months} mois qui suivent la première échéance"
+        else:
+            later_when = f"en {months} échéances, à des dates non précisées par la notice"
+        if first_amount is None:
+            figure = f"Paiement : en {len(plan)} fois, montants des échéances non précisés par la notice, la première {when} puis {later_when}"
+        else:
+            first = f"au moins {amount(first_amount)}" if at_least else amount(first_amount)
+            rest = f"le reste ({amount(plan[1][1])} par échéance si vous payez ce minimum)" if at_least else amount(plan[1][1])
+            figure = f"Paiement : en {len(plan)} fois, {first} {when} puis {rest} {later_when}"
+    silent = any(due is None or value is None for due, value in plan)
+    return explained(figure, refused or "", source, ask=silent and ask, contact=contact)
+
+
+def nothing_to_pay_sentence(refused: str | None, source: str | None) -> str:
+    return explained(f"Paiement : rien à payer ({amount(0)})", refused or "", source)
+
+
+def payment_closed_sentence(fee: float, contact: str | None, source: str | None) -> str:
+    """The student's windows have closed: no date to pay is given."""
+    return (
+        f"Paiement : {amount(fee)} ; l'inscription est close pour vous, la notice ne donne donc pas de date "
+        f"pour payer ; {whom_to_ask(contact)} {source_text(source)}."
+    )
+
+
+def payment_unknown_sentence(fee: float, contact: str | None, source: str | None) -> str:
+    """The notice says nothing of payment: neither how, nor when, nor in how many instalments."""
+    return (
+        f"Paiement : {amount(fee)} ; la notice ne précise pas comment payer, ni quand, ni en combien de fois ; "
+        f"{whom_to_ask(contact)} {source_text(source)}."
+    )
 
 
 # ---------------------------------------------------------------- the answer's other sentences
@@ -425,10 +564,11 @@ def text_one_payment(value: float, due: date | None) -> str:
     return f"Paiement : en une fois, {text_instalment(value, due)}"
 
 
-def text_instalment(value: float, due: date | None) -> str:
+def text_instalment(value: float | None, due: date | None) -> str:
+    what = amount(value) if value is not None else "montant non précisé par la notice"
     if due is None:
-        return f"{amount(value)} à une date que l'établissement indiquera"
-    return f"{amount(value)} le {day_text(due)}"
+        return f"{what}, à une date non précisée par la notice"
+    return f"{what} le {day_text(due)}"
 
 
 def text_steps(titles: list[str] | None, ids: list[str]) -> list[str]:
@@ -436,6 +576,13 @@ def text_steps(titles: list[str] | None, ids: list[str]) -> list[str]:
     if titles is None:
         return [f"Étapes qui vous concernent : {', '.join(ids) if ids else 'aucune'}"]
     return ["Étapes qui vous concernent :"] + [f"  {number}. {title}" for number, title in enumerate(titles, 1)]
+
+
+def text_documents(labels: list[str]) -> list[str]:
+    """The student's documents to provide, one a line; nothing when the notice lists none for them."""
+    if not labels:
+        return []
+    return ["Pièces à fournir :"] + [f"  • {label}" for label in labels]
 
 
 TEXT_WHY = "Pourquoi :"
@@ -449,6 +596,15 @@ CLOSED_PORTAL = "Portail fermé"
 _SUMMARIES = {"opening": OPENING, "closing": CLOSING, "closure": CLOSED_PORTAL}
 
 
+def office_closure_summary(contact_name: str, title: str) -> str:
+    """The event of an office's closure: `Fermeture : Service de scolarité — <procedure>`."""
+    return f"Fermeture : {clause(contact_name)} — {title}"
+
+
+def office_closure_line(contact_name: str, start: datetime, end: datetime) -> str:
+    return f"{clause(contact_name)} est fermé {period_text(start, end)} (heure de Paris)."
+
+
 def calendar_name(title: str, *, student: bool) -> str:
     return f"{'Mes inscriptions' if student else 'Inscriptions'} — {title}"
 
@@ -458,10 +614,16 @@ def event_summary(side: str, title: str) -> str:
     return f"{_SUMMARIES[side]} — {title}"
 
 
-def event_first_line(side: str, moment: datetime) -> str:
-    """The event's first line: when the registrations open, or until when they are possible."""
+def event_first_line(side: str, moment: datetime, *, year_end: bool = False) -> str:
+    """The event's first line: when the registrations open, or until when they are possible
+    (`year_end`: until the end of the academic year, the notice giving no end)."""
     if side == "opening":
         return f"{OPENING} {on_text(moment)}."
+    if year_end:
+        return (
+            f"Inscriptions possibles au plus tard jusqu'à la fin de l'année universitaire, le {last_day_text(moment)} "
+            "inclus : la notice ne donne pas d'autre date de fermeture."
+        )
     return f"Inscriptions possibles {until_text(moment)}."
 
 
@@ -524,6 +686,10 @@ def impossible_regime(value, regimes) -> str:
     return f"Valeur « {value} » impossible pour regime : {', '.join(regimes)} attendu."
 
 
+def impossible_platform(value, platforms) -> str:
+    return f"Valeur « {value} » impossible pour plateforme : {', '.join(platforms)} ou rien attendu."
+
+
 def impossible_instalments(value, counts) -> str:
     return f"Valeur « {value} » impossible pour echeances : {join_or(counts)} attendu."
 
@@ -571,11 +737,12 @@ def countdown_label(status: str) -> str:
     return "avant la fermeture" if status == "open" else "avant l'ouverture"
 
 
-def view_instalment(number: int, count: int, value: float, due: date | None) -> str:
+def view_instalment(number: int, count: int, value: float | None, due: date | None) -> str:
     """`Échéance 2 : 50 €, le …`, or `Paiement unique : …` when `count` is 1."""
     what = "Paiement unique" if count == 1 else f"Échéance {number}"
-    when = f"le {day_text(due)}" if due else "date non précisée"
-    return f"{what} : {amount(value)}, {when}"
+    when = f"le {day_text(due)}" if due else "date non précisée par la notice"
+    figure = amount(value) if value is not None else "montant non précisé par la notice"
+    return f"{what} : {figure}, {when}"
 
 
 def view_summary(fee: str | None, cvec: str | None, deadline: str | None) -> str:
@@ -590,17 +757,30 @@ def view_summary(fee: str | None, cvec: str | None, deadline: str | None) -> str
 FIELD_LABELS = {
     "regime": "Votre régime d'inscription",
     "boursier": "Je suis boursier ou boursière de l'enseignement supérieur (CROUS, bourse du gouvernement français…)",
-    "hors_ue": "Je suis étudiant(e) extra-européen(ne) et je peux devoir des droits d'inscription différenciés",
+    "hors_ue": "Je suis soumis(e) aux droits d'inscription différenciés (étudiant(e) extra-européen(ne))",
     "echange": "Je viens en échange (mobilité entrante sous convention, par exemple Erasmus+)",
     "refugie": "Je suis réfugié(e), bénéficiaire de la protection subsidiaire ou demandeur(se) d'asile",
     "pupille": "Je suis pupille de la nation",
     "deja_inscrit": "J'étais inscrit(e) dans cet établissement l'année dernière",
+    "plateforme": "Plateforme par laquelle vous avez été admis(e)",
     "date_acceptation": "Date à laquelle vous avez accepté la proposition d'admission",
     "cvec_deja_acquittee": "J'ai déjà payé la CVEC (ou obtenu son exonération) pour cette année universitaire",
     "echeances": "Paiement des frais d'inscription",
 }
 # What a field's hint says under it, for the questions that have one.
 FIELD_HINTS = {
+    # Who is subject, as the arrêté du 19 avril 2019 (articles 3 to 8) defines it.
+    "hors_ue": (
+        "Vous l'êtes si vous vous inscrivez pour la première fois, depuis la rentrée 2019-2020, en licence, "
+        "en master ou en cycle d'ingénieur d'un établissement public, sans être ressortissant(e) de l'Union "
+        "européenne, de l'Espace économique européen (Islande, Liechtenstein, Norvège), de Suisse, d'Andorre "
+        "ou de Monaco, ni résident(e) du Québec. Vous ne l'êtes pas si vous avez une carte de résident de "
+        "longue durée (ou êtes l'enfant à charge d'un résident), une carte de séjour de membre de la famille "
+        "d'un citoyen européen, si vous êtes fiscalement domicilié(e) en France, ou rattaché(e) à un foyer "
+        "fiscal qui l'est, depuis au moins deux ans au 1er janvier, si vous êtes réfugié(e) ou bénéficiaire "
+        "de la protection subsidiaire (ou l'enfant d'une personne qui l'est), ni en doctorat."
+    ),
+    "plateforme": "Laissez « Non indiquée » si vous ne savez pas : la réponse donne alors les dates de chaque plateforme.",
     "date_acceptation": "Sur Parcoursup, eCandidat ou Mon Master. Laissez vide si vous ne l'avez pas encore acceptée.",
 }
 
@@ -621,13 +801,34 @@ REGIME_CHOICES = {
 }
 
 
+PLATFORM_CHOICES = {
+    None: "Non indiquée",
+    "parcoursup": "Parcoursup",
+    "ecandidat": "eCandidat",
+    "monmaster": "Mon Master",
+    "etudes_en_france": "Études en France",
+    "aucune": "Aucune (admission directe par l'établissement)",
+}
+
+
 def field_choice(key: str, value) -> str:
-    """The words of one option of a select field: a regime (`Apprentissage`), a number of
-    instalments (`En une fois`, `En 3 fois`)."""
+    """The words of one option of a select field: a regime (`Apprentissage`), a platform
+    (`Parcoursup`, `Non indiquée` for None), a number of instalments (`En une fois`, `En 3 fois`)."""
     if key == "regime":
         return REGIME_CHOICES[value]
+    if key == "plateforme":
+        return PLATFORM_CHOICES[value]
     text = _times(value)
     return text[0].upper() + text[1:]
+
+
+def other_choice(key: str, values) -> str:
+    """The one option of a select field for the values no rule tells apart:
+    `Autre : formation initiale ou formation continue`."""
+    words = [field_choice(key, value) for value in values]
+    if key == "regime":
+        words = [word[0].lower() + word[1:] for word in words]
+    return f"Autre : {join_or(words)}"
 
 
 # ---------------------------------------------------------------- the site's pages
@@ -706,15 +907,76 @@ def portal_codes_text(offered: int, allowed: list[str]) -> str:
     return f"Le portail propose {offered} {codes} ; pour cette procédure, {which}"
 
 
-def payment_option(count: int, label: str | None, min_amount: float | None) -> str:
+def payment_option(
+    count: int,
+    label: str | None,
+    min_amount: float | None,
+    *,
+    first_share=None,
+    at_least: bool = False,
+    first_due_unknown: bool = False,
+) -> str:
     """One way to pay, on the page: `en une fois`, `en 3 fois`, or the notice's label
-    (`Paybox 5 échéances (paiement en 5 fois)`), with its minimum (`, possible à partir de 1 000 € de droits`)."""
+    (`Paybox 5 échéances (paiement en 5 fois)`), with its minimum (`, possible à partir de
+    1 000 € de droits`), the share of its first instalment (`[1, 3]`, or `"unknown"`) and
+    whether the date of the first is unknown."""
     text = label or _times(count)
     if label and count > 1:
         text += f" (paiement {_times(count)})"
     if min_amount is not None:
         text += f", possible à partir de {amount(min_amount)} de droits"
+    if first_share == "unknown":
+        text += ", montants des échéances non précisés par la notice"
+    elif first_share is not None:
+        share = f"{first_share[0]}/{first_share[1]}"
+        text += f", {'au moins ' if at_least else ''}{share} des droits à la première échéance, le reste en parts égales"
+    if first_due_unknown:
+        text += ", date de la première échéance non précisée par la notice"
     return text
+
+
+def payment_methods_text(methods: list[str] | None) -> str:
+    """`Moyens de paiement : carte bancaire`; None: the notice does not say."""
+    if methods is None:
+        return "Moyens de paiement : non précisés par la notice"
+    return f"Moyens de paiement : {', '.join(methods)}"
+
+
+def payment_due_text(due: str | None) -> str:
+    """When the fee (or its first instalment) is paid: `at_registration`, or None (not said)."""
+    if due == "at_registration":
+        return "Quand payer : au moment de l'inscription"
+    return "Quand payer : non précisé par la notice"
+
+
+UNKNOWN_INSTALMENTS = "En combien de fois : non précisé par la notice (elle ne dit pas si un paiement en plusieurs fois est possible)"
+
+
+def later_instalments_text(day: int | None) -> str:
+    """The day the instalments after the first are drawn, or that the notice does not give it."""
+    if day is None:
+        return "En cas de paiement en plusieurs fois, les dates des échéances qui suivent la première ne sont pas précisées par la notice"
+    return f"En cas de paiement en plusieurs fois, les échéances qui suivent la première sont prélevées {later_instalments_day_text(day)} de chacun des mois suivants"
+
+
+def closure_what(kind: str, contact_name: str | None) -> str:
+    """What a closure closes, in the page's dates table: the portal, or an office."""
+    if kind == "office":
+        return f"{clause(contact_name or 'Service')} fermé"
+    return "Portail d'inscription fermé"
+
+
+def year_end_note(last_day: date, convention: bool) -> str:
+    """What an end « non précisée » or « dès que possible » stands for, under the dates table."""
+    why = (
+        "convention de modop : aucun texte national ne fixe la fin de l'année universitaire"
+        if convention
+        else "date donnée par la notice"
+    )
+    return (
+        "Une fermeture « non précisée par la notice » ou « dès que possible » court au plus tard jusqu'à la fin "
+        f"de l'année universitaire, le {short_date(last_day)} ({why})"
+    )
 
 
 REGIME_WORDS = {
@@ -724,10 +986,18 @@ REGIME_WORDS = {
     "formation_continue": "en formation continue",
 }
 
+PLATFORM_WORDS = {
+    "parcoursup": "admis(e) par Parcoursup",
+    "ecandidat": "admis(e) par eCandidat",
+    "monmaster": "admis(e) par Mon Master",
+    "etudes_en_france": "admis(e) par Études en France",
+    "aucune": "admis(e) sans plateforme nationale",
+}
+
 # Each flag's words when it is true, then when it is false.
 FLAG_WORDS = {
     "boursier": ("boursier", "non boursier"),
-    "hors_ue": ("étudiant hors Union européenne", "étudiant de l'Union européenne"),
+    "hors_ue": ("soumis aux droits d'inscription différenciés", "non soumis aux droits d'inscription différenciés"),
     "echange": ("en échange (mobilité entrante)", "hors programme d'échange"),
     "refugie": ("réfugié, protection subsidiaire ou demandeur d'asile", "ni réfugié ni demandeur d'asile"),
     "pupille": ("pupille de la nation", "non pupille de la nation"),
@@ -817,6 +1087,8 @@ def describe_when(when: dict | None) -> str:
         elif key == "date_acceptation":
             accepted = date_range(value, included=True) or "à n'importe quelle date"
             parts.append(f"proposition d'admission acceptée {accepted}")
+        elif key == "plateforme":
+            parts.append(join_or([PLATFORM_WORDS.get(v, str(v)) for v in values]))
         else:
             parts.append(f"{key} : {value}")
     return ", ".join(parts)

@@ -46,6 +46,15 @@ class Catalog:
     procedures: list[ProcedureRecord]
     # Where each institution's values stand: (file as shown, path -> (line, col)).
     institution_positions: dict[str, tuple[str, dict]]
+    # The portals each institution.yaml declares; its `portals` also hold the national
+    # ones it inherits (an institution's portal of the same id replaces the national one).
+    declared_portals: dict[str, tuple[str, ...]]
+
+    def declared(self, institution_id: str) -> dict:
+        """The institution as its institution.yaml writes it (without inherited portals)."""
+        institution = self.institutions[institution_id]
+        portals = {key: institution["portals"][key] for key in self.declared_portals[institution_id]}
+        return {**institution, "portals": portals}
     # The institutions `--only` left unread (their folders exist).
     left_out: tuple[str, ...] = ()
     # Each institution's dates still « à confirmer » (phone lines), by path -> (line, col).
@@ -119,6 +128,8 @@ class _CatalogReader:
 
         institutions: dict[str, dict] = {}
         institution_positions: dict[str, tuple[str, dict]] = {}
+        declared_portals: dict[str, tuple[str, ...]] = {}
+        national_portals = {} if national is INVALID else national.get("portals", {})
         institution_unconfirmed: dict[str, dict] = {}
         procedures: list[tuple[Path, dict, Context, str]] = []
         for folder in files.institutions:
@@ -129,8 +140,10 @@ class _CatalogReader:
                     procedures.append((path, data, ctx, folder.id))
                     self.warnings.extend(naming_warnings(path, data, ctx, folder.institution_file.parent))
             if institution is not INVALID:
-                institutions[folder.id] = {"id": folder.id, **institution}
+                portals = {**national_portals, **institution["portals"]}
+                institutions[folder.id] = {"id": folder.id, **institution, "portals": portals}
                 institution_positions[folder.id] = (institution_ctx.file, institution_ctx.positions)
+                declared_portals[folder.id] = tuple(institution["portals"])
                 institution_unconfirmed[folder.id] = institution_ctx.unconfirmed
                 self.warnings += [DataError(institution_ctx.file, *place, UNCONFIRMED_DATE) for place in institution_ctx.unconfirmed.values()]
 
@@ -164,6 +177,7 @@ class _CatalogReader:
             institutions,
             records,
             institution_positions,
+            declared_portals,
             left_out=files.left_out,
             institution_unconfirmed=institution_unconfirmed,
             warnings=self.warnings,

@@ -6,10 +6,17 @@ its sentences, in the answers and the calendars: an amount they write gets its
 no-break space before « € » here, once."""
 from __future__ import annotations
 
-from checks.profile import PROFILE_KEYS
+import datetime as dt
+
+from checks.profile import PLATFORMS, PROFILE_KEYS, REGIMES
 from checks.wording import fr
 
-from generator.source.types import paris_instant
+from generator.source.schema import DIFFERENTIATED_LEVELS
+from generator.source.types import known, paris_instant
+
+# The levels a national fee, and the national exemptions from it, are for: a
+# school's own diploma (`autre`) has neither unless its notice says so.
+NATIONAL_FEE_LEVELS = ("licence", "master", "doctorat", "ingenieur")
 
 
 def _condition(when: dict | None) -> dict:
@@ -23,7 +30,7 @@ def _condition(when: dict | None) -> dict:
 
 
 def _amount(value, national_amount):
-    if value == "national":
+    if value in ("national", "differentiated"):
         return None if national_amount is None else float(national_amount)
     if value == "unknown":
         return None
@@ -34,6 +41,17 @@ def _category(value) -> tuple[str | None, bool]:
     if value == "unknown":
         return None, True
     return value, False
+
+
+def sources_of(data: dict) -> list[dict]:
+    """The notice's sources: `source` is one {title, date, url} or a list of them."""
+    source = data["source"]
+    return source if isinstance(source, list) else [source]
+
+
+def contact_text(contact: dict) -> str:
+    """`Service de scolarité, scolarite@…, 01 23 45 67 89`: a contact as the answers name it."""
+    return ", ".join([contact["name"], *contact.get("emails", []), *(p["number"] for p in contact.get("phones", []))])
 
 
 class ProcedureCompiler:
@@ -49,7 +67,8 @@ class ProcedureCompiler:
         return self.national["cvec"]["amount"].get(year)
 
     def compile(self, institution: dict, data: dict, provisional: bool = False) -> dict:
-        notice = f"la notice « {data['source']['title']} »"
+        titles = [source["title"] for source in sources_of(data)]
+        notice = fr.notice_name(titles)
         compiled = {
             "id": f"{institution['id']}/{data['id']}",
             "institution": {"id": institution["id"], "name": institution["name"]},
@@ -59,25 +78,58 @@ class ProcedureCompiler:
             "provisional": provisional,
             "kind": data["kind"],
             "level": data["level"],
-            "source": data["source"]["title"],
+            "source": fr.sources_text(titles),
             "unsure": self._unsure(institution, data),
+            "contacts": self._contacts(institution, data),
             "steps": [{"id": s["id"], "title": s["title"], "when": _condition(s.get("when"))} for s in data["steps"]],
+            "documents": [
+                {
+                    "id": d["id"],
+                    "label": d["label"],
+                    "step": s["id"],
+                    "when": _condition(d.get("when")),
+                    "note": d.get("note"),
+                }
+                for s in data["steps"]
+                for d in s.get("documents", [])
+            ],
             "fee": self._fee(data, notice),
             "cvec": self._cvec(data, notice),
             "windows": self._windows(data),
+            "academic_year_end": self._academic_year_end(data, notice),
             "closures": [self._closure(c) for c in data.get("closures", [])],
             "payment": self._payment(data),
         }
         compiled["questions"] = questions(compiled)
+        compiled["options"] = options(compiled)
         return _texts_with_amount_spacing(compiled)
 
     def _unsure(self, institution: dict, data: dict):
         unsure = data.get("unsure")
         if not unsure:
             return None
-        contact = institution["contacts"][unsure["contact"]]
-        parts = [contact["name"], *contact.get("emails", []), *(p["number"] for p in contact.get("phones", []))]
-        return {"text": unsure["text"], "contact": ", ".join(parts)}
+        return {"text": unsure["text"], "contact": contact_text(institution["contacts"][unsure["contact"]])}
+
+    @staticmethod
+    def _contacts(institution: dict, data: dict) -> list[dict]:
+        """The procedure's contacts, its "unsure" contact first: whom the answers name."""
+        ids = [data["unsure"]["contact"]] if data.get("unsure") else []
+        ids += [key for key in data.get("contacts", []) if key not in ids]
+        contacts = institution["contacts"]
+        return [{"id": key, "name": contacts[key]["name"], "text": contact_text(contacts[key])} for key in ids]
+
+    def _differentiated(self, level: str, year: str) -> dict | None:
+        """The national rule for students subject to differentiated fees, of levels it covers."""
+        differentiated = self.national["fees"].get("differentiated")
+        if differentiated is None or level not in DIFFERENTIATED_LEVELS:
+            return None
+        established = differentiated["amount"].get(level, {}).get(year)
+        return {
+            "amount": None if established is None else float(established["amount"]),
+            "level": level,
+            "academic_year": year,
+            "source": differentiated["reference"] if established is None else established["reference"],
+        }
 
     def _fee(self, data: dict, notice: str):
         fee = data.get("fee")
@@ -85,14 +137,18 @@ class ProcedureCompiler:
             return None
         national_amount = self.national_fee(data["level"], data["academic_year"])
         reference = self.national["fees"]["reference"]
+        differentiated = self._differentiated(data["level"], data["academic_year"])
 
         def outcome(rule: dict) -> dict:
             category, category_unknown = _category(rule.get("category"))
-            source = notice
+            source, national = notice, national_amount
             if rule["amount"] == "national":
                 source = f"{notice} et le barème national ({reference})"
+            elif rule["amount"] == "differentiated":
+                national = (differentiated or {}).get("amount")
+                source = f"{notice} et le barème national des droits différenciés ({(differentiated or {}).get('source')})"
             return {
-                "amount": _amount(rule["amount"], national_amount),
+                "amount": _amount(rule["amount"], national),
                 "category": category,
                 "category_unknown": category_unknown,
                 "reason": rule["reason"],
@@ -100,14 +156,23 @@ class ProcedureCompiler:
             }
 
         categories = fee.get("categories", [])
+        exemptions = self.national["fees"].get("exempt", []) if data["level"] in NATIONAL_FEE_LEVELS else []
         return {
             "categories": categories,
             "allowed": fee.get("allowed", [c["code"] for c in categories]),
-            "rules": [{"when": _condition(r["when"]), **outcome(r)} for r in fee.get("rules", [])],
+            "rules": [
+                {
+                    "when": _condition(r["when"]),
+                    "before_national_exemptions": bool(r.get("before_national_exemptions")),
+                    **outcome(r),
+                }
+                for r in fee.get("rules", [])
+            ],
             "national_exemptions": [
                 {"when": _condition(r["when"]), "reason": r["reason"], "source": r.get("reference", reference)}
-                for r in self.national["fees"].get("exempt", [])
+                for r in exemptions
             ],
+            "differentiated": differentiated,
             "default": outcome(fee["default"]),
         }
 
@@ -149,11 +214,24 @@ class ProcedureCompiler:
             for w in windows
         ]
 
+    def _academic_year_end(self, data: dict, notice: str) -> dict:
+        """The end of the academic year, past which no window stays open: the notice's, else
+        modop's convention of national.yaml (no national text sets it)."""
+        stated = data.get("academic_year_end")
+        if stated:
+            last_day, convention, source = dt.date.fromisoformat(stated), False, notice
+        else:
+            rule = self.national["academic_year_end"]
+            second_year = int(data["academic_year"][5:])
+            last_day, convention, source = dt.date(second_year, rule["month"], rule["day"]), True, rule["reference"]
+        end, _ = paris_instant(last_day.isoformat(), end=True)
+        return {"end": end, "last_day": last_day.isoformat(), "convention": convention, "source": source}
+
     @staticmethod
     def _period(period: dict) -> dict:
         start, start_kind = (None, period["start"]) if period["start"] in ("asap", "unknown") else paris_instant(period["start"])
-        if period["end"] == "unknown":
-            end, end_kind = None, "unknown"
+        if period["end"] in ("asap", "unknown"):
+            end, end_kind = None, period["end"]
         else:
             end, end_kind = paris_instant(period["end"], end=True)
         return {"start": start, "end": end, "start_kind": start_kind, "end_kind": end_kind}
@@ -162,19 +240,45 @@ class ProcedureCompiler:
     def _closure(closure: dict) -> dict:
         start, _ = paris_instant(closure["from"])
         end, _ = paris_instant(closure["to"], end=True)
-        return {"start": start, "end": end, "reason": closure["reason"]}
+        return {
+            "start": start,
+            "end": end,
+            "reason": closure["reason"],
+            "kind": closure.get("kind", "portal"),
+            "contact": closure.get("contact"),
+        }
 
     @staticmethod
     def _payment(data: dict) -> dict:
-        payment = data.get("payment", {})
-        instalments = payment.get("instalments") or [{"count": "1"}]
+        """Each fact of the notice on payment; None (JSON null) wherever it is silent."""
+        payment = data.get("payment")
+        payment = payment if isinstance(payment, dict) else {}  # left out or « unknown »
+        due = "at_registration" if payment.get("due") == "at_registration" else None
+        instalments = payment.get("instalments")
+        day = payment.get("later_instalments_day")
+        methods = payment.get("methods")
         return {
-            "instalments": [
-                {"count": int(i["count"]), "label": i.get("label"), "min_amount": i.get("min_amount")}
-                for i in instalments
-            ],
-            "later_instalments_day": payment.get("later_instalments_day"),
+            "methods": list(methods) if known(methods) else None,
+            "due": due,
+            "instalments": [_instalment(i, due) for i in instalments] if known(instalments) else None,
+            "later_instalments_day": int(day) if known(day) else None,
         }
+
+
+def _instalment(option: dict, due: str | None) -> dict:
+    share = option.get("first_share")
+    if known(share):
+        numerator, denominator = share.split("/")
+        share = [int(numerator), int(denominator)]
+    first_due = option.get("first_due")
+    return {
+        "count": int(option["count"]),
+        "label": option.get("label"),
+        "min_amount": option.get("min_amount"),
+        "first_due": due if first_due is None else ("at_registration" if first_due == "at_registration" else None),
+        "first_share": share,
+        "at_least": bool(option.get("at_least")),
+    }
 
 
 def _texts_with_amount_spacing(value):
@@ -189,28 +293,51 @@ def _texts_with_amount_spacing(value):
     return value
 
 
-def questions(compiled: dict) -> list[str]:
-    """The profile keys this procedure's answer depends on, in the contract's order."""
-    used: set[str] = set()
-
-    def collect(rules):
-        for rule in rules:
-            used.update(rule["when"])
-
-    collect(compiled["steps"])
+def _conditions(compiled: dict) -> list[dict]:
+    """Every `when` of the compiled procedure: steps, documents, fee, CVEC, windows."""
+    whens = [s["when"] for s in compiled["steps"]] + [d["when"] for d in compiled["documents"]]
     if compiled["fee"]:
-        fee = compiled["fee"]
-        collect(fee["rules"])
-        collect(fee["national_exemptions"])
+        whens += [r["when"] for r in compiled["fee"]["rules"] + compiled["fee"]["national_exemptions"]]
     if compiled["cvec"]:
         cvec = compiled["cvec"]
-        collect(cvec["rules"])
-        collect(cvec["not_subject"])
-        collect(cvec["exempt"])
+        whens += [r["when"] for r in cvec["rules"] + cvec["not_subject"] + cvec["exempt"]]
+    whens += [w["when"] for w in compiled["windows"] or ()]
+    return whens
+
+
+def questions(compiled: dict) -> list[str]:
+    """The profile keys this procedure's answer depends on, in the contract's order."""
+    used = {key for when in _conditions(compiled) for key in when}
+    if compiled["cvec"]:
         used.add("cvec_deja_acquittee")
-    if compiled["windows"]:
-        collect(compiled["windows"])
-    fee_known = compiled["fee"] is not None
-    if fee_known and any(i["count"] > 1 for i in compiled["payment"]["instalments"]):
+    if compiled["fee"] and compiled["fee"]["differentiated"]:
+        used.add("hors_ue")
+    if compiled["fee"] and len(instalment_counts(compiled)) > 1:
         used.add("echeances")
     return [key for key in PROFILE_KEYS if key in used]
+
+
+def instalment_counts(compiled: dict) -> list[int]:
+    """The numbers of instalments the procedure offers (one payment always), in order."""
+    offers = compiled["payment"]["instalments"] or ()
+    return sorted({1, *(offer["count"] for offer in offers)})
+
+
+def options(compiled: dict) -> dict:
+    """The values of each choice the form asks that the procedure tells apart: the regimes
+    and platforms a condition names, the counts of instalments it offers."""
+    named: dict[str, set] = {"regime": set(), "plateforme": set()}
+    for when in _conditions(compiled):
+        for key in named:
+            if key in when:
+                value = when[key]
+                named[key].update(value if isinstance(value, list) else [value])
+    result = {}
+    asked = compiled["questions"]
+    if "regime" in asked:
+        result["regime"] = [regime for regime in REGIMES if regime in named["regime"]]
+    if "plateforme" in asked:
+        result["plateforme"] = [platform for platform in PLATFORMS if platform in named["plateforme"]]
+    if "echeances" in asked:
+        result["echeances"] = instalment_counts(compiled)
+    return result

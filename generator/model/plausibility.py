@@ -2,9 +2,11 @@
 
 A student who falls through a gap between two acceptance-date ranges, two
 windows that disagree for the same student, dates outside the season of the
-academic year, a CVEC different from the national amount with no reason given,
-an `http://` link, a phone line without hours, a year already over, a date
-still « à confirmer »: each is said with its file, line and a suggested fix."""
+academic year, a portal closure that covers a whole period, a CVEC different
+from the national amount with no reason given, an `http://` link, a phone line
+without hours, a year already over (every end bounded by the end of the
+academic year, as the engine reads it), a date still « à confirmer »: each is
+said with its file, line and a suggested fix."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,6 +14,7 @@ import itertools
 from collections.abc import Iterator
 
 from checks.conditions import condition_holds
+from checks.deadline import bounded_end
 from checks.profile import DEFAULTS, FLAGS, REGIMES
 from generator.errors import DataError, display_path
 from generator.model.catalog import Catalog, ProcedureRecord
@@ -34,11 +37,13 @@ def plausibility_warnings(catalog: Catalog, now: dt.datetime | None = None) -> l
             warnings.append(DataError(shown, line, col, UNCONFIRMED_DATE))
         _acceptance_gaps_and_overlaps(record, warn)
         _season(record, warn)
+        _closures_covering_periods(record, warn)
         _national_amounts(catalog, record, warn)
         _insecure_links(record.data, (), warn)
         if id(record) in latest:
             _year_over(record, now, warn)
-    for institution_id, institution in catalog.institutions.items():
+    for institution_id in catalog.institutions:
+        institution = catalog.declared(institution_id)  # the national portals are checked in national.yaml
         shown, positions = catalog.institution_positions[institution_id]
         for name, contact in institution["contacts"].items():
             for index, phone in enumerate(contact.get("phones", [])):
@@ -74,7 +79,7 @@ def _acceptance_gaps_and_overlaps(record: ProcedureRecord, warn) -> None:
     candidates = sorted({d + dt.timedelta(days=step) for d in bounds for step in (-1, 0, 1)} & _days(first, last))
     reported_gaps, reported_overlaps = set(), set()
     for profile in _profiles(record.compiled["questions"]):
-        dated = [w for w in windows if "date_acceptation" in (w["when"] or {}) and condition_holds(w["when"], profile, without_date=True)]
+        dated = [w for w in windows if "date_acceptation" in (w["when"] or {}) and condition_holds(w["when"], profile, keep_unsaid=True)]
         if not dated:
             continue
         for day in candidates:
@@ -128,6 +133,27 @@ def _season(record: ProcedureRecord, warn) -> None:
     for path, value in dated:
         if value and not earliest <= dt.datetime.fromisoformat(value) <= latest:
             warn(path, f"date {value[:10]} hors de la saison d'inscription de {record.academic_year} : vérifiez l'année")
+
+
+def _closures_covering_periods(record: ProcedureRecord, warn) -> None:
+    """A portal closure over the whole of a period leaves its students no time to register."""
+    compiled = record.compiled
+    for k, closure in enumerate(compiled["closures"]):
+        if closure["kind"] != "portal":
+            continue
+        closed_from, closed_to = dt.datetime.fromisoformat(closure["start"]), dt.datetime.fromisoformat(closure["end"])
+        for window in compiled["windows"] or []:
+            for period in window["periods"]:
+                end = bounded_end(period, compiled)
+                if period["start"] is None or end is None:
+                    continue  # open from the start: a closure cannot cover it
+                if closed_from <= dt.datetime.fromisoformat(period["start"]) and end <= closed_to:
+                    warn(
+                        ("closures", k, "from"),
+                        f"la fermeture du portail du {closure['start'][:10]} au {record.data['closures'][k]['to'][:10]} "
+                        f"couvre toute la période « {window['label']} » : ses étudiants n'ont plus aucun moment pour "
+                        "s'inscrire ; vérifiez les dates, ou écrivez kind: office si seul un service est fermé",
+                    )
 
 
 def _national_amounts(catalog: Catalog, record: ProcedureRecord, warn) -> None:

@@ -31,6 +31,14 @@ def _boundary(value: str) -> str:
     return {"asap": "dès que possible", "unknown": "non précisé"}.get(value, value)
 
 
+def _instalments(record: ProcedureRecord) -> str:
+    """`en 1, 3 fois`, or `en un nombre de fois non précisé` where the notice does not say."""
+    offers = record.compiled["payment"]["instalments"]
+    if offers is None:
+        return "en un nombre de fois non précisé"
+    return f"en {', '.join(str(offer['count']) for offer in offers)} fois"
+
+
 def _label(window: dict, index: int) -> str:
     return f"période « {window['label']} »" if window.get("label") else f"période n° {index + 1}"
 
@@ -45,9 +53,8 @@ def procedure_changes(old: ProcedureRecord, new: ProcedureRecord) -> list[str]:
     changes += _closure_changes(before.get("closures", []), after.get("closures", []))
     changes += _amount_changes(old.compiled, new.compiled)
     changes += _code_changes(old.compiled["fee"], new.compiled["fee"])
-    counts = lambda r: [i["count"] for i in r.compiled["payment"]["instalments"]]  # noqa: E731
-    if counts(old) != counts(new):
-        changes.append(f"paiement en {', '.join(map(str, counts(old)))} fois devient {', '.join(map(str, counts(new)))} fois")
+    if _instalments(old) != _instalments(new):
+        changes.append(f"paiement {_instalments(old)} devient {_instalments(new)}")
     changes += _step_changes(before["steps"], after["steps"])
     old_contacts, new_contacts = set(before.get("contacts", [])), set(after.get("contacts", []))
     changes += [f"contact ajouté : {c}" for c in sorted(new_contacts - old_contacts)]

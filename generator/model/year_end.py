@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from checks.deadline import bounded_end, year_end_of
 from generator.source.types import paris_instant
 
 YEAR_OVER = "year"  # the academic year has ended
@@ -19,9 +20,11 @@ def academic_year_end(academic_year: str) -> datetime:
 
 def finished(record, at: datetime) -> str | None:
     """YEAR_OVER, REGISTRATION_OVER or None (not over, or the notice gives no end to say so)."""
-    if at >= academic_year_end(record.academic_year):
+    # The compiled end: national.yaml's convention, or the one the notice states.
+    if at >= (year_end_of(record.compiled) or academic_year_end(record.academic_year)):
         return YEAR_OVER
-    ends = [p["end"] for w in record.compiled["windows"] or [] for p in w["periods"]]
-    if ends and all(end is not None and datetime.fromisoformat(end) <= at for end in ends):
+    # Every end as the engine reads it: an unknown or asap end is the academic year's.
+    ends = [bounded_end(p, record.compiled) for w in record.compiled["windows"] or [] for p in w["periods"]]
+    if ends and all(end is not None and end <= at for end in ends):
         return REGISTRATION_OVER
     return None

@@ -210,8 +210,8 @@ def write_open_data(docs_dir: Path, catalog, templates_dir: Path) -> None:
     for kind in SCHEMA_KINDS:
         _write_json(folder / "schema" / f"{kind}.schema.json", published_schema(kind))
     _write_json(folder / "national.json", catalog.national)
-    for key, institution in catalog.institutions.items():
-        _write_json(folder / f"{key}.json", published_institution(institution))
+    for key in catalog.institutions:
+        _write_json(folder / f"{key}.json", published_institution(catalog.declared(key)))
     for record in catalog.procedures:
         _write_json(folder / procedure_json_path(record.institution_id, record.data["id"], record.academic_year), published_procedure(record))
     for record in catalog.latest():

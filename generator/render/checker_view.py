@@ -4,13 +4,15 @@ asks for with its script.
 
 The fields are the profile keys the procedure asks (`compiled["questions"]`), each
 made from `checks.profile` (its flags, its choices and their defaults) and worded by
-`checks.wording`. The widget's files are those of site_templates/checker/ that the
+`checks.wording`; a choice offers only the values the procedure tells apart
+(`compiled["options"]`: the counts of instalments it offers, the regimes and
+platforms its conditions name, one « Autre » option for the rest). The widget's files are those of site_templates/checker/ that the
 site ships (`outputs.checker_runtime` copies them into WIDGET_FOLDER).
 """
 from __future__ import annotations
 
 from checks.paris_time import FIRST_YEAR, LAST_YEAR
-from checks.profile import DEFAULTS, FLAGS, INSTALMENT_COUNTS, REGIMES
+from checks.profile import DEFAULTS, FLAGS, PLATFORMS, REGIMES
 from checks.wording import fr
 
 from generator.paths import WIDGET_DIR
@@ -21,8 +23,8 @@ ENTRY = "checker.mjs"  # the page's script: it imports every other module of the
 STYLESHEET = "checker.css"
 WORKER = "worker.mjs"  # started by worker_client.mjs in a Web Worker, never loaded by the page
 
-# The profile keys answered by picking one value of a list.
-_CHOICES = {"regime": REGIMES, "echeances": INSTALMENT_COUNTS}
+# The profile keys answered by picking one value of a list, with every value they may take.
+_CHOICES = {"regime": REGIMES, "plateforme": PLATFORMS, "echeances": None}
 
 
 def widget_files() -> list[str]:
@@ -43,9 +45,10 @@ def has_checker(compiled: dict) -> bool:
     return any(compiled.get(part) is not None for part in ("fee", "cvec", "windows"))
 
 
-def field_view(key: str, field_id: str) -> dict:
+def field_view(key: str, field_id: str, offered: list | None = None) -> dict:
     """One question of the form: `kind` is `checkbox` (a flag), `select` (a choice) or
-    `date` (the one key left, date_acceptation). A date field takes the years the
+    `date` (the one key left, date_acceptation). `offered`: the values of a choice the
+    procedure tells apart (`compiled["options"][key]`). A date field takes the years the
     engine answers for (`min`, `max`) and has its message for a date the browser
     could not read (`problem`, shown by the widget's date_field.mjs)."""
     kind = "checkbox" if key in FLAGS else "select" if key in _CHOICES else "date"
@@ -56,10 +59,7 @@ def field_view(key: str, field_id: str) -> dict:
         "id": field_id,
         "kind": kind,
         "label": fr.FIELD_LABELS[key],
-        "options": [
-            {"value": str(value), "label": fr.field_choice(key, value), "selected": value == DEFAULTS[key]}
-            for value in _CHOICES.get(key, ())
-        ],
+        "options": _options(key, offered or []) if kind == "select" else [],
         "hint": hint,
         "hint_id": f"{field_id}-hint" if hint else None,
         "min": f"{FIRST_YEAR}-01-01" if dated else None,
@@ -67,6 +67,29 @@ def field_view(key: str, field_id: str) -> dict:
         "problem": fr.date_field_problem(FIRST_YEAR, LAST_YEAR) if dated else None,
         "problem_id": f"{field_id}-problem" if dated else None,
     }
+
+
+def _options(key: str, offered: list) -> list[dict]:
+    """The options of a select: the values told apart, then « Autre » for every value no
+    condition names (the answer is the same for all of them: the first one stands for
+    them); a platform's first option is « Non indiquée »."""
+    options = [(value, fr.field_choice(key, value)) for value in offered]
+    every = _CHOICES[key]
+    if every is not None:
+        others = [value for value in every if value not in offered]
+        if others:
+            label = fr.field_choice(key, others[0]) if len(others) == 1 else fr.other_choice(key, others)
+            options.append((others[0], label))
+        if key == "plateforme":
+            options.insert(0, (None, fr.field_choice(key, None)))
+    default = DEFAULTS[key]
+    chosen = next((value for value, _ in options if value == default), None)
+    if chosen is None and key == "regime":
+        chosen = options[-1][0]  # the default regime is one of the « Autre » ones
+    return [
+        {"value": "" if value is None else str(value), "label": label, "selected": value == chosen}
+        for value, label in options
+    ]
 
 
 def checker_view(record) -> dict | None:
@@ -82,7 +105,10 @@ def checker_view(record) -> dict | None:
     return {
         "procedure": record.full_id,
         "privacy_id": f"{slug}-privacy",
-        "fields": [field_view(key, f"{slug}-{key}") for key in record.compiled["questions"]],
+        "fields": [
+            field_view(key, f"{slug}-{key}", (record.compiled.get("options") or {}).get(key))
+            for key in record.compiled["questions"]
+        ],
         "stylesheet": folder + STYLESHEET,
         "script": folder + ENTRY,
         "preloaded": [folder + name for name in preloaded_modules()],

@@ -11,6 +11,7 @@ from datetime import date
 
 from checks.wording import fr
 
+from generator.model.compile import sources_of
 from generator.errors import display_path
 from generator.model.year_diff import previous_year, procedure_changes
 from generator.model.year_end import YEAR_OVER, finished
@@ -52,10 +53,12 @@ def windows_view(compiled: dict, unconfirmed: dict | None = None) -> list | None
     ]
 
 
-def closures_view(data: dict, compiled: dict, unconfirmed: dict | None = None) -> list:
-    """The portal's closures; each end is a date or an instant as the YAML wrote it
-    (a date: no hour said, the end day included)."""
+def closures_view(data: dict, compiled: dict, unconfirmed: dict | None = None, contacts: dict | None = None) -> list:
+    """The closures of the portal or of an office (`contacts`: the institution's, which
+    name it); each end is a date or an instant as the YAML wrote it (a date: no hour
+    said, the end day included)."""
     unconfirmed = unconfirmed or {}
+    contacts = contacts or {}
 
     def end(closure: dict, literal: dict, i: int, side: str, key: str) -> dict:
         kind = "date" if len(str(literal[key])) == 10 else "instant"
@@ -65,8 +68,18 @@ def closures_view(data: dict, compiled: dict, unconfirmed: dict | None = None) -
             "unconfirmed": ("closures", i, key) in unconfirmed,
         }
 
+    def what(closure: dict) -> str:
+        contact = contacts.get(closure["contact"]) if closure["contact"] else None
+        return fr.closure_what(closure["kind"], contact["name"] if contact else None)
+
     return [
-        {"start": end(c, literal, i, "start", "from"), "end": end(c, literal, i, "end", "to"), "reason": c["reason"]}
+        {
+            "start": end(c, literal, i, "start", "from"),
+            "end": end(c, literal, i, "end", "to"),
+            "reason": c["reason"],
+            "kind": c["kind"],
+            "what": what(c),
+        }
         for i, (c, literal) in enumerate(zip(compiled["closures"], data.get("closures", [])))
     ]
 
@@ -136,7 +149,7 @@ def _code_text(outcome: dict, categories: dict) -> str:
     return fr.fee_code_cell(fr.category_text(code, categories.get(code)))
 
 
-def _fee_row(situation: str, reason: str, outcome: dict, categories: dict) -> dict:
+def _fee_row(situation: str, reason: str, outcome: dict, categories: dict, precedence: str | None = None) -> dict:
     amount = outcome["amount"]
     return {
         "situation": situation,
@@ -146,24 +159,55 @@ def _fee_row(situation: str, reason: str, outcome: dict, categories: dict) -> di
         "code": _code_text(outcome, categories),
         # The notice is silent on the amount or the code: the page says whom to ask.
         "unknown": amount is None or bool(outcome.get("category_unknown")),
+        # Said of a rule of the notice that comes before the national exemptions.
+        "precedence": precedence,
     }
 
 
 def fee_view(data: dict, compiled: dict) -> dict | None:
+    """The fee table, its rows in the order they apply (checks/README.md): the notice's rules
+    that come first, the national exemptions, the notice's other rules, the national rule
+    for students subject to differentiated fees, every other case. A row whose condition
+    one above it already holds is never reached (first match wins): not shown."""
     fee = compiled["fee"]
     if fee is None:
         return None
     categories = {c["code"]: c["label"] for c in fee["categories"]}
-    rows = [_fee_row(fr.describe_when(rule["when"]), rule["reason"], rule, categories) for rule in fee["rules"]]
-    # A national exemption whose condition a rule of the procedure already
-    # covers is never reached (first match wins): not shown.
-    shadowed = [rule["when"] for rule in fee["rules"]]
-    rows += [
-        _fee_row(fr.describe_when(rule["when"]), f"{rule['reason']} ({rule['source']})", {"amount": 0}, categories)
-        for rule in fee["national_exemptions"]
-        if rule["when"] not in shadowed
+    first = [rule for rule in fee["rules"] if rule["before_national_exemptions"]]
+    later = [rule for rule in fee["rules"] if not rule["before_national_exemptions"]]
+    exemptions = [rule for rule in fee["national_exemptions"] if rule["when"] not in [r["when"] for r in first]]
+    # (condition, row) in the order they apply; None: every other case.
+    entries = [
+        (rule["when"], _fee_row(fr.describe_when(rule["when"]), rule["reason"], rule, categories, fr.BEFORE_NATIONAL_EXEMPTIONS))
+        for rule in first
     ]
-    rows.append(_fee_row(fr.OTHER_CASES, fee["default"]["reason"], fee["default"], categories))
+    entries += [
+        (rule["when"], _fee_row(fr.describe_when(rule["when"]), f"{rule['reason']} ({rule['source']})", {"amount": 0}, categories))
+        for rule in exemptions
+    ]
+    reached = [rule for rule in later if rule["when"] not in [r["when"] for r in exemptions]]
+    entries += [(rule["when"], _fee_row(fr.describe_when(rule["when"]), rule["reason"], rule, categories)) for rule in reached]
+    subject = {"hors_ue": True}
+    differentiated = fee["differentiated"]
+    if differentiated and subject not in [rule["when"] for rule in fee["rules"]]:
+        information = fr.differentiated_information(
+            differentiated["amount"], differentiated["level"], differentiated["academic_year"], differentiated["source"]
+        )
+        entries.append(
+            (
+                subject,
+                _fee_row(
+                    fr.describe_when(subject),
+                    fr.differentiated_reason(information, None, ask=False),
+                    {"amount": None, "category_unknown": bool(categories)},
+                    categories,
+                ),
+            )
+        )
+    entries.append((None, _fee_row(fr.OTHER_CASES, fee["default"]["reason"], fee["default"], categories)))
+    # A rule for every student (no condition) is the last row any student reaches.
+    everyone = next((index for index, (when, _) in enumerate(entries) if when == {}), len(entries) - 1)
+    rows = [row for _, row in entries[: everyone + 1]]
     allowed = [c["code"] for c in fee["categories"] if c["code"] in set(fee["allowed"])]
     return {
         "rows": rows,
@@ -199,17 +243,43 @@ def cvec_view(data: dict, compiled: dict) -> dict | None:
 
 
 def payment_view(data: dict, compiled: dict) -> dict | None:
-    payment = data.get("payment")
-    if not payment or compiled["fee"] is None:
+    """How to pay the fee: each fact the notice gives, and « non précisé » where it is silent."""
+    if compiled["fee"] is None:
         return None
+    payment = compiled["payment"]
+    written = data.get("payment") if isinstance(data.get("payment"), dict) else {}
+    instalments = payment["instalments"]
+    options = None
+    if instalments is not None:
+        options = [
+            fr.payment_option(
+                i["count"],
+                i["label"],
+                i["min_amount"],
+                first_share=i["first_share"],
+                at_least=i["at_least"],
+                first_due_unknown=i["count"] > 1 and i["first_due"] is None,
+            )
+            for i in instalments
+        ]
+    several = instalments is None or any(i["count"] > 1 for i in instalments)
     return {
-        "methods": payment.get("methods", []),
-        "options": [
-            fr.payment_option(i["count"], i["label"], i["min_amount"]) for i in compiled["payment"]["instalments"]
-        ],
-        "later_day": fr.later_instalments_day_text(day) if (day := compiled["payment"]["later_instalments_day"]) else None,
-        "note": payment.get("note"),
+        "methods_text": fr.payment_methods_text(payment["methods"]),
+        "due_text": fr.payment_due_text(payment["due"]),
+        "options": options,
+        "options_unknown_text": fr.UNKNOWN_INSTALMENTS if options is None else None,
+        "later_text": fr.later_instalments_text(payment["later_instalments_day"]) if several and instalments else None,
+        "unknown": payment["methods"] is None or payment["due"] is None or options is None,
+        "note": written.get("note"),
     }
+
+
+def _year_end_note(compiled: dict) -> str | None:
+    ends = [period["end_kind"] for window in compiled["windows"] or [] for period in window["periods"]]
+    if not any(kind in ("asap", "unknown") for kind in ends):
+        return None
+    year_end = compiled["academic_year_end"]
+    return fr.year_end_note(_iso_date(year_end["last_day"]), year_end["convention"])
 
 
 _STEP_NUMBER = re.compile(r"^\s*[ÉéEe]tape\s*n?°?\s*\d+\s*[:.)–-]\s*")
@@ -222,6 +292,14 @@ def step_title(title: str) -> str:
 
 
 def step_view(number: int, step: dict, institution: dict) -> dict:
+    documents = [
+        {
+            "label": d["label"],
+            "applies_to": fr.describe_when(d["when"]) if d.get("when") else None,
+            "note": d.get("note"),
+        }
+        for d in step.get("documents", [])
+    ]
     return {
         "number": number,
         "anchor": f"etape-{step['id']}",
@@ -240,6 +318,7 @@ def step_view(number: int, step: dict, institution: dict) -> dict:
         ],
         "screenshots": [{"src": s["src"], "alt": s["alt"]} for s in step.get("screenshots", [])],
         "branches": step.get("branches", []),
+        "documents": documents,
     }
 
 
@@ -254,7 +333,6 @@ def procedure_view(record, institution: dict, institution_unconfirmed=()) -> dic
     by_id = {c["id"]: c for c in contacts}
     # Whom to ask when the notice is silent: the "en cas de doute" contact first.
     ask = by_id.get(unsure["contact"]) if unsure else (contacts[0] if contacts else None)
-    source = data["source"]
     steps = [step_view(i, s, institution) for i, s in enumerate(data["steps"], start=1)]
     return {
         "id": data["id"],
@@ -285,16 +363,21 @@ def procedure_view(record, institution: dict, institution_unconfirmed=()) -> dic
             for period in window["periods"]
             for kind in (period["start_kind"], period["end_kind"])
         ),
-        "closures": closures_view(data, compiled, record.unconfirmed),
+        # What an end the notice does not give (or gives as « dès que possible ») stands for.
+        "year_end": _year_end_note(compiled),
+        "closures": closures_view(data, compiled, record.unconfirmed, institution["contacts"]),
         "fee": fee_view(data, compiled),
         "cvec": cvec_view(data, compiled),
         "payment": payment_view(data, compiled),
         "contacts": contacts,
         "ask": ask,
         "unsure": {"text": unsure["text"], "contact": by_id[unsure["contact"]]} if unsure else None,
-        "source": {
-            "title": source["title"],
-            "date": fr.short_date(_iso_date(source["date"])) if known(source.get("date")) else None,
-            "url": source["url"] if known(source.get("url")) else None,
-        },
+        "sources": [
+            {
+                "title": source["title"],
+                "date": fr.short_date(_iso_date(source["date"])) if known(source.get("date")) else None,
+                "url": source["url"] if known(source.get("url")) else None,
+            }
+            for source in sources_of(data)
+        ],
     }

@@ -1,7 +1,8 @@
 """What the schema alone cannot see, checked across values and files: the portals and
-contacts a procedure names exist in its institution.yaml, its fee codes are declared,
-its dates are in order, its screenshots stand beside it, no identifier is used twice;
-and, as warnings, a file whose year folder or name says something else than its data."""
+contacts a procedure names exist in its institution.yaml (or, for portals, in the
+national layer), its fee codes are declared, its dates are in order, its screenshots
+stand beside it, no identifier is used twice; and, as warnings, a file whose year
+folder or name says something else than its data."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from generator.errors import DataError
 from generator.source.discovery import RESERVED_PROCEDURE_IDS, screenshot_file
+from generator.source.schema import DIFFERENTIATED_LEVELS
 from generator.source.types import Context, paris_instant
 
 YEAR_FOLDER = re.compile(r"\d{4}-\d{4}")
@@ -59,7 +61,9 @@ def naming_warnings(path: Path, data: dict, ctx: Context, institution_folder: Pa
 
 
 def reference_errors(path: Path, data: dict, ctx: Context, institution: dict) -> list[DataError]:
-    """What the schema alone cannot see: references, order of dates, codes."""
+    """What the schema alone cannot see: references, order of dates, codes.
+
+    `institution["portals"]` holds the national portals too (the catalog merges them)."""
     found = Context(ctx.file, positions=ctx.positions)
     institution_file = f"procedures/{institution['id']}/institution.yaml"
 
@@ -76,7 +80,12 @@ def reference_errors(path: Path, data: dict, ctx: Context, institution: dict) ->
     for i, step in enumerate(data.get("prerequisites", [])):
         check_portals(step.get("portals"), ("prerequisites", i, "portals"))
     step_ids: dict[str, int] = {}
+    document_ids: set[str] = set()
     for i, step in enumerate(data["steps"]):
+        for j, document in enumerate(step.get("documents", [])):
+            if document["id"] in document_ids:
+                found.error_at(("steps", i, "documents", j, "id"), f"pièce « {document['id']} » en double dans la procédure : donnez-lui un autre id")
+            document_ids.add(document["id"])
         check_portals(step.get("portals"), ("steps", i, "portals"))
         if step["id"] in step_ids:
             found.error_at(("steps", i, "id"), f"étape « {step['id']} » en double (déjà l'étape n° {step_ids[step['id']] + 1}) : donnez-lui un autre id")
@@ -103,6 +112,7 @@ def reference_errors(path: Path, data: dict, ctx: Context, institution: dict) ->
     fee = data.get("fee")
     if fee:
         _check_fee_codes(fee, found)
+        _check_differentiated(fee, data["level"], found)
 
     windows = data["windows"]
     if windows != "unknown":
@@ -111,7 +121,36 @@ def reference_errors(path: Path, data: dict, ctx: Context, institution: dict) ->
                 _check_order(found, period["start"], period["end"], ("windows", i, "periods", j, "end"), "la période")
     for i, closure in enumerate(data.get("closures", [])):
         _check_order(found, closure["from"], closure["to"], ("closures", i, "to"), "la fermeture")
+        _check_closure_contact(closure, contacts, ("closures", i), found)
     return found.errors
+
+
+def _check_closure_contact(closure: dict, contacts: dict, where: tuple, found: Context) -> None:
+    """An office's closure names the contact it closes; the portal's names none."""
+    contact = closure.get("contact")
+    if closure.get("kind", "portal") == "office":
+        if contact is None:
+            found.error_at(where + ("kind",), "fermeture « office » sans contact : ajoutez contact: <identifiant du contact fermé>")
+        elif contact not in contacts:
+            found.error_at(where + ("contact",), f"contact inconnu « {contact} » (contacts déclarés : {', '.join(contacts)})")
+    elif contact is not None:
+        found.error_at(
+            where + ("contact",),
+            "une fermeture du portail ne nomme pas de contact : écrivez kind: office si c'est ce contact qui est fermé",
+        )
+
+
+def _check_differentiated(fee: dict, level: str, found: Context) -> None:
+    """`amount: differentiated` names the national table 2, of the levels it covers."""
+    outcomes = [(("fee", "rules", i, "amount"), r) for i, r in enumerate(fee.get("rules", []))]
+    outcomes.append((("fee", "default", "amount"), fee["default"]))
+    for where, outcome in outcomes:
+        if outcome["amount"] == "differentiated" and level not in DIFFERENTIATED_LEVELS:
+            found.error_at(
+                where,
+                f"« differentiated » : les droits différenciés ne concernent que {', '.join(DIFFERENTIATED_LEVELS)}, "
+                f"pas le niveau {level} : écrivez le montant de la notice, ou unknown",
+            )
 
 
 def _check_fee_codes(fee: dict, found: Context) -> None:
@@ -133,7 +172,7 @@ def _check_fee_codes(fee: dict, found: Context) -> None:
 
 
 def _check_order(found: Context, start: str, end: str, where: tuple, what: str) -> None:
-    if start in ("asap", "unknown") or end == "unknown":
+    if start in ("asap", "unknown") or end in ("asap", "unknown"):
         return
     start_at = dt.datetime.fromisoformat(paris_instant(start)[0])
     end_at = dt.datetime.fromisoformat(paris_instant(end, end=True)[0])

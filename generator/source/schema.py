@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from checks.profile import FLAGS, INSTALMENT_COUNTS, REGIMES
+from checks.profile import FLAGS, INSTALMENT_COUNTS, PLATFORMS, REGIMES
 
 from generator.source.types import (
     AcademicYear,
@@ -37,8 +37,14 @@ EMAIL = Pattern(r"[^@\s\"'<>]+@[^@\s\"'<>]+\.[a-z]{2,}", "une adresse électroni
 # some tens of thousands of euros; anything above is a typo (or a float's rounding).
 MAX_EUROS = 100_000
 EUROS = Number(maximum=MAX_EUROS, cents=True)
-AMOUNT = Either(Word("national", "unknown"), EUROS, expected="un nombre (175), « national » ou « unknown »")
+AMOUNT = Either(
+    Word("national", "differentiated", "unknown"),
+    EUROS,
+    expected="un nombre (175), « national », « differentiated » (le montant national des droits différenciés) ou « unknown »",
+)
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+# The levels whose first enrolments may be subject to differentiated fees (a doctorate never is).
+DIFFERENTIATED_LEVELS = ("licence", "master", "ingenieur")
 
 
 INSTALMENTS = Word(*(str(count) for count in INSTALMENT_COUNTS))
@@ -53,6 +59,7 @@ CONDITION = Obj(
         "regime": Field(_one_or_list(Word(*REGIMES))),
         **{flag: Field(Bool()) for flag in FLAGS},
         "echeances": Field(_one_or_list(INSTALMENTS)),
+        "plateforme": Field(_one_or_list(Word(*PLATFORMS))),
         "date_acceptation": Field(Obj({"from": Field(Date()), "to": Field(Date())})),
     },
     expected="une condition sur le profil (par exemple {boursier: true})",
@@ -66,6 +73,19 @@ RULE_REASON = {
 
 NATIONAL_RULE = Obj({"when": Field(CONDITION, required=True), **RULE_REASON})
 PER_YEAR = MapOf(YEAR, EUROS, expected="des montants par année universitaire (2024-2025: 103)")
+# A year left out is a year whose amount is not established: never a guess.
+PER_YEAR_WITH_REFERENCE = MapOf(
+    YEAR,
+    Obj({"amount": Field(EUROS, required=True), "reference": Field(Text(), required=True)}),
+    expected="par année universitaire, un montant et sa source (2024-2025: {amount: 2850, reference: …})",
+)
+PORTAL = Obj(
+    {
+        "name": Field(Text(), required=True),
+        "url": Field(URL, required=True),
+        "purpose": Field(Text(), required=True),
+    }
+)
 
 NATIONAL = Obj(
     {
@@ -90,10 +110,34 @@ NATIONAL = Obj(
                         required=True,
                     ),
                     "exempt": Field(ListOf(NATIONAL_RULE)),
+                    "differentiated": Field(
+                        Obj(
+                            {
+                                "reference": Field(Text(), required=True),
+                                "amount": Field(
+                                    Obj({level: Field(PER_YEAR_WITH_REFERENCE) for level in DIFFERENTIATED_LEVELS}),
+                                    required=True,
+                                ),
+                            }
+                        ),
+                        description="droits d'inscription différenciés (arrêté du 19 avril 2019, article 8 et tableau 2)",
+                    ),
                 }
             ),
             required=True,
         ),
+        "academic_year_end": Field(
+            Obj(
+                {
+                    "month": Field(Number(integer=True, minimum=1, maximum=12), required=True),
+                    "day": Field(Number(integer=True, minimum=1, maximum=31), required=True),
+                    "reference": Field(Text(), required=True),
+                }
+            ),
+            required=True,
+            description="dernier jour de l'année universitaire, dans sa seconde année civile : convention de modop",
+        ),
+        "portals": Field(MapOf(SLUG, PORTAL), description="portails nationaux, hérités par chaque établissement"),
     }
 )
 
@@ -142,24 +186,21 @@ INSTITUTION = Obj(
         "address": Field(Text()),
         "website": Field(URL),
         "contacts": Field(MapOf(SLUG, CONTACT), required=True),
-        "portals": Field(
-            MapOf(
-                SLUG,
-                Obj(
-                    {
-                        "name": Field(Text(), required=True),
-                        "url": Field(URL, required=True),
-                        "purpose": Field(Text(), required=True),
-                    }
-                ),
-            ),
-            required=True,
-        ),
+        "portals": Field(MapOf(SLUG, PORTAL), required=True, description="portails de l'établissement (les nationaux sont hérités)"),
     }
 )
 
 PORTAL_REFS = ListOf(SLUG)
 WARNING = Obj({"kind": Field(Word("note", "info", "warning", "danger")), "text": Field(Text(), required=True)})
+
+DOCUMENT = Obj(
+    {
+        "id": Field(SLUG, required=True, description="identifiant, unique dans la procédure"),
+        "label": Field(Text(), required=True),
+        "when": Field(CONDITION),
+        "note": Field(Text()),
+    }
+)
 
 STEP = Obj(
     {
@@ -172,6 +213,7 @@ STEP = Obj(
         "warnings": Field(ListOf(WARNING)),
         "screenshots": Field(ListOf(Obj({"src": Field(Text(), required=True), "alt": Field(Text(), required=True)}))),
         "branches": Field(ListOf(Obj({"title": Field(Text(), required=True), "body": Field(Text(), required=True)}))),
+        "documents": Field(ListOf(DOCUMENT), description="pièces justificatives à fournir à cette étape"),
     }
 )
 
@@ -188,7 +230,19 @@ FEE = Obj(
             ListOf(Obj({"code": Field(Pattern(r"[A-Za-z0-9]{1,4}", "un code court (01, D1)"), required=True), "label": Field(Text(), required=True)}))
         ),
         "allowed": Field(ListOf(Pattern(r"[A-Za-z0-9]{1,4}", "un code de categories"))),
-        "rules": Field(ListOf(Obj({"when": Field(CONDITION, required=True), **FEE_OUTCOME}))),
+        "rules": Field(
+            ListOf(
+                Obj(
+                    {
+                        "when": Field(CONDITION, required=True),
+                        "before_national_exemptions": Field(
+                            Bool(), description="true : la règle s'applique avant les exonérations nationales"
+                        ),
+                        **FEE_OUTCOME,
+                    }
+                )
+            )
+        ),
         "default": Field(Obj(FEE_OUTCOME), required=True),
         "note": Field(Text()),
     }
@@ -213,7 +267,7 @@ CVEC = Obj(
 )
 
 START = Either(Word("asap", "unknown"), Instant(), expected="une date, une date et une heure, « asap » ou « unknown »")
-END = Either(UNKNOWN, Instant(), expected="une date, une date et une heure, ou « unknown »")
+END = Either(Word("asap", "unknown"), Instant(), expected="une date, une date et une heure, « asap » ou « unknown »")
 
 WINDOWS = Either(
     UNKNOWN,
@@ -232,24 +286,47 @@ WINDOWS = Either(
     expected="une liste de périodes d'inscription, ou « unknown »",
 )
 
-PAYMENT = Obj(
-    {
-        "methods": Field(ListOf(Text())),
-        "instalments": Field(
-            ListOf(
-                Obj(
-                    {
-                        "count": Field(INSTALMENTS, required=True),
-                        "label": Field(Text()),
-                        "min_amount": Field(EUROS),
-                    }
-                )
-            )
-        ),
-        "later_instalments_day": Field(Number(integer=True, minimum=1, maximum=31, expected="un jour du mois, de 1 à 31")),
-        "note": Field(Text()),
-    }
+DUE = Word("at_registration", "unknown")
+SHARE = Either(
+    Pattern(r"[1-9][0-9]*/[1-9][0-9]*", "une fraction (1/3)"), UNKNOWN, expected="une fraction (1/3) ou « unknown »"
 )
+PAYMENT = Either(
+    UNKNOWN,
+    Obj(
+        {
+            "methods": Field(Either(UNKNOWN, ListOf(Text()), expected="une liste de moyens de paiement ou « unknown »")),
+            "due": Field(DUE, description="quand se paie le droit (ou sa première échéance) : at_registration ou unknown"),
+            "instalments": Field(
+                Either(
+                    UNKNOWN,
+                    ListOf(
+                        Obj(
+                            {
+                                "count": Field(INSTALMENTS, required=True),
+                                "label": Field(Text()),
+                                "min_amount": Field(EUROS),
+                                "first_due": Field(DUE, description="la première échéance de cette option, si ce n'est pas « due »"),
+                                "first_share": Field(SHARE, description="la part de la première échéance (parts égales sinon)"),
+                                "at_least": Field(Bool(), description="true : la première part est un minimum"),
+                            }
+                        )
+                    ),
+                    expected="une liste de façons de payer, ou « unknown »",
+                )
+            ),
+            "later_instalments_day": Field(
+                Either(
+                    UNKNOWN,
+                    Number(integer=True, minimum=1, maximum=31, expected="un jour du mois, de 1 à 31"),
+                    expected="un jour du mois (1 à 31) ou « unknown »",
+                )
+            ),
+            "note": Field(Text()),
+        }
+    ),
+    expected="les modalités de paiement, ou « unknown »",
+)
+SOURCE = Obj({"title": Field(Text(), required=True), "date": Field(Either(Date(), UNKNOWN)), "url": Field(URL)})
 
 PROCEDURE = Obj(
     {
@@ -258,10 +335,11 @@ PROCEDURE = Obj(
         "title": Field(Text(), required=True),
         "academic_year": Field(YEAR, required=True),
         "academic_year_stated": Field(Bool()),
+        "academic_year_end": Field(Date(), description="dernier jour de l'année universitaire, quand la notice en donne un"),
         "kind": Field(Word("inscription", "candidature"), required=True),
         "level": Field(Word("licence", "master", "doctorat", "ingenieur", "autre"), required=True),
         "source": Field(
-            Obj({"title": Field(Text(), required=True), "date": Field(Either(Date(), UNKNOWN)), "url": Field(URL)}),
+            Either(SOURCE, ListOf(SOURCE), expected="une source {title, date, url}, ou une liste de sources"),
             required=True,
         ),
         "summary": Field(Text(), required=True),
@@ -282,6 +360,11 @@ PROCEDURE = Obj(
             ListOf(
                 Obj(
                     {
+                        "kind": Field(
+                            Word("portal", "office"),
+                            description="portal (le portail, par défaut : l'inscription est impossible) ou office (un contact)",
+                        ),
+                        "contact": Field(SLUG, description="le contact fermé, pour une fermeture office"),
                         "from": Field(Instant(), required=True),
                         "to": Field(Instant(), required=True),
                         "reason": Field(Text(), required=True),

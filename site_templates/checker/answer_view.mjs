@@ -4,7 +4,7 @@
 import { countdownNode } from "./countdown.mjs";
 import { el, stepAnchor, stepTitle } from "./dom.mjs";
 
-// Under the widget's form: the figures, the student's steps, « Pourquoi ? ».
+// Under the widget's form: the figures, the student's steps and documents, « Pourquoi ? ».
 export function answerNodes(answer, view) {
   const parts = figuresList(view, { detailed: true });
   const steps = answer.steps.map((id) => [id, stepTitle(id)]).filter(([, title]) => title);
@@ -15,6 +15,7 @@ export function answerNodes(answer, view) {
       el("ul", {}, ...steps.map(([id, title]) => el("li", {}, el("a", { href: `#${stepAnchor(id)}` }, title)))),
     );
   }
+  if (view.documents.length) addPart(parts, "Vos pièces à fournir", documentsList(view.documents));
   const why = el(
     "details",
     { class: "modop-checker__why" },
@@ -60,6 +61,15 @@ export function figuresList(view, { detailed }) {
     );
   }
   return parts;
+}
+
+// The student's documents to provide (the view's labels and notes), for the widget and « Mon parcours ».
+export function documentsList(documents) {
+  return el(
+    "ul",
+    { class: "modop-documents" },
+    ...documents.map((document) => el("li", {}, document.note ? `${document.label} — ${document.note}` : document.label)),
+  );
 }
 
 function addPart(parts, term, ...details) {

@@ -6,7 +6,7 @@
 // nothing the student answered goes into an address. It is a child of <body>,
 // so that printing it can leave the rest of the page out (checker.css).
 
-import { figuresList } from "./answer_view.mjs";
+import { documentsList, figuresList } from "./answer_view.mjs";
 import { el, stepSection, textOf } from "./dom.mjs";
 import { forgetTicks, readTicks, ticksKey, writeTicks } from "./tick_storage.mjs";
 
@@ -62,6 +62,7 @@ function parcoursDialog(widget, { answer, view }) {
     situationList(widget.form),
     el("h3", {}, "À retenir"),
     figuresList(view, { detailed: false }),
+    ...(view.documents.length ? [el("h3", {}, "Vos pièces à fournir"), documentsList(view.documents)] : []),
     el("h3", {}, "Vos étapes"),
     ...stepsPart(widget, answer),
   );

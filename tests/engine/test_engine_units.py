@@ -31,6 +31,7 @@ def test_profile_defaults_fill_every_key():
         "refugie": False,
         "pupille": False,
         "deja_inscrit": False,
+        "plateforme": None,
         "date_acceptation": None,
         "cvec_deja_acquittee": False,
         "echeances": 1,
@@ -58,6 +59,7 @@ def test_profile_reads_text_and_parsed_values_alike():
         ({"date_acceptation": "22024-03-10"}, "Date d'acceptation « 22024-03-10 » impossible"),
         ({"date_acceptation": "0001-01-01"}, "entre 2000 et 2099"),
         ({"date_acceptation": "2100-01-01"}, "entre 2000 et 2099"),
+        ({"plateforme": "apb"}, "impossible pour plateforme"),
     ],
 )
 def test_profile_refuses_unknown_keys_and_values_in_french(values, words):
@@ -317,7 +319,8 @@ def test_instalments_not_offered_or_nothing_to_pay_fall_back_to_one_payment():
     not_offered = evaluate(AMU_BUT1, {"echeances": "3", "date_acceptation": "2024-07-01"}, at("2024-07-10T10:00"))["payment"]
     assert len(not_offered["plan"]) == 1 and "n'est pas proposé" in not_offered["refused"]
     nothing = evaluate(DOCTORAT, {"echeances": "3", "boursier": "true"}, at("2025-09-15T10:00"))["payment"]
-    assert nothing["plan"] == [{"due": "2025-09-15", "amount_eur": 0.0}] and "Rien à payer" in nothing["refused"]
+    # Nothing to pay has no due date.
+    assert nothing["plan"] == [{"due": None, "amount_eur": 0.0}] and "Rien à payer" in nothing["refused"]
 
 
 def test_later_instalment_day_is_clamped_to_short_months():

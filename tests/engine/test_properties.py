@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checks import evaluate
-from checks.profile import FLAGS, INSTALMENT_COUNTS, REGIMES
+from checks.profile import FLAGS, INSTALMENT_COUNTS, PLATFORMS, REGIMES
 from tests.support.contract import ANSWER_KEYS
 from tests.support.paths import REPO
 
@@ -56,6 +56,7 @@ profiles = st.fixed_dictionaries(
         "regime": st.sampled_from(REGIMES),
         **{flag: st.booleans() for flag in FLAGS},
         "date_acceptation": st.none() | st.dates(date(2022, 1, 1), date(2026, 12, 31)),
+        "plateforme": st.none() | st.sampled_from(PLATFORMS),
         "echeances": st.sampled_from(INSTALMENT_COUNTS),
     },
 )
@@ -81,11 +82,11 @@ def near_a_boundary(draw, procedure: dict) -> datetime:
 
 def _holds(when: dict, profile: dict) -> bool:
     for key, expected in (when or {}).items():
-        default = {"regime": "initiale", "echeances": 1, "date_acceptation": None}.get(key, False)
+        default = {"regime": "initiale", "echeances": 1, "date_acceptation": None, "plateforme": None}.get(key, False)
         value = profile.get(key, default)
+        if key in ("date_acceptation", "plateforme") and value is None:
+            continue  # windows keep what depends on a date or a platform not given
         if key == "date_acceptation":
-            if value is None:
-                continue  # windows keep what depends on a date not given
             if "from" in expected and value < date.fromisoformat(expected["from"]):
                 return False
             if "to" in expected and value > date.fromisoformat(expected["to"]):
@@ -102,9 +103,17 @@ def _inside(start, end, at) -> bool:
     return (start is None or datetime.fromisoformat(start) <= at) and (end is None or at < datetime.fromisoformat(end))
 
 
+def _portal_closures(procedure: dict) -> list[dict]:
+    return [c for c in procedure.get("closures") or () if c.get("kind", "portal") == "portal"]
+
+
 def oracle_open(procedure: dict, profile: dict, at: datetime) -> bool:
+    """Open: inside one of the student's periods, before the end of the academic year
+    (every period ends then at the latest), and no portal closure at `at`."""
     at = at.replace(microsecond=0)
-    if any(_inside(c["start"], c["end"], at) for c in procedure.get("closures") or ()):
+    if any(_inside(c["start"], c["end"], at) for c in _portal_closures(procedure)):
+        return False
+    if at >= datetime.fromisoformat(procedure["academic_year_end"]["end"]):
         return False
     return any(
         _inside(p["start"], p["end"], at)
@@ -146,22 +155,46 @@ def check_answer(procedure: dict, profile: dict, at: datetime) -> None:
     if fee is None or fee["amount_eur"] is None:
         assert payment is None
     else:
-        plan = payment["plan"]
-        assert all(item["amount_eur"] >= 0 for item in plan)
-        assert sum(_cents(item["amount_eur"]) for item in plan) == _cents(fee["amount_eur"])
-        assert all(abs(item["amount_eur"] * 100 - _cents(item["amount_eur"])) < 1e-6 for item in plan), "whole cents"
-        requested = profile.get("echeances", 1)
-        assert len(plan) == (1 if payment["refused"] else requested)
-        assert (payment["refused"] is None) or requested > 1
-        dues = [item["due"] for item in plan if item["due"] is not None]
-        assert dues == sorted(dues) and len(set(dues)) == len(dues)
+        check_payment(procedure, profile, at.replace(microsecond=0), fee, payment, deadline)
 
     if deadline is not None:
         check_deadline(procedure, profile, at.replace(microsecond=0), deadline)
 
     step_ids = [s["id"] for s in procedure.get("steps") or ()]
     assert answer["steps"] == [s for s in step_ids if s in answer["steps"]]
+    documents = [d["id"] for d in procedure.get("documents") or () if d["step"] in answer["steps"]]
+    assert answer["documents"] == [d for d in documents if d in answer["documents"]]
     assert answer["explanation"] and all(isinstance(s, str) and s.strip().endswith(".") for s in answer["explanation"])
+
+
+def check_payment(procedure: dict, profile: dict, at: datetime, fee: dict, payment: dict, deadline: dict | None) -> None:
+    plan = payment["plan"]
+    amounts = [item["amount_eur"] for item in plan]
+    assert all(a is None or a >= 0 for a in amounts)
+    if None not in amounts:
+        assert sum(_cents(a) for a in amounts) == _cents(fee["amount_eur"])
+        assert all(abs(a * 100 - _cents(a)) < 1e-6 for a in amounts), "whole cents"
+    requested = profile.get("echeances", 1)
+    assert len(plan) == (1 if payment["refused"] else requested)
+    assert (payment["refused"] is None) or requested > 1
+    dues = [item["due"] for item in plan if item["due"] is not None]
+    assert dues == sorted(dues) and len(set(dues)) == len(dues)
+    offers = (procedure.get("payment") or {}).get("instalments")
+    if offers is None and payment["refused"]:
+        assert "n'est pas proposé" not in payment["refused"], "the notice never said it was not offered"
+    first = plan[0]["due"]
+    if first is None:
+        return
+    # A first payment is due on a day the student can register, never once their windows are closed.
+    assert (procedure.get("payment") or {}).get("due") == "at_registration" or any(
+        o.get("first_due") == "at_registration" for o in offers or ()
+    )
+    if deadline is not None:
+        assert deadline["status"] != "closed"
+        day = date.fromisoformat(first)
+        for closure in _portal_closures(procedure):
+            start, end = datetime.fromisoformat(closure["start"]), datetime.fromisoformat(closure["end"])
+            assert not (start.date() < day < (end - timedelta(seconds=1)).date()), f"due {first} inside a portal closure"
 
 
 def check_deadline(procedure: dict, profile: dict, at: datetime, deadline: dict) -> None:

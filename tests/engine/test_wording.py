@@ -159,6 +159,16 @@ def test_payment_sentences():
         f"Le paiement en 5 fois est réservé aux frais d'au moins 1{NNBSP}000{NBSP}€ "
         f"(les vôtres : 397{NBSP}€) : paiement en une fois."
     )
+    assert fr.refused_not_stated(3, "la scolarité") == (
+        "Paiement en 3 fois : non précisé par la notice (elle ne dit pas s'il est possible) ; "
+        "renseignez-vous auprès de : la scolarité."
+    )
+    unknown = [(date(2024, 9, 1), 300.0), (None, 300.0), (None, 300.0)]
+    assert fr.payment_sentence(unknown, None, None, "Notice", at_least=True, contact="la scolarité") == (
+        f"Paiement : en 3 fois, au moins 300{NBSP}€ le dimanche 1er septembre 2024 puis le reste (300{NBSP}€ par "
+        "échéance si vous payez ce minimum) en deux échéances, à des dates non précisées par la notice ; "
+        "renseignez-vous auprès de : la scolarité (source : Notice)."
+    )
 
 
 def test_profile_errors():
@@ -203,8 +213,9 @@ def test_describe_when():
         "en apprentissage ou en contrat de professionnalisation, boursier"
     )
     assert fr.describe_when({"hors_ue": False, "echeances": [3, 5]}) == (
-        "étudiant de l'Union européenne, paiement en 3 fois ou 5 fois"
+        "non soumis aux droits d'inscription différenciés, paiement en 3 fois ou 5 fois"
     )
+    assert fr.describe_when({"plateforme": ["parcoursup", "ecandidat"]}) == "admis(e) par Parcoursup ou admis(e) par eCandidat"
     assert fr.describe_when({"date_acceptation": {"from": "2024-07-01", "to": "2024-07-15"}}) == (
         "proposition d'admission acceptée du 1er juillet 2024 au 15 juillet 2024 inclus"
     )

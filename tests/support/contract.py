@@ -17,7 +17,7 @@ SEED_PROCEDURES = {
     "amu-iut/desu-gol-reinscription": "2024-2025",
     "amu-iut/master": "2024-2025",
 }
-ANSWER_KEYS = ["procedure", "academic_year", "at", "fee", "cvec", "deadline", "payment", "steps", "explanation"]
+ANSWER_KEYS = ["procedure", "academic_year", "at", "fee", "cvec", "deadline", "payment", "steps", "documents", "explanation"]
 
 # The contract's example command and the answer it documents.
 EXAMPLE_ARGS = (
@@ -49,4 +49,5 @@ def assert_contract_example(answer: dict) -> None:
     assert [item["amount_eur"] for item in answer["payment"]["plan"]] == [0.0]
     assert answer["payment"]["refused"] is None
     assert answer["steps"] == ["cvec", "inscription", "pieces"]
+    assert answer["documents"] == []
     assert all(isinstance(s, str) and s.endswith(".") and "source" in s for s in answer["explanation"])

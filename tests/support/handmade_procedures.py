@@ -105,7 +105,13 @@ AMU_BUT1 = {
         },
     ],
     "closures": [],
-    "payment": {"instalments": [{"count": 1, "label": None, "min_amount": None}], "later_instalments_day": None},
+    # Paid online when registering; the notice offers one payment only.
+    "payment": {
+        "methods": ["carte bancaire"],
+        "due": "at_registration",
+        "instalments": [{"count": 1, "label": None, "min_amount": None}],
+        "later_instalments_day": None,
+    },
     "questions": ["regime", "boursier", "hors_ue", "pupille", "deja_inscrit", "date_acceptation", "cvec_deja_acquittee"],
 }
 
@@ -130,7 +136,8 @@ DOCTORAT = {
         ],
         "allowed": ["D1", "D6"],
         "rules": [
-            {"when": {"boursier": True}, "amount": 0, "category": "D6", "category_unknown": False,
+            {"when": {"boursier": True}, "before_national_exemptions": True, "amount": 0, "category": "D6",
+             "category_unknown": False,
              "reason": "Les boursiers valident leur inscription sans droits à payer.", "source": "Mode opératoire ED SPI"},
         ],
         "national_exemptions": NATIONAL_FEE_EXEMPTIONS,
@@ -141,6 +148,8 @@ DOCTORAT = {
     "windows": None,
     "closures": [],
     "payment": {
+        "methods": ["carte bancaire"],
+        "due": "at_registration",
         "instalments": [
             {"count": 1, "label": None, "min_amount": None},
             {"count": 3, "label": "Paybox 3 échéances", "min_amount": None},
@@ -165,7 +174,7 @@ ISIMA = {
     "fee": {
         "categories": [{"code": "01", "label": "Etudiant non boursier"}, {"code": "02", "label": "Etudiant Boursier"}],
         "allowed": ["01", "02"],
-        "rules": [{"when": {}, "amount": 0, "category": "01", "category_unknown": False,
+        "rules": [{"when": {}, "before_national_exemptions": True, "amount": 0, "category": "01", "category_unknown": False,
                    "reason": "Vous devez cocher la case 01 Etudiant non boursier ; le montant est de 0 euros.",
                    "source": "Mode opératoire ISIMA apprentissage"}],
         "national_exemptions": NATIONAL_FEE_EXEMPTIONS,

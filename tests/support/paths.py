@@ -13,6 +13,10 @@ SITE_FIXTURE = FIXTURES / "site"
 YEARS_FIXTURE = FIXTURES / "years"
 # A data root: ecole-hostile, an attack in every text field a page shows.
 HOSTILE_FIXTURE = FIXTURES / "hostile"
+# A data root without national layer: ecole-muette, whose small procedures
+# each leave out or mark « unknown » what their notice does not say; loaded
+# one at a time with the bundled national layer (tests.support.silent_notices).
+SILENT_FIXTURE = FIXTURES / "silent"
 # The institution folder `demo`, added to a copy of the bundled data, that
 # the validation tests break one thing at a time.
 VALIDATION_FIXTURE = FIXTURES / "validation"
