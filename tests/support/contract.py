@@ -16,6 +16,10 @@ SEED_PROCEDURES = {
     "amu-iut/desu-gol": "2024-2025",
     "amu-iut/desu-gol-reinscription": "2024-2025",
     "amu-iut/master": "2024-2025",
+    "assas/doctorat-reinscription": "2025-2026",
+    "uga/doctorat-inscription": "2024-2025",
+    "upec/reinscription-master-1": "2024-2025",
+    "upec/reinscription-master-2": "2024-2025",
 }
 ANSWER_KEYS = ["procedure", "academic_year", "at", "fee", "cvec", "deadline", "payment", "steps", "documents", "explanation"]
 
