@@ -17,6 +17,7 @@ SEED_PROCEDURES = {
     "amu-iut/desu-gol-reinscription": "2024-2025",
     "amu-iut/master": "2024-2025",
     "assas/doctorat-reinscription": "2025-2026",
+    "assas/master-droits-etudiants-etrangers": "2023-2024",
     "uga/doctorat-inscription": "2024-2025",
     "upec/reinscription-master-1": "2024-2025",
     "upec/reinscription-master-2": "2024-2025",
