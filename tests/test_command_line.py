@@ -51,6 +51,14 @@ def test_build_where_nothing_can_be_written_is_refused_before_any_work(where):
     assert result.stdout == "", "refused before loading anything"
 
 
+@pytest.mark.parametrize("address", ["inscriptions.example.fr", "\U0001ddffçí", "https://[x", "ftp://example.fr/"])
+def test_build_refuses_a_public_address_it_cannot_use_before_any_work(tmp_path, address):
+    """MkDocs would stop on it, in English, after the PDFs were laid out (found by the build property)."""
+    result = run_modop("--root", str(YEARS_FIXTURE), "build", "--out", str(tmp_path / "site"), "--site-url", address)
+    _refused(result, "--site-url", "https://inscriptions.example.fr/")
+    assert result.stdout == "" and not (tmp_path / "site").exists()
+
+
 def test_build_onto_a_file_is_refused_before_any_work(tmp_path):
     target = tmp_path / "site"
     target.write_text("", encoding="utf-8")

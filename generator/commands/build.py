@@ -11,6 +11,7 @@ from generator.commands.validate import add_only_option, report_warnings
 from generator.errors import UserError
 from generator.model.catalog import load_catalog
 from generator.outputs.calendars import build_stamp
+from generator.source.site_settings import SITE_URL, SITE_URL_EXPECTED
 
 
 def add_command(commands) -> None:
@@ -58,6 +59,8 @@ def add_engine_option(parser) -> None:
 def run(args: argparse.Namespace) -> int:
     from generator.site.build import build_site, check_output  # MkDocs, Jinja, WeasyPrint: loaded by the commands that need them
 
+    if args.site_url is not None and not SITE_URL.fullmatch(args.site_url):
+        raise UserError(f"--site-url « {args.site_url} » : attendu {SITE_URL_EXPECTED}")
     out = args.out.resolve()
     check_output(args.root, out)  # before the strict check, which reads every file
     at = _instant(args.at) if args.at else build_stamp()  # one instant for the warnings and the pages

@@ -36,11 +36,13 @@ ACCESSIBILITY = Obj(
     }
 )
 
+# The site's public address, in mkdocs.yml as after build's --site-url.
+SITE_URL = re.compile(r"https?://[^\s\"'<>/\[\]]+(?:/[^\s\"'<>]*)?")
+SITE_URL_EXPECTED = "une adresse http:// ou https:// (par exemple https://inscriptions.example.fr/)"
+
 SITE_SETTINGS = Obj(
     {
-        "site_url": Field(
-            Nullable(Pattern(r"https?://[^\s\"'<>]+", "une adresse http:// ou https:// (par exemple https://inscriptions.example.fr/)"))
-        ),
+        "site_url": Field(Nullable(Pattern(SITE_URL.pattern, SITE_URL_EXPECTED))),
         "theme": Field(
             Either(
                 Text(),

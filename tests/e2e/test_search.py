@@ -19,11 +19,14 @@ from tests.support.site_audit import CSP_RECORDER, csp_reports
 # Each engine's result links (Zensical's are in an open shadow root, which CSS locators cross).
 RESULTS = {"mkdocs": "a.md-search-result__link", "zensical": "[role='listbox'] a[role='option']"}
 
-# When a query typed now gets its results. Material's worker holds a query until its
-# index is in; Zensical's page fetches search.json itself and drops a query typed
-# before it arrived (no result ever, as on a slow network): wait for the index.
+# When the search is ready for a query. Material's worker builds its lunr index
+# from search_index.json (seconds on a loaded machine): until then its result
+# line says « Initialisation de la recherche ». Zensical's page fetches search.json
+# itself and drops a query typed before it arrived (no result ever, as on a slow
+# network): wait for the index.
 READY = {
-    "mkdocs": "() => true",
+    "mkdocs": "() => { const meta = document.querySelector('.md-search-result__meta');"
+    " return Boolean(meta) && !meta.textContent.includes('Initialisation'); }",
     "zensical": "() => performance.getEntriesByType('resource')"
     ".some(entry => new URL(entry.name).pathname.endsWith('/search.json') && entry.responseEnd > 0)",
 }
@@ -34,7 +37,7 @@ def results_for(engine: str, tab, query: str) -> list[str]:
     from playwright.sync_api import TimeoutError as Timeout
 
     page = tab.page
-    page.wait_for_function(READY[engine], timeout=30_000)
+    page.wait_for_function(READY[engine], timeout=120_000)
     page.keyboard.press("/")
     page.keyboard.insert_text(query)  # one input event: no list for a part of the query
     links = page.locator(RESULTS[engine])
