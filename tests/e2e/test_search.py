@@ -21,7 +21,8 @@ RESULTS = {"mkdocs": "a.md-search-result__link", "zensical": "[role='listbox'] a
 
 # When the search is ready for a query. Material's worker builds its lunr index
 # from search_index.json (seconds on a loaded machine): until then its result
-# line says « Initialisation de la recherche ». Zensical's page fetches search.json
+# line says « Initialisation de la recherche »; from then on it reads the query
+# at each key's release only (a keyup), not at an input event. Zensical's page fetches search.json
 # itself and drops a query typed before it arrived (no result ever, as on a slow
 # network): wait for the index.
 READY = {
@@ -40,6 +41,7 @@ def results_for(engine: str, tab, query: str) -> list[str]:
     page.wait_for_function(READY[engine], timeout=120_000)
     page.keyboard.press("/")
     page.keyboard.insert_text(query)  # one input event: no list for a part of the query
+    page.keyboard.press("End")  # a key released with the whole query in the field: Material reads it then
     links = page.locator(RESULTS[engine])
     try:
         links.first.wait_for(state="attached", timeout=30_000)  # the list is written at once
