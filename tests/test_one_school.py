@@ -43,7 +43,7 @@ def test_an_unknown_institution_is_one_line_naming_the_known_ones(data_root):
         assert result.returncode == 2, result.stderr
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("modop: "), result.stderr
-        assert "« nulle-part »" in lines[0] and "amu-iut, clermont-inp, demo, itsra, orleans" in lines[0]
+        assert "« nulle-part »" in lines[0] and "amu-iut, assas, clermont-inp, demo, itsra, orleans, uga, upec" in lines[0]
     assert not (data_root / "site").exists()
 
 
