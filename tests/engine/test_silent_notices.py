@@ -158,6 +158,18 @@ def test_national_exemptions_come_before_a_schools_rule_for_differentiated_fees(
         assert fee["amount_eur"] == 0.0, exempt
 
 
+def test_a_schools_own_amount_for_differentiated_fees_leaves_the_national_exemptions_first(notice):
+    """Finding 15 as staff first write it: `when: {hors_ue: true}` and a number, nothing
+    repeated by hand; a non-EU pupille de la nation, apprentice or exchange student
+    owes nothing, as the national rules say."""
+    record = notice("hors-ue-montant")
+    subject = {"hors_ue": "true"}
+    assert answer(record, subject, "2024-08-01T10:00")["fee"]["amount_eur"] == 3879.0
+    for exempt in ({"pupille": "true"}, {"regime": "apprentissage"}, {"echange": "true"}, {"boursier": "true"}):
+        fee = answer(record, {**subject, **exempt}, "2024-08-01T10:00")["fee"]
+        assert fee["amount_eur"] == 0.0, exempt
+
+
 def test_a_rule_may_come_before_the_national_exemptions(notice):
     fee = answer(notice("hors-ue-regle"), {"boursier": "true", "hors_ue": "true"}, "2024-08-01T10:00")["fee"]
     assert (fee["amount_eur"], fee["category"]) == (0.0, "02")
