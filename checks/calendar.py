@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from checks.deadline import year_end_of
 from checks.paris_time import is_midnight, paris_offset, paris_time
+from checks.sources import kind_of
 from checks.wording import wording
 from checks.wording.sentences import clause
 
@@ -76,7 +77,7 @@ class CalendarEvent:
 def procedure_calendar(procedure: dict, stamp: datetime, *, page_url: str | None = None, lang: str = "fr") -> str:
     """Every window period of the compiled procedure and every closure of its portal."""
     events = _window_events(procedure, page_url, lang) + _closure_events(procedure, page_url, lang)
-    name = wording(lang).calendar_name(_title(procedure), student=False)
+    name = wording(lang).calendar_name(_title(procedure), student=False, kind=kind_of(procedure))
     return _calendar(name, events, stamp, page_url, tentative=bool(procedure.get("provisional")))
 
 
@@ -91,7 +92,7 @@ def student_calendar(
     events = []
     for window in deadline.get("windows") or ():
         start, end = _parse(window.get("start")), _parse(window.get("end"))
-        context = words.student_period_line(start, end)
+        context = words.student_period_line(start, end, kind_of(procedure))
         # The engine's windows never touch: an instant names one boundary.
         if start is not None:
             uid = _uid(procedure, f"etudiant-{_UID_SIDES['opening']}-{_utc_stamp(start)}")
@@ -101,7 +102,7 @@ def student_calendar(
             events.append(
                 _boundary_event(procedure, "closing", end, context, page_url, uid, lang, year_end=end == year_end)
             )
-    name = words.calendar_name(_title(procedure), student=True)
+    name = words.calendar_name(_title(procedure), student=True, kind=kind_of(procedure))
     return _calendar(name, events, stamp, page_url, tentative=bool(procedure.get("provisional")))
 
 
@@ -122,7 +123,7 @@ def _window_events(procedure: dict, page_url: str | None, lang: str) -> list[Cal
     for window in procedure.get("windows") or ():
         for period in window.get("periods") or ():
             start, end = _parse(period.get("start")), _parse(period.get("end"))
-            line = words.window_period_line(window.get("label") or "", start, end)
+            line = words.window_period_line(window.get("label") or "", start, end, kind_of(procedure))
             if start is not None:
                 periods_at.setdefault((start, "opening"), []).append(line)
             if end is not None:
@@ -153,7 +154,7 @@ def _boundary_event(
     day before, the last day, included.
     """
     words = wording(lang)
-    title = _title(procedure)
+    title, kind = _title(procedure), kind_of(procedure)
     whole_day = is_midnight(moment)
     day = paris_time(moment).date()
     if side == "closing":
@@ -164,12 +165,14 @@ def _boundary_event(
         alarm = _ALARM_DAY_BEFORE_LAST_DAY if whole_day else _ALARM_DAY_BEFORE
     return CalendarEvent(
         uid=uid,
-        summary=words.event_summary(side, title),
-        description=_description(procedure, words.event_first_line(side, moment, year_end=year_end), context, page_url, lang),
+        summary=words.event_summary(side, title, kind),
+        description=_description(
+            procedure, words.event_first_line(side, moment, year_end=year_end, kind=kind), context, page_url, lang
+        ),
         start=day if whole_day else moment,
         end=day + timedelta(days=1) if whole_day else None,
         alarm=alarm,
-        alarm_text=words.alarm_text(side, title),
+        alarm_text=words.alarm_text(side, title, kind),
     )
 
 
@@ -186,7 +189,7 @@ def _closure_events(procedure: dict, page_url: str | None, lang: str) -> list[Ca
         if office:
             summary, first = words.office_closure_summary(office, title), words.office_closure_line(office, start, end)
         else:
-            summary, first = words.event_summary("closure", title), words.closure_line(start, end)
+            summary, first = words.event_summary("closure", title), words.closure_line(start, end, kind_of(procedure))
         events.append(
             CalendarEvent(
                 uid=_uid(procedure, f"fermeture-{number}"),

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from checks.conditions import UNSAID_KEYS, condition_holds, depends_on
-from checks.sources import contact_of, source_of
+from checks.sources import contact_of, kind_of, source_of
 from checks.wording import wording
 
 # The kind of an end that the end of the academic year replaced: the notice gave
@@ -70,7 +70,7 @@ def decide_deadline(
     periods = tuple(_merged(cut))
     status, next_change = _status(periods, at)
     facts = _Facts(chosen, raw, periods, closures, year_end, unsaid, covered=bool(bounded))
-    reason = _reason(lang, contact, facts, status, at, procedure.get("academic_year_end") or {})
+    reason = _reason(lang, contact, facts, status, at, procedure)
     part = {
         "status": status,
         "windows": [{"start": _iso(p.start), "end": _iso(p.end)} for p in periods],
@@ -206,11 +206,12 @@ def _status(periods: tuple[Period, ...], at: datetime) -> tuple[str, datetime | 
     return "closed", None
 
 
-def _reason(lang, contact, facts: _Facts, status, at, year_end: dict) -> str:
+def _reason(lang, contact, facts: _Facts, status, at, procedure: dict) -> str:
     words = wording(lang)
+    year_end = procedure.get("academic_year_end") or {}
     if not facts.periods:
-        return words.no_period(facts.covered, contact)
-    parts = [status_text(facts.periods, status, at, lang)]
+        return words.no_period(facts.covered, contact, kind_of(procedure))
+    parts = [status_text(facts.periods, status, at, lang, kind_of(procedure))]
     labels = [w["label"] for w in facts.chosen if w.get("label")]
     if labels:
         parts.append(words.window_labels(labels))
@@ -233,14 +234,15 @@ def _overlaps(period: Period, start: datetime, end: datetime) -> bool:
     return (period.end is None or period.end > start) and (period.start is None or period.start < end)
 
 
-def status_text(periods, status: str, at: datetime, lang: str = "fr") -> str:
-    """`Inscription ouverte jusqu'au …`: the status in one clause, for the answer, the text and the widget."""
+def status_text(periods, status: str, at: datetime, lang: str = "fr", kind: str = "inscription") -> str:
+    """`Inscription ouverte jusqu'au …`: the status in one clause, for the answer, the text and the widget;
+    `kind` is the procedure's (`kind_of`)."""
     words = wording(lang)
     if status == "open":
         current = next(p for p in periods if p.holds(at))
-        return words.deadline_status(status, current.end, year_end=current.end_kind == YEAR_END)
+        return words.deadline_status(status, current.end, year_end=current.end_kind == YEAR_END, kind=kind)
     if status == "upcoming":
         upcoming = next(p for p in periods if p.start is not None and p.start > at)
         earlier = any(p.start is None or p.start <= at for p in periods)
-        return words.deadline_status(status, upcoming.start, reopening=earlier)
-    return words.deadline_status(status, periods[-1].end, year_end=periods[-1].end_kind == YEAR_END)
+        return words.deadline_status(status, upcoming.start, reopening=earlier, kind=kind)
+    return words.deadline_status(status, periods[-1].end, year_end=periods[-1].end_kind == YEAR_END, kind=kind)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checks.conditions import condition_holds
-from checks.sources import contact_of, source_of
+from checks.sources import contact_of, kind_of, source_of
 from checks.wording import wording
 from checks.wording.sentences import sentence
 
@@ -32,7 +32,7 @@ def decide_fee(procedure: dict, profile: dict, lang: str = "fr", *, contact: str
     contact = contact if contact is not None else contact_of(procedure)
     fee = procedure.get("fee")
     if fee is None:
-        candidature = procedure.get("kind") == "candidature"
+        candidature = kind_of(procedure) == "candidature"
         return FeeDecision(None, words.no_fee_sentence(candidature, source_of(None, procedure)))
     kind, rule = decisive_rule(fee, profile)
     differentiated = fee.get("differentiated") if profile["hors_ue"] else None

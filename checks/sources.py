@@ -6,6 +6,11 @@ from datetime import datetime
 from checks.wording import wording
 
 
+def kind_of(procedure: dict | None) -> str:
+    """What the student does in the procedure's periods: `inscription` or `candidature`."""
+    return (procedure or {}).get("kind") or "inscription"
+
+
 def source_of(rule: dict | None, procedure: dict) -> str | None:
     """The rule's own source, else the procedure's notice; None when neither names one."""
     return (rule or {}).get("source") or procedure.get("source")

@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from checks.deadline import YEAR_END, answer_periods, status_text, year_end_of
 from checks.fee import category_text
+from checks.sources import kind_of
 from checks.wording import wording
 
 
@@ -52,7 +53,7 @@ def _deadline_lines(deadline: dict | None, at: datetime, procedure: dict | None,
     periods = answer_periods(deadline, year_end_of(procedure or {}))
     if not periods:
         return [words.TEXT_NO_PERIOD]
-    status = status_text(periods, deadline["status"], at, lang)
+    status = status_text(periods, deadline["status"], at, lang, kind_of(procedure))
     if words.depends_on("date_acceptation") in deadline["reason"]:
         lines = words.text_depends_on_date(status)
     else:

@@ -18,7 +18,7 @@ import checks
 from checks.calendar import student_calendar
 from checks.deadline import answer_periods, status_text, year_end_of
 from checks.fee import category_text
-from checks.sources import contact_of
+from checks.sources import contact_of, kind_of
 from checks.wording import wording
 
 _procedures: dict[str, dict] = {}
@@ -71,7 +71,7 @@ def view(result: dict, procedure: dict, lang: str = "fr") -> dict:
         "at": words.moment_text(at),
         "fee": _fee_view(result["fee"], procedure, lang),
         "cvec": _cvec_view(result["cvec"], lang),
-        "deadline": _deadline_view(result["deadline"], at, year_end_of(procedure), lang),
+        "deadline": _deadline_view(result["deadline"], at, procedure, lang),
         "payment": _payment_view(result["payment"], lang),
         "documents": _documents_view(result["documents"], procedure),
         "ask": words.whom_to_ask(contact_of(procedure, at, lang)),
@@ -100,13 +100,14 @@ def _cvec_view(cvec: dict | None, lang: str) -> dict | None:
     return {"headline": headline, "status": cvec["status"], "reason": cvec["reason"]}
 
 
-def _deadline_view(deadline: dict | None, at: datetime, year_end: datetime | None, lang: str) -> dict | None:
+def _deadline_view(deadline: dict | None, at: datetime, procedure: dict, lang: str) -> dict | None:
     if deadline is None:
         return None
     words = wording(lang)
-    periods = answer_periods(deadline, year_end)
+    periods = answer_periods(deadline, year_end_of(procedure))
     status = deadline["status"]
-    headline = words.view_deadline_headline(status_text(periods, status, at, lang) if periods else None)
+    kind = kind_of(procedure)
+    headline = words.view_deadline_headline(status_text(periods, status, at, lang, kind) if periods else None, kind)
     next_change = deadline["next_change"]
     countdown = None
     if next_change is not None:

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta, timezone
 from icalendar import Calendar, Timezone
 
 from checks import evaluate, parse_instant
-from checks.wording.fr import CLOSED_PORTAL, CLOSING, OPENING
+from checks.wording.fr import CLOSED_PORTAL
 from checks.calendar import (
     PARIS_VTIMEZONE,
     escape_text,
@@ -23,6 +23,8 @@ from checks.calendar import (
 from tests.support.instants import PARIS, in_utc
 from tests.support.paths import REPO
 from tests.support.pyodide_node import requires_pyodide, run_in_pyodide
+
+OPENING, CLOSING = "Ouverture des inscriptions", "Clôture des inscriptions"
 
 STAMP = datetime(2024, 6, 1, 8, 30, tzinfo=timezone.utc)
 

@@ -25,7 +25,7 @@ from pypdf import PdfReader
 from checks import evaluate, parse_instant
 from checks.calendar import student_calendar
 from checks.wording import fr as french
-from checks.wording.fr import CLOSED_PORTAL, CLOSING, OPENING
+from checks.wording.fr import CLOSED_PORTAL
 from generator.model.catalog import load_catalog
 from generator.outputs.open_data import LICENCE, published_procedure
 from generator.render.views import procedure_view
@@ -66,12 +66,22 @@ def docs(catalog, tmp_path_factory):
     return folder
 
 
+OPENING, CLOSING = "opening", "closing"
+# The summaries' words of an opening and a closing, for registrations and applications.
+SIDES = {
+    "Ouverture des inscriptions": OPENING,
+    "Clôture des inscriptions": CLOSING,
+    "Ouverture des candidatures": OPENING,
+    "Clôture des candidatures": CLOSING,
+}
+
+
 def boundaries(text: str) -> list[tuple[str, datetime]]:
-    """(kind, instant) of each opening and closing event; a whole-day closing ends at its DTEND."""
+    """(side, instant) of each opening and closing event; a whole-day closing ends at its DTEND."""
     found = []
     for event in Calendar.from_ical(text).walk("VEVENT"):
-        kind = str(event["SUMMARY"]).split(" — ")[0]
-        if kind not in (OPENING, CLOSING):
+        kind = SIDES.get(str(event["SUMMARY"]).split(" — ")[0])
+        if kind is None:
             continue  # a closure of the portal or of an office
         start = event["DTSTART"].dt
         whole_day = not isinstance(start, datetime)

@@ -22,7 +22,7 @@ def test_fixture_is_valid(data_root):
     assert warnings > 0  # every bundled year is over
     # The last line says what validate did, and that it wrote nothing.
     assert result.stdout.strip().splitlines()[-1] == (
-        f"Vérifié : 20 procédures dans 8 établissements, aucune erreur, {warnings} avertissements "
+        f"Vérifié : 21 procédures dans 8 établissements, aucune erreur, {warnings} avertissements "
         "(rien n'est écrit par validate)."
     )
 

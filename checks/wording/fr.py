@@ -318,34 +318,46 @@ def depends_on(key: str) -> str:
     return _DEPENDS_ON[key]
 
 
-def deadline_status(status: str, moment: datetime | None, *, reopening: bool = False, year_end: bool = False) -> str:
-    """`Inscription ouverte jusqu'au …`: the status in one clause.
+# What the student does in a procedure's periods, by the procedure's kind: the
+# noun that opens the deadline's clause and the one its periods are named by.
+_PERIOD_NOUNS = {
+    "inscription": ("Inscription", "d'inscription"),
+    "candidature": ("Candidature", "de candidature"),
+}
+
+
+def deadline_status(
+    status: str, moment: datetime | None, *, reopening: bool = False, year_end: bool = False, kind: str = "inscription"
+) -> str:
+    """`Inscription ouverte jusqu'au …` (`Candidature …` for an application): the status in one clause.
 
     `moment`: the end of the open period (None: open-ended), the next opening
     (`upcoming`; `reopening` when an earlier period came first), or the end of
     the last period (`closed`); `year_end`: that end is the end of the academic
-    year, the notice giving none.
+    year, the notice giving none; `kind`: the procedure's.
     """
+    noun = _PERIOD_NOUNS[kind][0]
     until = until_text(moment) if moment is not None else ""
     if year_end and moment is not None:
         until = f"au plus tard jusqu'à la fin de l'année universitaire, le {last_day_text(moment)} inclus"
     if status == "open":
         if moment is None:
-            return "Inscription ouverte, sans date de fermeture indiquée"
-        return f"Inscription ouverte {until}"
+            return f"{noun} ouverte, sans date de fermeture indiquée"
+        return f"{noun} ouverte {until}"
     if status == "upcoming":
         if reopening:
-            return f"Inscription fermée pour l'instant : elle rouvre {on_text(moment)}"
-        return f"Inscription pas encore ouverte : elle ouvre {on_text(moment)}"
-    return f"Inscription close : votre dernière période courait {until}"
+            return f"{noun} fermée pour l'instant : elle rouvre {on_text(moment)}"
+        return f"{noun} pas encore ouverte : elle ouvre {on_text(moment)}"
+    return f"{noun} close : votre dernière période courait {until}"
 
 
-def no_period(all_closed: bool, contact: str | None) -> str:
+def no_period(all_closed: bool, contact: str | None, kind: str = "inscription") -> str:
     """No period left for the student: every one is under a closure, or none fits them."""
+    noun, periods = _PERIOD_NOUNS[kind]
     if all_closed:
-        text = "Inscription close : les périodes d'inscription sont entièrement couvertes par la fermeture du portail"
+        text = f"{noun} close : les périodes {periods} sont entièrement couvertes par la fermeture du portail"
     else:
-        text = "Inscription : aucune période d'inscription de la notice ne correspond à votre situation"
+        text = f"{noun} : aucune période {periods} de la notice ne correspond à votre situation"
     return f"{text} ; {whom_to_ask(contact)}"
 
 
@@ -590,10 +602,14 @@ TEXT_WHY = "Pourquoi :"
 
 # ---------------------------------------------------------------- calendars
 
-OPENING = "Ouverture des inscriptions"
-CLOSING = "Clôture des inscriptions"
 CLOSED_PORTAL = "Portail fermé"
-_SUMMARIES = {"opening": OPENING, "closing": CLOSING, "closure": CLOSED_PORTAL}
+# The calendars' nouns by the procedure's kind: (plural, « de … » of a period or a portal).
+_CALENDAR_NOUNS = {"inscription": ("inscriptions", "d'inscription"), "candidature": ("candidatures", "de candidature")}
+
+
+def _summaries(kind: str) -> dict[str, str]:
+    plural = _CALENDAR_NOUNS[kind][0]
+    return {"opening": f"Ouverture des {plural}", "closing": f"Clôture des {plural}", "closure": CLOSED_PORTAL}
 
 
 def office_closure_summary(contact_name: str, title: str) -> str:
@@ -605,45 +621,51 @@ def office_closure_line(contact_name: str, start: datetime, end: datetime) -> st
     return f"{clause(contact_name)} est fermé {period_text(start, end)} (heure de Paris)."
 
 
-def calendar_name(title: str, *, student: bool) -> str:
-    return f"{'Mes inscriptions' if student else 'Inscriptions'} — {title}"
+# `kind` below is the procedure's: `inscription` or `candidature` (an application).
 
 
-def event_summary(side: str, title: str) -> str:
+def calendar_name(title: str, *, student: bool, kind: str = "inscription") -> str:
+    plural = _CALENDAR_NOUNS[kind][0]
+    return f"{'Mes ' + plural if student else plural.capitalize()} — {title}"
+
+
+def event_summary(side: str, title: str, kind: str = "inscription") -> str:
     """`side`: `opening`, `closing` or `closure` (of the portal)."""
-    return f"{_SUMMARIES[side]} — {title}"
+    return f"{_summaries(kind)[side]} — {title}"
 
 
-def event_first_line(side: str, moment: datetime, *, year_end: bool = False) -> str:
-    """The event's first line: when the registrations open, or until when they are possible
-    (`year_end`: until the end of the academic year, the notice giving no end)."""
+def event_first_line(side: str, moment: datetime, *, year_end: bool = False, kind: str = "inscription") -> str:
+    """The event's first line: when the registrations (applications) open, or until when they
+    are possible (`year_end`: until the end of the academic year, the notice giving no end)."""
+    possible = f"{_CALENDAR_NOUNS[kind][0].capitalize()} possibles"
     if side == "opening":
-        return f"{OPENING} {on_text(moment)}."
+        return f"{_summaries(kind)['opening']} {on_text(moment)}."
     if year_end:
         return (
-            f"Inscriptions possibles au plus tard jusqu'à la fin de l'année universitaire, le {last_day_text(moment)} "
+            f"{possible} au plus tard jusqu'à la fin de l'année universitaire, le {last_day_text(moment)} "
             "inclus : la notice ne donne pas d'autre date de fermeture."
         )
-    return f"Inscriptions possibles {until_text(moment)}."
+    return f"{possible} {until_text(moment)}."
 
 
-def alarm_text(side: str, title: str) -> str:
+def alarm_text(side: str, title: str, kind: str = "inscription") -> str:
+    plural = _CALENDAR_NOUNS[kind][0]
     if side == "opening":
-        return f"Les inscriptions ouvrent : {title}"
-    return f"Les inscriptions se terminent bientôt : {title}"
+        return f"Les {plural} ouvrent : {title}"
+    return f"Les {plural} se terminent bientôt : {title}"
 
 
-def student_period_line(start: datetime | None, end: datetime | None) -> str:
-    return f"Votre période d'inscription : {period_text(start, end)} (heure de Paris)."
+def student_period_line(start: datetime | None, end: datetime | None, kind: str = "inscription") -> str:
+    return f"Votre période {_CALENDAR_NOUNS[kind][1]} : {period_text(start, end)} (heure de Paris)."
 
 
-def window_period_line(label: str, start: datetime | None, end: datetime | None) -> str:
+def window_period_line(label: str, start: datetime | None, end: datetime | None, kind: str = "inscription") -> str:
     who = f"{clause(label)} : " if clause(label) else ""
-    return f"{who}inscriptions {period_text(start, end)} (heure de Paris)."
+    return f"{who}{_CALENDAR_NOUNS[kind][0]} {period_text(start, end)} (heure de Paris)."
 
 
-def closure_line(start: datetime, end: datetime) -> str:
-    return f"Le portail d'inscription n'est pas accessible {period_text(start, end)} (heure de Paris)."
+def closure_line(start: datetime, end: datetime, kind: str = "inscription") -> str:
+    return f"Le portail {_CALENDAR_NOUNS[kind][1]} n'est pas accessible {period_text(start, end)} (heure de Paris)."
 
 
 def event_description(
@@ -726,10 +748,10 @@ def view_fee_headline(value: float | None) -> str:
     return f"{amount(value)} à payer à l'établissement."
 
 
-def view_deadline_headline(status: str | None) -> str:
+def view_deadline_headline(status: str | None, kind: str = "inscription") -> str:
     """`status` is `deadline_status`'s clause; None when no period concerns the student."""
     if status is None:
-        return "Aucune période d'inscription ne vous concerne dans cette notice."
+        return f"Aucune période {_PERIOD_NOUNS[kind][1]} ne vous concerne dans cette notice."
     return status + "."
 
 

@@ -19,6 +19,7 @@ SEED_PROCEDURES = {
     "assas/doctorat-reinscription": "2025-2026",
     "assas/master-droits-etudiants-etrangers": "2023-2024",
     "uga/doctorat-inscription": "2024-2025",
+    "uga/master-candidature-mon-master": "2025-2026",
     "upec/reinscription-master-1": "2024-2025",
     "upec/reinscription-master-2": "2024-2025",
 }
