@@ -47,6 +47,7 @@ function start(root) {
   finder.form.addEventListener("submit", (event) => event.preventDefault());
   root.querySelector("[data-finder-plain]").hidden = true;
   finder.form.hidden = false;
+  root.dataset.state = "asking";
   if (institution) showNode(finder, 0, institution.tree, {}, false);
   else askInstitution(finder);
 }
@@ -63,6 +64,7 @@ function showNode(finder, depth, node, answers, announce) {
   if (node.procedures) {
     clearFrom(finder, depth);
     showResult(finder, node.procedures, answers);
+    finder.root.dataset.state = "found"; // for the tests: the result is the one of the last answer
     return;
   }
   const choices = [
@@ -80,6 +82,7 @@ function showNode(finder, depth, node, answers, announce) {
 function question(finder, depth, legend, labels, picked) {
   clearFrom(finder, depth);
   say(finder, []);
+  finder.root.dataset.state = "asking";
   const name = `${finder.prefix}-${depth}`;
   const fieldset = el("fieldset", { class: "modop-finder__question", "data-depth": String(depth) }, el("legend", {}, legend));
   labels.forEach((label, index) => {
