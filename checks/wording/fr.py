@@ -1179,7 +1179,7 @@ FINDER_WORDS = {
     "several_why": "Vos réponses ne suffisent pas à choisir entre elles.",
     "next_question": "Question suivante :",
     "carried": "Le lien contient celles de vos réponses dont le calculateur de la procédure a besoin : il les reprend.",
-    "for": "Pour :",
+    "for": "— pour :",
     "case_separator": " ; ",
 }
 

@@ -46,6 +46,7 @@ function start(root) {
   if (scope && !institution) return;
   finder.form.addEventListener("submit", (event) => event.preventDefault());
   root.querySelector("[data-finder-plain]").hidden = true;
+  root.querySelector("[data-finder-intro]").hidden = false;
   finder.form.hidden = false;
   root.dataset.state = "asking";
   if (institution) showNode(finder, 0, institution.tree, {}, false);
