@@ -18,6 +18,7 @@ from generator.render.finder_view import ANCHOR
 from tests.support.cli import run_modop
 from tests.support.data_root import edit
 from tests.support.demo_data import PROCEDURE
+from tests.support.finder_walk import walk
 from tests.support.paths import FINDER_CASES, REPO
 
 CASE_FILES = sorted(FINDER_CASES.glob("*.yaml"))
@@ -30,23 +31,6 @@ def tree():
 
 def _cases(path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def walk(node: dict, answers: dict) -> tuple[list[str], dict]:
-    """The procedures the routing leads to, as the script walks it (a question the answers
-    leave out is « je ne sais pas »), and the fragment's answers it carries."""
-    carried = {}
-    while "ask" in node:
-        given = answers.get(node["ask"])
-        text = None if given is None else ("true" if given is True else "false" if given is False else str(given))
-        option = next((o for o in node["options"] if o["value"] == text), None)
-        if option is None:
-            node = node["unsure"]["next"]
-            continue
-        if node["profile"]:
-            carried[node["ask"]] = option["value"]
-        node = option["next"]
-    return node["procedures"], carried
 
 
 def test_every_institution_has_its_cases(tree):

@@ -15,7 +15,7 @@ import yaml
 from tests.support.chromium import visitor_context
 from tests.support.site_audit import CSP_RECORDER, axe_violations, csp_reports, describe_violations, poll, storage
 from tests.support.paths import FINDER_CASES
-from tests.test_finder import walk
+from tests.support.finder_walk import picks, steps, walk
 
 CASES = [
     (data["institution"], case)
@@ -28,19 +28,6 @@ FINDER = "[data-finder]"
 
 def _routing(site_dir) -> dict:
     return json.loads((site_dir / "assets/finder/routing.json").read_text(encoding="utf-8"))
-
-
-def _steps(node: dict, answers: dict) -> list[tuple[str, str]]:
-    """The (legend, label) of each answer the student picks on the way, as the page words them."""
-    steps = []
-    while "ask" in node:
-        given = answers.get(node["ask"])
-        text = None if given is None else ("true" if given is True else "false" if given is False else str(given))
-        option = next((o for o in node["options"] if o["value"] == text), None)
-        chosen = option or node["unsure"]
-        steps.append((node["legend"], chosen["label"]))
-        node = chosen["next"]
-    return steps
 
 
 def _expected(institution: str, case: dict) -> list[str]:
@@ -93,7 +80,7 @@ def test_each_case_on_its_institution_page(page, site_server, site_dir, institut
     tree = next(i for i in routing["institutions"] if i["id"] == institution)["tree"]
     page.goto(site_server.url + f"{institution}/")
     _started(page)
-    for depth, (legend, label) in enumerate(_steps(tree, case["réponses"])):
+    for depth, (legend, label) in enumerate(picks(tree, case["réponses"])):
         _pick(page, depth, legend, label)
     found = [_procedure_of(href) for href in _found(page)]
     _, carried = walk(tree, case["réponses"])
@@ -118,7 +105,7 @@ def test_from_the_home_page_the_link_opens_the_procedure_with_the_answers(page, 
     page.goto(engine_server.url)
     _started(page)
     _pick(page, 0, routing["words"]["institution_question"], entry["name"])
-    for depth, (legend, label) in enumerate(_steps(entry["tree"], answers), start=1):
+    for depth, (legend, label) in enumerate(picks(entry["tree"], answers), start=1):
         _pick(page, depth, legend, label)
     (href,) = _found(page)
     _, carried = walk(entry["tree"], answers)
@@ -140,14 +127,12 @@ def test_keyboard_alone_from_the_home_page_to_the_procedure(page, site_server, s
     page.goto(site_server.url)
     _started(page)
     labels = [[i["name"] for i in routing["institutions"]]]  # each question's answers, in their order
-    picks = [labels[0].index(entry["name"])]
-    node = entry["tree"]
-    for _, label in _steps(node, answers):
+    indexes = [labels[0].index(entry["name"])]
+    for node, choice in steps(entry["tree"], answers)[:-1]:
         choices = [*node["options"], node["unsure"]]
-        labels.append([choice["label"] for choice in choices])
-        picks.append(labels[-1].index(label))
-        node = choices[picks[-1]]["next"]
-    for depth, index in enumerate(picks):
+        labels.append([c["label"] for c in choices])
+        indexes.append(choices.index(choice))
+    for depth, index in enumerate(indexes):
         for _ in range(80):
             page.keyboard.press("Tab")
             focused = page.evaluate("() => { const e = document.activeElement; return e && e.closest('fieldset[data-depth]') ? Number(e.closest('fieldset').dataset.depth) : null }")
@@ -212,15 +197,15 @@ def _states(page, site_server, routing):
     yield "home, the institution asked"
     _pick(page, 0, routing["words"]["institution_question"], amu["name"])
     yield "home, AMU's first question"
-    steps = _steps(amu["tree"], {"deja_inscrit": False, "plateforme": "ecandidat"})[:2]
-    for depth, (legend, label) in enumerate(steps, start=1):
+    chosen = picks(amu["tree"], {"deja_inscrit": False, "plateforme": "ecandidat"})[:2]
+    for depth, (legend, label) in enumerate(chosen, start=1):
         _pick(page, depth, legend, label)
         yield f"home, after « {label} »"
     # « je ne sais pas » to the level: several procedures, each with whom it is for
-    _pick(page, len(steps) + 1, "En quelle année d'études vous inscrivez-vous ?", routing["words"]["unsure"])
+    _pick(page, len(chosen) + 1, "En quelle année d'études vous inscrivez-vous ?", routing["words"]["unsure"])
     assert len(_found(page)) == 3
     yield "home, several procedures"
-    _pick(page, len(steps) + 1, "En quelle année d'études vous inscrivez-vous ?", "DESU (diplôme d'établissement)")
+    _pick(page, len(chosen) + 1, "En quelle année d'études vous inscrivez-vous ?", "DESU (diplôme d'établissement)")
     assert len(_found(page)) == 1
     yield "home, one procedure"
 
