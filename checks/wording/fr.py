@@ -1179,3 +1179,64 @@ def french_spacing(text: str) -> str:
     text = re.sub(r"[ \t\n]+([;!?])", f"{NNBSP}\\1", text)
     text = re.sub(r"«[ \t\n]*", f"«{NBSP}", text)
     return re.sub(r"[ \t\n]*»", f"{NBSP}»", text)
+
+
+# ---------------------------------------------------------------- the finder
+# « Quelle procédure pour moi ? » on the home and institution pages: every word it
+# shows, with JavaScript (site_templates/finder/finder.mjs reads FINDER_WORDS from
+# the routing the build writes) or without (the templates). Its questions are
+# the profile's deja_inscrit and plateforme, then the year of study.
+
+FINDER_WORDS = {
+    "title": "Quelle procédure pour moi ?",
+    "intro": "Répondez à quelques questions : elles mènent à la procédure qui vous concerne. Vos réponses restent dans votre navigateur.",
+    "no_script": "Sans JavaScript, voici la procédure de chaque cas :",
+    "single": "Une seule procédure est publiée pour cet établissement :",
+    "none": "Aucune procédure n'est publiée pour cet établissement pour le moment.",
+    "institution_question": "Votre établissement",
+    "institution_cases": "Choisissez votre établissement : sa page liste la procédure de chaque cas.",
+    "unsure": "Je ne sais pas, ou autre réponse",
+    "one_result": "La procédure qui vous concerne :",
+    "several_results": "Ces procédures peuvent vous concerner ; lisez « Pour qui ? » au début de chacune :",
+    "several_why": "Vos réponses ne suffisent pas à choisir entre elles.",
+    "next_question": "Question suivante :",
+    "carried": "Le lien contient celles de vos réponses dont le calculateur de la procédure a besoin : il les reprend.",
+    "for": "— pour :",
+    "case_separator": " ; ",
+}
+
+FINDER_QUESTIONS = {
+    "deja_inscrit": "Étiez-vous inscrit(e) dans cet établissement l'année dernière ?",
+    "plateforme": "Sur quelle plateforme avez-vous été admis(e) ?",
+    "niveau": "En quelle année d'études vous inscrivez-vous ?",
+}
+
+LEVEL_CHOICES = {
+    "but1": "BUT 1re année",
+    "but2-3": "BUT 2e ou 3e année",
+    "licence": "Licence (hors licence professionnelle)",
+    "licence_pro": "Licence professionnelle",
+    "master1": "Master 1re année",
+    "master2": "Master 2e année",
+    "ingenieur": "Cycle ingénieur",
+    "doctorat": "Doctorat",
+    "desu": "DESU (diplôme d'établissement)",
+}
+
+
+def finder_choice(key: str, value) -> str:
+    """The words of one answer to a question of the finder: `Oui`, `Parcoursup`, `Master 1re année`."""
+    if key == "deja_inscrit":
+        return "Oui" if value else "Non"
+    if key == "plateforme":
+        return PLATFORM_CHOICES[value]
+    return LEVEL_CHOICES[value]
+
+
+def finder_case(answers: list[tuple[str, object]]) -> str:
+    """One case of the finder's plain list, its answers in order:
+    `Inscrit(e) l'an dernier : non ; plateforme : Parcoursup`."""
+    names = {"deja_inscrit": "Inscrit(e) l'an dernier", "plateforme": "plateforme", "niveau": "année"}
+    parts = [f"{names[key]} : {finder_choice(key, value).lower() if key == 'deja_inscrit' else finder_choice(key, value)}" for key, value in answers]
+    text = FINDER_WORDS["case_separator"].join(parts)
+    return text[0].upper() + text[1:] if text else ""

@@ -5,8 +5,9 @@ windows that disagree for the same student, dates outside the season of the
 academic year, a portal closure that covers a whole period, a CVEC different
 from the national amount with no reason given, an `http://` link, a phone line
 without hours, a year already over (every end bounded by the end of the
-academic year, as the engine reads it), a date still « à confirmer »: each is
-said with its file, line and a suggested fix."""
+academic year, as the engine reads it), a date still « à confirmer », two
+procedures of one year that « Quelle procédure pour moi ? » cannot tell apart:
+each is said with its file, line and a suggested fix."""
 from __future__ import annotations
 
 import datetime as dt
@@ -18,6 +19,7 @@ from checks.deadline import bounded_end
 from checks.profile import DEFAULTS, FLAGS, REGIMES
 from generator.errors import DataError, display_path
 from generator.model.catalog import Catalog, ProcedureRecord
+from generator.model.finder import shadowed
 from generator.model.year_end import finished
 from generator.source.types import UNCONFIRMED_DATE
 
@@ -53,7 +55,25 @@ def plausibility_warnings(catalog: Catalog, now: dt.datetime | None = None) -> l
                         DataError(shown, line, col, f"le numéro {phone['number']} n'a pas d'horaires : ajoutez les jours et heures d'appel si vous les connaissez")
                     )
         _insecure_links(institution, (), lambda path, message: warnings.append(DataError(shown, *positions.get(path, (1, 1)), message)))
+    warnings += _told_apart(catalog)
     return sorted(set(warnings))
+
+
+def _told_apart(catalog: Catalog) -> list[DataError]:
+    """Each published procedure the finder never leads to alone, at its `public` (or its `id`)."""
+    published = [r for r in catalog.procedures if not r.draft]
+    warnings = []
+    for hidden, other in shadowed(published):
+        line, col = hidden.positions.get(("public",)) or hidden.positions.get(("id",), (1, 1))
+        warnings.append(
+            DataError(
+                display_path(hidden.path, catalog.root), line, col,
+                f"« Quelle procédure pour moi ? » ne peut pas distinguer {hidden.data['id']} de {other.data['id']} "
+                f"({hidden.academic_year}) : toute réponse qui mène à {hidden.data['id']} mène aussi à {other.data['id']} ; "
+                "précisez dans « public » à qui chacune s'adresse (deja_inscrit, plateformes, niveaux)",
+            )
+        )
+    return warnings
 
 
 def _profiles(questions: list[str]) -> Iterator[dict]:

@@ -29,6 +29,7 @@ from pathlib import Path
 from generator.render.checker_view import checker_view
 from generator.render.contacts import institution_view
 from generator.render.environment import template_environment
+from generator.render.finder_view import finder_routing, home_finder, institution_finder
 from generator.render.page_paths import link_from_institution_page, link_from_procedure_page, procedure_page
 from generator.render.views import accessibility_view, changes_view, draft_view, finished_view, procedure_view
 from generator.source.discovery import screenshot_file
@@ -75,6 +76,8 @@ class DocsTree:
     # what `takeaways` links (written by outputs/, so None here).
     files: dict[str, Path | None] = field(default_factory=dict)
     nav: list = field(default_factory=list)
+    # « Quelle procédure pour moi ? »'s routing (render.finder_view), written beside its script by outputs/.
+    routing: dict = field(default_factory=dict)
 
 
 def docs_tree(catalog, templates_dir: Path, settings: dict | None = None, takeaways=None, at=None) -> DocsTree:
@@ -98,14 +101,19 @@ def docs_tree(catalog, templates_dir: Path, settings: dict | None = None, takeaw
         institution_view(catalog.institutions[key], by_institution[key], catalog.institution_unconfirmed.get(key, {}), at)
         for key in by_institution
     ]
-    tree.pages["index.md"] = DocsPage(env.get_template("home.md.j2").render(institutions=institutions))
+    tree.routing = finder_routing(institutions, by_institution)
+    tree.pages["index.md"] = DocsPage(
+        env.get_template("home.md.j2").render(institutions=institutions, finder=home_finder(tree.routing))
+    )
 
     tree.nav.append({"Accueil": "index.md"})
     for institution in institutions:
         key = institution["id"]
         institution_file = catalog.root / "procedures" / key / "institution.yaml"
         tree.pages[f"{key}/index.md"] = DocsPage(
-            institution_env.get_template("institution.md.j2").render(institution=institution),
+            institution_env.get_template("institution.md.j2").render(
+                institution=institution, finder=institution_finder(tree.routing, key, by_institution[key])
+            ),
             (institution_file, *(r.path for r in by_institution[key])),
             from_institution.taken(),
         )

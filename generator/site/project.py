@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from generator.outputs.checker_runtime import add_checker_assets
+from generator.outputs.finder_routing import add_finder
 from generator.outputs.open_data import PAGE as OPEN_DATA_PAGE
 from generator.outputs.takeaways import add_takeaways, takeaway_links
 from generator.paths import STATIC_DIR, TEMPLATES_DIR
@@ -45,6 +46,7 @@ def write_project(catalog, project_dir: Path, settings: Path, *, site_url: str |
         shutil.copytree(STATIC_DIR, docs_dir, dirs_exist_ok=True)
     progress("checker")
     add_checker_assets(docs_dir, catalog)
+    add_finder(docs_dir, tree.routing)
     progress("takeaways")
     add_takeaways(docs_dir, catalog, site_url=config.get("site_url"))
     nav.insert(-1, {"Données ouvertes": OPEN_DATA_PAGE})  # before the accessibility statement

@@ -45,6 +45,11 @@ AMOUNT = Either(
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 # The levels whose first enrolments may be subject to differentiated fees (a doctorate never is).
 DIFFERENTIATED_LEVELS = ("licence", "master", "ingenieur")
+# The years of study the finder asks about (`public.niveaux`), drawn from the bundled
+# notices: each tells apart two procedures of one institution (AMU's BUT 1 and its
+# direct entry into BUT 2 or 3, UPEC's master 1 and master 2), and no notice tells
+# BUT 2 from BUT 3. Their French words: checks.wording.fr.LEVEL_CHOICES.
+AUDIENCE_LEVELS = ("but1", "but2-3", "licence", "licence_pro", "master1", "master2", "ingenieur", "doctorat", "desu")
 
 
 INSTALMENTS = Word(*(str(count) for count in INSTALMENT_COUNTS))
@@ -328,6 +333,23 @@ PAYMENT = Either(
 )
 SOURCE = Obj({"title": Field(Text(), required=True), "date": Field(Either(Date(), UNKNOWN)), "url": Field(URL)})
 
+# Whom the procedure is for, as the finder (« Quelle procédure pour moi ? ») asks it;
+# a key left out: the notice does not say (every answer leads to the procedure).
+PUBLIC = Obj(
+    {
+        "deja_inscrit": Field(
+            Either(Bool(), Word("either"), expected="true, false ou « either »"),
+            description="true : étudiants inscrits l'an dernier ; false : première inscription ; either : les deux",
+        ),
+        "plateformes": Field(
+            ListOf(Word(*PLATFORMS)),
+            description="les plateformes d'admission des étudiants concernés (aucune : admission directe)",
+        ),
+        "niveaux": Field(ListOf(Word(*AUDIENCE_LEVELS)), description="les années d'études concernées"),
+    },
+    expected="le public de la procédure ({deja_inscrit, plateformes, niveaux})",
+)
+
 PROCEDURE = Obj(
     {
         "draft": Field(Bool(), description="true : brouillon d'une nouvelle année, que build ne publie pas ; effacez la ligne pour publier"),
@@ -347,6 +369,7 @@ PROCEDURE = Obj(
             Obj({"for": Field(ListOf(Text()), required=True), "not_for": Field(ListOf(Text()))}),
             required=True,
         ),
+        "public": Field(PUBLIC, description="à qui s'adresse la procédure, pour « Quelle procédure pour moi ? »"),
         "contacts": Field(ListOf(SLUG)),
         "unsure": Field(Obj({"contact": Field(SLUG, required=True), "text": Field(Text(), required=True)})),
         "prerequisites": Field(

@@ -10,7 +10,9 @@ Two passes share this module's browser:
   instant navigation, as a student clicking links does (one window, one
   Python for the whole visit), and on each procedure page answers every
   question of the checker, opens « Pourquoi ? », downloads the .ics and
-  opens « Mon parcours »: axe over each page and each « Mon parcours ».
+  opens « Mon parcours »: axe over each page and each « Mon parcours »; on the
+  home page and each institution's, it answers « Quelle procédure pour moi ? »
+  (the first answer of each question) to its result: axe over the page then.
 
 The crawl runs on the site of each engine, MkDocs and Zensical.
 Every request of both passes is recorded (none may leave the origin), a
@@ -54,6 +56,7 @@ class Crawl:
     profiles: dict[str, dict] = field(default_factory=dict)
     calendars: dict[str, str] = field(default_factory=dict)
     parcours_opened: list[str] = field(default_factory=list)
+    finders_used: list[str] = field(default_factory=list)
     axe: dict[str, list] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
     csp: list[dict] = field(default_factory=list)
@@ -119,6 +122,8 @@ def tour_with_the_checker(crawl: Crawl, browser, server, site_dir) -> None:
             crawl.toured.append(path)
             if page.locator("form[data-checker]").count():
                 use_the_checker(crawl, page, site_dir, path)
+            elif page.locator("[data-finder]").count():
+                use_the_finder(crawl, page, path)
             else:
                 crawl.axe[f"/{path} (page, dark)"] = axe_violations(page)
         crawl.same_window = page.evaluate("window.__modopTour === true")
@@ -151,6 +156,19 @@ def use_the_checker(crawl: Crawl, page, site_dir, path: str) -> None:
     page.wait_for_selector("dialog.modop-parcours", state="detached")
 
 
+def use_the_finder(crawl: Crawl, page, path: str) -> None:
+    """The first answer of each question, to the result (its state: data-state)."""
+    state = "() => document.querySelector('[data-finder]').dataset.state"
+    poll(page, f"() => ({state})() !== 'plain'")
+    depth = 0
+    while page.evaluate(state) == "asking":
+        page.locator(f"[data-finder] fieldset[data-depth='{depth}'] input").first.check()
+        depth += 1
+    assert page.locator("[data-finder] [data-finder-result] a").count()
+    crawl.finders_used.append(path)
+    crawl.axe[f"/{path} (page, dark, « Quelle procédure pour moi ? » answered)"] = axe_violations(page)
+
+
 @pytest.fixture(scope="module")
 def crawl(browser, engine_server, engine_site_dir) -> Crawl:
     """The crawl of each engine's site (every test of this module runs on both)."""
@@ -172,6 +190,8 @@ def test_the_crawl_covered_every_page_and_every_checker(crawl, engine_site_dir):
     assert expected, "the bundled site has checkers"
     assert sorted(crawl.checkers_used) == expected
     assert sorted(crawl.parcours_opened) == expected
+    institutions = sorted({procedure.split("/")[0] for procedure in site_procedures(engine_site_dir)})
+    assert crawl.finders_used == ["", *(f"{institution}/" for institution in institutions)]
     for procedure, text in crawl.calendars.items():
         assert text.startswith("BEGIN:VCALENDAR\r\n"), procedure
 

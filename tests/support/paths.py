@@ -24,3 +24,5 @@ VALIDATION_FIXTURE = FIXTURES / "validation"
 SEED_FACTS = FIXTURES / "seed_facts.yaml"
 # The checker's cases, written as data (their README says how).
 ENGINE_CASES = REPO / "tests" / "engine" / "cases"
+# « Quelle procédure pour moi ? »: each institution's cases, written as data (their README says how).
+FINDER_CASES = REPO / "tests" / "finder"
