@@ -109,13 +109,15 @@ function bind(form) {
   return widget;
 }
 
-// Puts the answers of the page's fragment into the form, and says next to it
-// what it could not take; whether there were answers not taken yet (going back
-// to a fragment already taken does not undo what the student changed since).
+// Puts the answers of the page's fragment into the form, the others at their
+// defaults (a link leaves them out), and says next to it what it could not
+// take; whether there were answers not taken yet (going back to a fragment
+// already taken does not undo what the student changed since).
 function applyFragment(widget) {
   const answers = fragmentAnswers(location.hash);
   if (!answers || location.hash === widget.fragment) return false;
   widget.fragment = location.hash;
+  widget.form.reset();
   if (widget.notice) widget.notice.textContent = refusedText(widget.form, applyAnswers(widget.form, answers));
   return true;
 }
@@ -190,6 +192,7 @@ function render(widget, message, values) {
   settle();
 }
 
+// The reply, or why there is none, in the widget and on the page's steps.
 function show(widget, message, values) {
   widget.countdown?.stop();
   widget.answer.replaceChildren();

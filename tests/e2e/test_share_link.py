@@ -12,7 +12,7 @@ import pytest
 
 from tests.e2e.test_browser_checker import asked, cli_answer
 from tests.support.chromium import CHROMIUM_ARGS, require_chromium, visitor_context
-from tests.support.site_audit import fill_profile, form, poll, shown_answer_text
+from tests.support.site_audit import fill_profile, form, instant_go, poll, shown_answer_text
 
 # (procedure, profile, instant), over several seed institutions: each page opened with
 # the profile in its fragment is held to `modop check --set … --at … --json`.
@@ -67,6 +67,17 @@ def test_a_page_opened_with_answers_in_its_fragment_answers_as_the_command_line(
     assert page.evaluate("window.__answersShown") == [json.dumps(values, separators=(",", ":"))]
     assert page.locator(NOTICE).inner_text() == "", "a key the form does not ask is left silently"
     assert not tab.errors
+
+
+def test_a_link_followed_from_another_page_of_the_site_fills_the_form_too(visit, site_server):
+    """The finder's links are followed by Material's instant navigation: no new page load."""
+    procedure, profile, at = CASES[1]
+    page = visit().goto("amu-iut/")
+    page.evaluate("window.__samePage = true")
+    instant_go(page, f"{site_server.url}{procedure}/?at={at}{fragment(profile)}")
+    page.wait_for_selector(form(procedure))
+    assert shown_answer_text(page) == cli_answer(procedure, profile, at).rstrip("\n")
+    assert page.evaluate("window.__samePage") is True, "followed by instant navigation"
 
 
 @pytest.mark.parametrize("procedure, profile, at", CASES[:4], ids=IDS[:4])
@@ -153,6 +164,9 @@ def test_a_link_with_other_answers_opened_in_the_same_tab_is_taken_once(visit):
     poll(page, "() => location.hash === '#boursier=true'")
     assert page.locator(f"{form(procedure)} [name='pupille']").is_checked()
     assert shown_answer_text(page) == changed
+    # Another link: its answers, and the defaults for those it leaves out.
+    page.evaluate("location.hash = '#hors_ue=true'")
+    assert shown_answer_text(page, changed) == cli_answer(procedure, {"hors_ue": "true"}, at).rstrip("\n")
 
 
 @pytest.fixture
