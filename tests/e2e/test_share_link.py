@@ -12,7 +12,11 @@ import pytest
 
 from tests.e2e.test_browser_checker import asked, cli_answer
 from tests.support.chromium import CHROMIUM_ARGS, require_chromium, visitor_context
+from tests.support.cli import run_modop
+from tests.support.data_root import copy_procedures, edit
+from tests.support.paths import SITE_FIXTURE
 from tests.support.site_audit import fill_profile, form, instant_go, poll, shown_answer_text
+from tests.support.static_server import StaticServer
 
 # (procedure, profile, instant), over several seed institutions: each page opened with
 # the profile in its fragment is held to `modop check --set … --at … --json`.
@@ -206,5 +210,49 @@ def test_without_a_clipboard_the_link_is_shown_selected_and_reopens_the_same_ans
         again = context.new_page()
         again.goto(link)
         assert shown_answer_text(again) == shown
+    finally:
+        context.close()
+
+
+# tests/fixtures/site's licence with one window for Parcoursup's admitted: its form's
+# platform field offers « Parcoursup » and one « Autre » for the four other platforms.
+PARCOURSUP_WINDOW = (
+    "when: {deja_inscrit: false, date_acceptation: {to: 2024-07-12}}",
+    "when: {deja_inscrit: false, plateforme: parcoursup, date_acceptation: {to: 2024-07-12}}",
+)
+
+
+@pytest.fixture(scope="module")
+def platform_root(tmp_path_factory):
+    root = copy_procedures(SITE_FIXTURE, tmp_path_factory.mktemp("platform") / "data")
+    edit(root, "procedures/ecole-demo/2024-2025/licence.yaml", *PARCOURSUP_WINDOW)
+    return root
+
+
+@pytest.fixture(scope="module")
+def platform_server(platform_root):
+    out = platform_root.parent / "site"
+    result = run_modop("--root", str(platform_root), "build", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    with StaticServer(out) as server:
+        yield server
+
+
+def test_a_platform_no_condition_names_picks_the_autre_option(browser, platform_root, platform_server):
+    procedure, at = "ecole-demo/licence", "2024-07-10T10:00"
+    profile = {"deja_inscrit": "false", "plateforme": "monmaster", "date_acceptation": "2024-07-10"}
+    context = visitor_context(browser)
+    try:
+        page = context.new_page()
+        page.goto(f"{platform_server.url}{procedure}/?at={at}{fragment(profile)}")
+        shown = shown_answer_text(page)
+        platform = page.locator(f"{form(procedure)} [name='plateforme']")
+        assert platform.evaluate("node => node.selectedOptions[0].textContent").startswith("Autre")
+        assert "monmaster" in platform.evaluate("node => node.selectedOptions[0].dataset.standsFor").split()
+        settings = [arg for key, value in profile.items() for arg in ("--set", f"{key}={value}")]
+        expected = run_modop("--root", str(platform_root), "check", procedure, *settings, "--at", at, "--json")
+        assert expected.returncode == 0, expected.stderr
+        assert shown == expected.stdout.rstrip("\n"), "the « Autre » option answers as the platform it stands for"
+        assert page.locator(NOTICE).inner_text() == ""
     finally:
         context.close()
