@@ -43,6 +43,7 @@ export function shareNodes(form, linkOf, status) {
 
 async function copy(link, status, fallback, fieldId) {
   fallback.replaceChildren();
+  status.textContent = ""; // « Lien copié » again, after a second click, is said again
   try {
     await navigator.clipboard.writeText(link); // no navigator.clipboard outside a secure context: TypeError
     status.textContent = "Lien copié.";

@@ -58,9 +58,11 @@ def status_text(page) -> str:
 
 
 @pytest.mark.parametrize("procedure, profile, at", CASES, ids=IDS)
-def test_a_page_opened_with_answers_in_its_fragment_answers_as_the_command_line(visit, site_dir, procedure, profile, at):
-    assert set(profile) <= set(asked(site_dir, procedure))
-    tab = visit()
+def test_a_page_opened_with_answers_in_its_fragment_answers_as_the_command_line(
+    engine_visit, engine_site_dir, procedure, profile, at
+):
+    assert set(profile) <= set(asked(engine_site_dir, procedure))
+    tab = engine_visit()
     tab.page.add_init_script(ANSWERS_SHOWN)
     page = tab.goto(f"{procedure}/?at={at}{fragment({**profile, **FINDER_EXTRA})}")
     shown = shown_answer_text(page)
@@ -73,12 +75,15 @@ def test_a_page_opened_with_answers_in_its_fragment_answers_as_the_command_line(
     assert not tab.errors
 
 
-def test_a_link_followed_from_another_page_of_the_site_fills_the_form_too(visit, site_server):
-    """The finder's links are followed by Material's instant navigation: no new page load."""
+def test_a_link_followed_from_another_page_of_the_site_fills_the_form_too(engine_visit, engine_server):
+    """The finder's links are followed by the theme's instant navigation: no new page load."""
     procedure, profile, at = CASES[1]
-    page = visit().goto("amu-iut/")
+    page = engine_visit().goto("amu-iut/")
+    # The theme follows a click by instant navigation once it has the sitemap (before, a full load).
+    poll(page, "() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/sitemap.xml'))")
+    page.wait_for_load_state("networkidle")
     page.evaluate("window.__samePage = true")
-    instant_go(page, f"{site_server.url}{procedure}/?at={at}{fragment(profile)}")
+    instant_go(page, f"{engine_server.url}{procedure}/?at={at}{fragment(profile)}")
     page.wait_for_selector(form(procedure))
     assert shown_answer_text(page) == cli_answer(procedure, profile, at).rstrip("\n")
     assert page.evaluate("window.__samePage") is True, "followed by instant navigation"
