@@ -437,6 +437,8 @@ def test_checker_view_asks_the_procedures_questions_in_the_profiles_order():
         ("apprentissage", "Apprentissage", False),
         ("contrat_pro", "Autre : contrat de professionnalisation ou formation continue", False),
     ]
+    # The « Autre » option names the values it stands for (a link's `regime=formation_continue` picks it).
+    assert [o["stands_for"] for o in regime["options"]] == [None, None, "contrat_pro formation_continue"]
     assert [(o["value"], o["label"], o["selected"]) for o in fields["echeances"]["options"]] == [
         ("1", "En une fois", True),
         ("3", "En 3 fois", False),

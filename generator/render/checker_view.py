@@ -72,23 +72,29 @@ def field_view(key: str, field_id: str, offered: list | None = None) -> dict:
 def _options(key: str, offered: list) -> list[dict]:
     """The options of a select: the values told apart, then « Autre » for every value no
     condition names (the answer is the same for all of them: the first one stands for
-    them); a platform's first option is « Non indiquée »."""
-    options = [(value, fr.field_choice(key, value)) for value in offered]
+    them, and `stands_for` lists them all, for a profile in the page's address that names
+    another); a platform's first option is « Non indiquée »."""
+    options = [(value, fr.field_choice(key, value), ()) for value in offered]
     every = _CHOICES[key]
     if every is not None:
         others = [value for value in every if value not in offered]
         if others:
             label = fr.field_choice(key, others[0]) if len(others) == 1 else fr.other_choice(key, others)
-            options.append((others[0], label))
+            options.append((others[0], label, others))
         if key == "plateforme":
-            options.insert(0, (None, fr.field_choice(key, None)))
+            options.insert(0, (None, fr.field_choice(key, None), ()))
     default = DEFAULTS[key]
-    chosen = next((value for value, _ in options if value == default), None)
+    chosen = next((value for value, _, _ in options if value == default), None)
     if chosen is None and key == "regime":
         chosen = options[-1][0]  # the default regime is one of the « Autre » ones
     return [
-        {"value": "" if value is None else str(value), "label": label, "selected": value == chosen}
-        for value, label in options
+        {
+            "value": "" if value is None else str(value),
+            "label": label,
+            "selected": value == chosen,
+            "stands_for": " ".join(others) if len(others) > 1 else None,
+        }
+        for value, label, others in options
     ]
 
 

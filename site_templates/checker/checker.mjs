@@ -5,9 +5,12 @@
 // touch of a form, if sooner): the page shows first, then the runtime's
 // downloads take the network.
 //
-// Once an answer is shown, two things are made from it, in the browser too:
-// « Ajouter à mon agenda » (calendar_download.mjs) and « Mon parcours »
-// (parcours.mjs), a printable dialog of the student's own steps.
+// Answers in the page's fragment (#boursier=true&echeances=3, profile_fragment.mjs)
+// fill the form before its first answer. Once an answer is shown, three things
+// are made from it, in the browser too: « Ajouter à mon agenda »
+// (calendar_download.mjs), « Mon parcours » (parcours.mjs), a printable dialog
+// of the student's own steps, and « Copier le lien de ma situation »
+// (share_link.mjs), the page's address with those answers in its fragment.
 
 // Every module of the widget is named here, even one only another module
 // uses: the browser asks for them all as soon as this file is parsed, in one
@@ -20,6 +23,9 @@ import { el } from "./dom.mjs";
 import { markSteps, showBanner } from "./page_marks.mjs";
 import { closeParcours, openParcours } from "./parcours.mjs";
 import { previewInstant } from "./preview_instant.mjs";
+import { applyAnswers, fragmentAnswers, refusedText } from "./profile_fragment.mjs";
+import { holdReadingPlace } from "./reading_place.mjs";
+import { shareNodes, situationLink } from "./share_link.mjs";
 import "./tick_storage.mjs"; // parcours.mjs's, named here for that reason
 import { booted, brokenReason, onBroken, request, started, startWorker } from "./worker_client.mjs";
 
@@ -42,6 +48,13 @@ bindPage();
 const followMaterial = () => globalThis.document$?.subscribe?.(() => bindPage());
 if (document.readyState === "loading") addEventListener("DOMContentLoaded", followMaterial, { once: true });
 else followMaterial();
+// A link with other answers opened in this very tab changes only the fragment: no new page.
+addEventListener("hashchange", () => {
+  for (const form of document.querySelectorAll("form[data-checker]")) {
+    const widget = widgets.get(form);
+    if (widget && applyFragment(widget)) ask(widget);
+  }
+});
 
 function bindPage() {
   // Instant navigation replaced the page under an open « Mon parcours »: it was that page's.
@@ -67,8 +80,10 @@ function bind(form) {
     live: root.querySelector("[data-checker-live]"),
     answer: root.querySelector("[data-checker-answer]"),
     banner: root.querySelector("[data-checker-banner]"),
+    notice: root.querySelector("[data-checker-link-notice]"),
     at: previewInstant(), // the instant of the page's address, if it sets one
-    current: null, // {answer, view, json} of the answer shown
+    current: null, // {answer, view, json, values} of the answer shown
+    fragment: null, // the page's fragment whose answers the form took last
     ticks: new Set(), // the steps ticked in « Mon parcours », kept for this page only
     asked: 0, // requests made: only the reply to the latest is shown
     countdown: null,
@@ -77,6 +92,7 @@ function bind(form) {
   widgets.set(form, widget);
   const fieldset = form.querySelector("fieldset");
   if (fieldset) fieldset.disabled = false;
+  applyFragment(widget); // before the first answer: the one shown first is the link's
   widget.live.textContent =
     "Répondez aux questions : la réponse s'affiche ici et se met à jour à chaque changement.";
   form.addEventListener("change", () => ask(widget));
@@ -91,6 +107,19 @@ function bind(form) {
   form.addEventListener("pointerdown", () => startWorker(), { once: true });
   showBanner(widget.banner, widget.at, null);
   return widget;
+}
+
+// Puts the answers of the page's fragment into the form, the others at their
+// defaults (a link leaves them out), and says next to it what it could not
+// take; whether there were answers not taken yet (going back to a fragment
+// already taken does not undo what the student changed since).
+function applyFragment(widget) {
+  const answers = fragmentAnswers(location.hash);
+  if (!answers || location.hash === widget.fragment) return false;
+  widget.fragment = location.hash;
+  widget.form.reset();
+  if (widget.notice) widget.notice.textContent = refusedText(widget.form, applyAnswers(widget.form, answers));
+  return true;
 }
 
 // Once the page's first content is on screen: at once if its first-contentful-paint
@@ -158,6 +187,13 @@ function setState(widget, state) {
 // `values` are the form's values the answer is for: kept in data-values with
 // the answer, so that a reader tells this answer from one for other values.
 function render(widget, message, values) {
+  const settle = holdReadingPlace(widget.root);
+  show(widget, message, values);
+  settle();
+}
+
+// The reply, or why there is none, in the widget and on the page's steps.
+function show(widget, message, values) {
   widget.countdown?.stop();
   widget.answer.replaceChildren();
   widget.current = null;
@@ -176,7 +212,7 @@ function render(widget, message, values) {
   }
   const answer = JSON.parse(message.json);
   const view = message.view;
-  widget.current = { answer, view, json: message.json };
+  widget.current = { answer, view, json: message.json, values };
   widget.answer.append(...answerNodes(answer, view), actionNodes(widget, answer));
   widget.result.setAttribute("data-json", message.json);
   widget.result.setAttribute("data-values", JSON.stringify(values));
@@ -190,7 +226,7 @@ function render(widget, message, values) {
   widget.countdown = startCountdown(widget.answer, view.deadline?.countdown, frozenAt, () => ask(widget));
 }
 
-// « Ajouter à mon agenda » and « Mon parcours », under the answer.
+// « Ajouter à mon agenda », « Mon parcours » and « Copier le lien de ma situation », under the answer.
 function actionNodes(widget, answer) {
   const status = el("p", { class: "modop-checker__hint", role: "status", "data-checker-action-status": "" });
   const actions = el("div", { class: "modop-checker__actions" });
@@ -213,6 +249,15 @@ function actionNodes(widget, answer) {
     if (current) openParcours(widget, current, parcours);
   });
   actions.append(parcours);
+  const share = shareNodes(
+    widget.form,
+    () => {
+      const current = shownAnswer(widget);
+      return current && situationLink(widget.form, current.values, widget.at);
+    },
+    status,
+  );
+  actions.append(share.button);
   const note = el(
     "p",
     { class: "modop-checker__hint" },
@@ -220,10 +265,10 @@ function actionNodes(widget, answer) {
       ? "Le fichier d'agenda (vos dates d'inscription) et « Mon parcours » sont faits par votre navigateur à partir de vos réponses : rien n'est envoyé."
       : "« Mon parcours » est fait par votre navigateur à partir de vos réponses : rien n'est envoyé.",
   );
-  return el("div", { class: "modop-checker__takeaways" }, actions, note, status);
+  return el("div", { class: "modop-checker__takeaways" }, actions, note, share.note, share.fallback, status);
 }
 
-// Both take-aways are made from the answer shown; not while a newer one is computed.
+// The take-aways are made from the answer shown; not while a newer one is computed.
 function shownAnswer(widget) {
   return widget.result.dataset.state === "ready" ? widget.current : null;
 }

@@ -29,3 +29,9 @@ export function stepTitle(id) {
   const heading = stepSection(id)?.querySelector("h1, h2, h3, h4, h5, h6");
   return heading ? textOf(heading) : null;
 }
+
+// A field of the checker's form as its visible label names it (never its profile key).
+export function fieldLabel(form, field) {
+  const label = field.id ? form.querySelector(`label[for="${CSS.escape(field.id)}"]`) : null;
+  return label ? textOf(label) : field.name;
+}

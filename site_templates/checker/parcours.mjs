@@ -7,7 +7,7 @@
 // so that printing it can leave the rest of the page out (checker.css).
 
 import { documentsList, figuresList } from "./answer_view.mjs";
-import { el, stepSection, textOf } from "./dom.mjs";
+import { el, fieldLabel, stepSection, textOf } from "./dom.mjs";
 import { forgetTicks, readTicks, ticksKey, writeTicks } from "./tick_storage.mjs";
 
 const PARCOURS_OPEN = "modop-parcours-open"; // class of <html> while the dialog is open
@@ -76,8 +76,7 @@ function situationList(form) {
   let ticked = 0;
   for (const field of form.elements) {
     if (!field.name) continue;
-    const label = field.id ? form.querySelector(`label[for="${CSS.escape(field.id)}"]`) : null;
-    const text = label ? textOf(label) : field.name;
+    const text = fieldLabel(form, field);
     if (field.type === "checkbox") {
       boxes += 1;
       if (field.checked) {

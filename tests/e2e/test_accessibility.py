@@ -3,8 +3,9 @@
 axe-core (WCAG 2.1 A and AA) over the widget and the steps it marks, in each
 state a student can meet: idle (its script still on the way), loading
 (Python starting), ready (light and dark schemes, with `?at=`, « Pourquoi ? »
-open, « Mon parcours » open), error (an unreadable `?at=`) and unavailable
-(WebAssembly refused). Every page as a whole is checked by test_site_crawl.py.
+open, « Mon parcours » open), opened from a link whose answers the form could
+not all take, the link copied, the link shown to copy by hand (no clipboard),
+error (an unreadable `?at=`) and unavailable (WebAssembly refused). Every page as a whole is checked by test_site_crawl.py.
 """
 from __future__ import annotations
 
@@ -76,6 +77,33 @@ def why_open(browser, server):
     return context, page, waiting
 
 
+def link_refused(browser, server):
+    context, page = new_page(browser)
+    page.goto(server.url + f"{PROCEDURE}/?at={AT}#boursier=true&date_acceptation=2024-02-30&pupille=oui")
+    answer_of(page)
+    assert page.locator("[data-checker-link-notice]").inner_text()
+    return context, page, []
+
+
+def link_copied(browser, server):
+    context, page = new_page(browser, permissions=["clipboard-read", "clipboard-write"])
+    page.goto(server.url + f"{PROCEDURE}/?at={AT}#boursier=true")
+    answer_of(page)
+    page.locator("[data-checker-share]").click()
+    page.locator("[data-checker-action-status]", has_text="Lien copié").wait_for()
+    return context, page, []
+
+
+def link_by_hand(browser, server):
+    context, page = new_page(browser)
+    context.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined })")
+    page.goto(server.url + f"{PROCEDURE}/?at={AT}#boursier=true")
+    answer_of(page)
+    page.locator("[data-checker-share]").click()
+    page.locator("[data-checker-link-field]").wait_for()
+    return context, page, []
+
+
 def error(browser, server):
     context, page = new_page(browser)
     page.goto(server.url + f"{PROCEDURE}/?at=demain")
@@ -99,6 +127,9 @@ STATES = {
     "ready-at": ready("light", f"{PROCEDURE}/?at={AT}"),
     "ready-dark-at": ready("dark", f"{PROCEDURE}/?at={AT}"),
     "why-open": why_open,
+    "link-refused": link_refused,
+    "link-copied": link_copied,
+    "link-by-hand": link_by_hand,
     "error": error,
     "unavailable": unavailable,
 }
@@ -167,7 +198,7 @@ def tab_through(page, stop, limit: int = 60) -> list[dict]:
 
 
 def test_keyboard_alone_reaches_every_field_then_the_answer_and_leaves(browser, site_server, site_dir):
-    context, page = new_page(browser, accept_downloads=True)
+    context, page = new_page(browser, accept_downloads=True, permissions=["clipboard-read", "clipboard-write"])
     try:
         page.goto(site_server.url + f"{PROCEDURE}/?at={AT}")
         answer_of(page)
@@ -181,7 +212,9 @@ def test_keyboard_alone_reaches_every_field_then_the_answer_and_leaves(browser, 
         expected = page.locator(f"{form(PROCEDURE)} [name]").evaluate_all("nodes => nodes.map(n => n.name)")
         assert fields == expected, "every field, in the order of the form"
         texts = [stop["text"] for stop in inside]
-        for reached in ("Calculer", "Pourquoi ?", "Ajouter à mon agenda (.ics)", "Mon parcours (à imprimer, à cocher)"):
+        for reached in (
+            "Calculer", "Pourquoi ?", "Ajouter à mon agenda (.ics)", "Mon parcours (à imprimer, à cocher)", "Copier le lien de ma situation",
+        ):
             assert reached in texts
         positions = [(round(stop["top"]), round(stop["left"])) for stop in inside]
         assert positions == sorted(positions), "tab order follows the visual order (top to bottom, left to right)"
@@ -205,6 +238,12 @@ def test_keyboard_alone_reaches_every_field_then_the_answer_and_leaves(browser, 
         with page.expect_download() as download:
             page.keyboard.press("Enter")
         assert download.value.suggested_filename == "inscription-amu-iut-but1.ics"
+
+        # « Copier le lien de ma situation » with Enter.
+        page.locator("[data-checker-share]").focus()
+        page.keyboard.press("Enter")
+        page.locator("[data-checker-action-status]", has_text="Lien copié").wait_for()
+        assert page.evaluate("navigator.clipboard.readText()").endswith(f"{PROCEDURE}/?at={AT.replace(':', '%3A')}")
 
         # « Mon parcours »: Enter opens it with the focus inside; Tab stays in it;
         # Space ticks a step; Escape closes it and gives the focus back.

@@ -235,12 +235,15 @@ def test_without_javascript_the_tables_remain_and_the_widget_says_so(playwright,
     )
     try:
         page = browser.new_page()
-        page.goto(site_server.url + "amu-iut/but1/")
-        assert page.locator("table").count() >= 1
-        assert page.locator(".modop-checker__unavailable").is_visible()
-        assert "Calculateur indisponible" in page.locator(".modop-checker__unavailable").inner_text()
-        assert page.locator("[data-result]").get_attribute("data-state") == "idle"
-        assert page.locator(f"{form('amu-iut/but1')} [name='boursier']").is_disabled()
+        # Answers in the fragment (a shared link) need the checker's script: the page says the same.
+        for address in ("amu-iut/but1/", "amu-iut/but1/#boursier=true&echeances=3"):
+            page.goto(site_server.url + address)
+            assert page.locator("table").count() >= 1
+            assert page.locator(".modop-checker__unavailable").is_visible()
+            assert "Calculateur indisponible" in page.locator(".modop-checker__unavailable").inner_text()
+            assert page.locator("[data-result]").get_attribute("data-state") == "idle"
+            assert page.locator(f"{form('amu-iut/but1')} [name='boursier']").is_disabled()
+            assert page.locator("[data-checker-link-notice]").inner_text() == ""
     finally:
         browser.close()
 

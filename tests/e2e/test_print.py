@@ -88,6 +88,22 @@ def test_the_answer_is_printed_without_the_questions(tab, site_server):
         assert absent not in flat, absent
 
 
+def test_the_answer_of_a_link_is_printed(tab, site_server):
+    """A page opened from « Copier le lien de ma situation »: its answer on paper, not
+    the link's button, nor what the form could not take (the questions are not printed)."""
+    tab.emulate_media(media="screen")
+    tab.goto(f"{site_server.url}amu-iut/but1/?at=2024-07-25T10:00#boursier=true&pupille=oui")
+    assert answer_of(tab)["fee"]["amount_eur"] == 0
+    assert tab.locator("[data-checker-link-notice]").inner_text()
+    tab.emulate_media(media="print")
+    assert tab.locator("[data-result] .modop-checker__parts").is_visible()
+    assert tab.locator("[data-checker-link-notice]").is_hidden()
+    flat = " ".join(" ".join(page.extract_text() for page in PdfReader(BytesIO(tab.pdf(format="A4"))).pages).split())
+    assert "rien à payer à l'établissement" in flat
+    for absent in ("Copier le lien", "n'ont pas été reprises", "Calculer"):
+        assert absent not in flat, absent
+
+
 def test_a_widget_without_an_answer_is_not_printed(tab, site_server):
     tab.emulate_media(media="screen")
     tab.goto(f"{site_server.url}amu-iut/but1/?at=demain")

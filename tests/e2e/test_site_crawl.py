@@ -9,10 +9,11 @@ Two passes share this module's browser:
 - one tab in the dark colour scheme walks every page of the sitemap by
   instant navigation, as a student clicking links does (one window, one
   Python for the whole visit), and on each procedure page answers every
-  question of the checker, opens « Pourquoi ? », downloads the .ics and
-  opens « Mon parcours »: axe over each page and each « Mon parcours »; on the
-  home page and each institution's, it answers « Quelle procédure pour moi ? »
-  (the first answer of each question) to its result: axe over the page then.
+  question of the checker, copies the link of that situation, opens
+  « Pourquoi ? », downloads the .ics and opens « Mon parcours »: axe over
+  each page and each « Mon parcours »; on the home page and each
+  institution's, it answers « Quelle procédure pour moi ? » (the first answer
+  of each question) to its result: axe over the page then.
 
 The crawl runs on the site of each engine, MkDocs and Zensical.
 Every request of both passes is recorded (none may leave the origin), a
@@ -57,6 +58,7 @@ class Crawl:
     calendars: dict[str, str] = field(default_factory=dict)
     parcours_opened: list[str] = field(default_factory=list)
     finders_used: list[str] = field(default_factory=list)
+    links_copied: list[str] = field(default_factory=list)
     axe: dict[str, list] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
     csp: list[dict] = field(default_factory=list)
@@ -141,6 +143,10 @@ def use_the_checker(crawl: Crawl, page, site_dir, path: str) -> None:
     settled(page)
     crawl.checkers_used.append(procedure)
     crawl.profiles[procedure] = profile
+    # No clipboard granted to this context: copied, or shown to copy by hand; either is said.
+    page.locator("[data-checker-share]").click()
+    poll(page, "() => document.querySelector('[data-checker-action-status]').textContent !== ''")
+    crawl.links_copied.append(procedure)
     page.locator(".modop-checker__why > summary").click()
     crawl.axe[f"/{path} (page, dark, checker answered, « Pourquoi ? » open)"] = axe_violations(page)
     agenda = page.locator("[data-checker-agenda]")
@@ -190,6 +196,7 @@ def test_the_crawl_covered_every_page_and_every_checker(crawl, engine_site_dir):
     assert expected, "the bundled site has checkers"
     assert sorted(crawl.checkers_used) == expected
     assert sorted(crawl.parcours_opened) == expected
+    assert sorted(crawl.links_copied) == expected
     institutions = sorted({procedure.split("/")[0] for procedure in site_procedures(engine_site_dir)})
     assert crawl.finders_used == ["", *(f"{institution}/" for institution in institutions)]
     for procedure, text in crawl.calendars.items():
