@@ -65,7 +65,12 @@ def test_only_profile_answers_are_carried_into_the_fragment(tree):
 def test_a_question_is_asked_only_where_it_tells_the_procedures_apart(tree):
     routing = {i["id"]: i["tree"] for i in tree.routing["institutions"]}
     assert routing["itsra"] == {"procedures": ["itsra/selection"]}  # one procedure: no question
-    assert routing["uga"] == {"procedures": ["uga/doctorat-inscription"]}
+    # A doctorate and a master 1 application: only the year tells them apart.
+    assert routing["uga"]["ask"] == "niveau"
+    assert {o["value"]: o["next"] for o in routing["uga"]["options"]} == {
+        "master1": {"procedures": ["uga/master-candidature-mon-master"]},
+        "doctorat": {"procedures": ["uga/doctorat-inscription"]},
+    }
     assert routing["upec"]["ask"] == "niveau"  # both are re-enrolments: only the year tells them apart
     assert [o["value"] for o in routing["upec"]["options"]] == ["master1", "master2"]
     assert routing["orleans"]["ask"] == "deja_inscrit"
