@@ -31,7 +31,7 @@ _ARGPARSE_WORDS = {
     "show this help message and exit": "affiche cette aide",
     "argument %(argument_name)s: %(message)s": "%(argument_name)s : %(message)s",
     "the following arguments are required: %s": "il manque %s : complétez la commande",
-    "unrecognized arguments: %s": "argument en trop ou inconnu : %s : retirez-le",
+    "unrecognized arguments: %s": "argument en trop ou inconnu : « %s » : retirez-le",
     "expected one argument": "attendu une valeur après l'option",
     "expected at most one argument": "attendu une valeur au plus",
     "expected at least one argument": "attendu une valeur au moins",
