@@ -70,27 +70,18 @@ def paths(node: dict, answers: tuple = ()):
     yield from paths(node["unsure"], (*answers, (node["ask"], None)))
 
 
-def walk(node: dict, answers: dict) -> tuple[list[str], list[str]]:
-    """The procedures the finder leads to for these answers (by question key; a question
-    left unanswered is « je ne sais pas »), and the questions it asked on the way."""
-    asked = []
-    while "ask" in node:
-        key = node["ask"]
-        asked.append(key)
-        chosen = next((o["next"] for o in node["options"] if key in answers and o["value"] == answers[key]), None)
-        node = chosen if chosen is not None else node["unsure"]
-    return node["procedures"], asked
-
-
 def shadowed(records: list) -> list[tuple]:
     """The pairs (hidden, other) of procedures of one institution and academic year where
     every answer leading to `hidden` also leads to `other`: no way through the finder
     leads to `hidden` alone (two procedures declared alike, or one without `public`)."""
+    groups: dict[tuple[str, str], list] = {}
+    for record in records:
+        groups.setdefault((record.institution_id, record.academic_year), []).append(record)
     pairs = []
-    for hidden in records:
-        for other in records:
-            if other is hidden or (other.institution_id, other.academic_year) != (hidden.institution_id, hidden.academic_year):
-                continue
-            if all(answers_for(hidden.data, key) <= answers_for(other.data, key) for key in QUESTIONS):
-                pairs.append((hidden, other))
+    for group in groups.values():
+        publics = [(record, {key: answers_for(record.data, key) for key in QUESTIONS}) for record in group]
+        for hidden, hidden_answers in publics:
+            for other, other_answers in publics:
+                if other is not hidden and all(hidden_answers[key] <= other_answers[key] for key in QUESTIONS):
+                    pairs.append((hidden, other))
     return pairs

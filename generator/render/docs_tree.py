@@ -29,7 +29,7 @@ from pathlib import Path
 from generator.render.checker_view import checker_view
 from generator.render.contacts import institution_view
 from generator.render.environment import template_environment
-from generator.render.finder_view import finder_routing, home_finder, institution_finder
+from generator.render.finder_view import finder_routing, home_finder, institution_finder, institution_routes
 from generator.render.page_paths import link_from_institution_page, link_from_procedure_page, procedure_page
 from generator.render.views import accessibility_view, changes_view, draft_view, finished_view, procedure_view
 from generator.source.discovery import screenshot_file
@@ -101,7 +101,8 @@ def docs_tree(catalog, templates_dir: Path, settings: dict | None = None, takeaw
         institution_view(catalog.institutions[key], by_institution[key], catalog.institution_unconfirmed.get(key, {}), at)
         for key in by_institution
     ]
-    tree.routing = finder_routing(institutions, by_institution)
+    routes = institution_routes(by_institution)
+    tree.routing = finder_routing(institutions, by_institution, routes)
     tree.pages["index.md"] = DocsPage(
         env.get_template("home.md.j2").render(institutions=institutions, finder=home_finder(tree.routing))
     )
@@ -112,7 +113,7 @@ def docs_tree(catalog, templates_dir: Path, settings: dict | None = None, takeaw
         institution_file = catalog.root / "procedures" / key / "institution.yaml"
         tree.pages[f"{key}/index.md"] = DocsPage(
             institution_env.get_template("institution.md.j2").render(
-                institution=institution, finder=institution_finder(tree.routing, key, by_institution[key])
+                institution=institution, finder=institution_finder(tree.routing, key, routes[key])
             ),
             (institution_file, *(r.path for r in by_institution[key])),
             from_institution.taken(),

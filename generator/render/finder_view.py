@@ -27,7 +27,7 @@ def _page(institution_id: str, procedure_id: str) -> str:
     return posixpath.dirname(procedure_page(institution_id, procedure_id)) + "/"
 
 
-def _answer(key: str, value) -> str:
+def _answer(value) -> str:
     """An answer as the fragment of the procedure's address writes it (`true`, `parcoursup`)."""
     return ("true" if value else "false") if isinstance(value, bool) else str(value)
 
@@ -41,16 +41,23 @@ def _labelled(node: dict) -> dict:
         "legend": fr.FINDER_QUESTIONS[key],
         "profile": key in PROFILE_QUESTIONS,  # carried into the checker by the fragment
         "options": [
-            {"value": _answer(key, o["value"]), "label": fr.finder_choice(key, o["value"]), "next": _labelled(o["next"])}
+            {"value": _answer(o["value"]), "label": fr.finder_choice(key, o["value"]), "next": _labelled(o["next"])}
             for o in node["options"]
         ],
         "unsure": {"label": fr.FINDER_WORDS["unsure"], "next": _labelled(node["unsure"])},
     }
 
 
-def finder_routing(institutions: list[dict], by_institution: dict[str, list]) -> dict:
+def institution_routes(by_institution: dict[str, list]) -> dict[str, dict]:
+    """Each institution's routing (`model.finder.route` of its published records), computed
+    once for the routing file and the pages' plain lists."""
+    return {key: route(records) for key, records in by_institution.items()}
+
+
+def finder_routing(institutions: list[dict], by_institution: dict[str, list], routes: dict[str, dict]) -> dict:
     """The site's routing: `institutions` are the institution pages' views
-    (render.contacts.institution_view), `by_institution` their published records."""
+    (render.contacts.institution_view), `by_institution` their published records,
+    `routes` their routings (`institution_routes`)."""
     procedures = {}
     for institution in institutions:
         for view, record in zip(institution["procedures"], by_institution[institution["id"]]):
@@ -68,20 +75,20 @@ def finder_routing(institutions: list[dict], by_institution: dict[str, list]) ->
                 "id": institution["id"],
                 "name": institution["name"],
                 "page": institution["id"] + "/",
-                "tree": _labelled(route(by_institution[institution["id"]])),
+                "tree": _labelled(routes[institution["id"]]),
             }
             for institution in institutions
         ],
     }
 
 
-def institution_finder(routing: dict, institution_id: str, records: list) -> dict:
-    """The finder of an institution's page (`records`: its published ones): its script, and
-    each case of the plain list (the answers of a way through, those with « je ne sais
-    pas » left out, and its procedures)."""
+def institution_finder(routing: dict, institution_id: str, route_of_institution: dict) -> dict:
+    """The finder of an institution's page (`route_of_institution`: its routing, from
+    `institution_routes`): its script, and each case of the plain list (the answers of a
+    way through, those with « je ne sais pas » left out, and its procedures)."""
     page = institution_id + "/"
     cases = []
-    for answers, found in paths(route(records)):
+    for answers, found in paths(route_of_institution):
         if any(value is None for _, value in answers):
             continue  # a way with « je ne sais pas » only repeats the procedures of the others
         cases.append(

@@ -7,6 +7,8 @@
 // procedure's checker reads. Every word it shows comes from the routing.
 // Nothing is stored and nothing is sent: the fragment never leaves the browser.
 
+import { el } from "../checker/dom.mjs"; // the widget's, shipped on every site (assets/checker/)
+
 const ROUTING_URL = new URL("./routing.json", import.meta.url);
 const SITE_ROOT = new URL("../../", import.meta.url); // assets/finder/ -> the site's root
 
@@ -129,11 +131,4 @@ function showResult(finder, ids, answers) {
 
 function say(finder, nodes) {
   finder.result.replaceChildren(...nodes);
-}
-
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
-  node.append(...children);
-  return node;
 }
