@@ -35,8 +35,8 @@ export function shareNodes(form, linkOf, status) {
   const note = el(
     "p",
     { class: "modop-checker__hint", id: noteId },
-    "Ce lien contient vos réponses : qui le reçoit les voit. Elles sont dans la partie de l'adresse après « # », " +
-      "que le navigateur n'envoie jamais à aucun serveur.",
+    "Ce lien contient vos réponses : qui le reçoit les voit, comme la messagerie par laquelle vous l'envoyez. " +
+      "Elles sont dans la partie de l'adresse après « # », que le navigateur n'envoie jamais au site ni à aucun serveur.",
   );
   return { button, note, fallback };
 }
