@@ -120,7 +120,7 @@ class Text(Scalar):
     def parse(self, text, node, ctx, path):
         if not text:
             return ctx.error(node, f"« {_name(path)} » est vide : écrivez un texte, ou « unknown » si la notice ne dit rien")
-        return Words(text) if self.prose else text
+        return Words(text) if self.prose and text != UNKNOWN else text  # « unknown » is a word of modop, not prose
 
     def _languages(self, node, ctx, path):
         """`{fr: …, en: …}`: the French text and its English version."""
