@@ -1,6 +1,7 @@
-"""The bundled institutions translated into English keep every text translated.
+"""The national layer and the bundled institutions translated into English keep every text translated.
 
-AMU's IUT (its institution.yaml and its seven 2024-2025 procedures) and Clermont Auvergne
+The national layer (national.yaml: the CVEC's and the fees' rules, their references, the
+national portals), AMU's IUT (its institution.yaml and its seven 2024-2025 procedures) and Clermont Auvergne
 INP (its institution.yaml and the EDSPI doctorate) give an English version of each prose
 text: walking the loaded catalog's data, every `Words` of those files has its `.en`, so
 that an edit writing a plain French text again shows up here, naming the file and the
@@ -17,6 +18,7 @@ from tests.support.paths import REPO
 
 AMU = "procedures/amu-iut/2024-2025"
 TRANSLATED = (
+    "procedures/national.yaml",
     "procedures/amu-iut/institution.yaml",
     *(f"{AMU}/{name}.yaml" for name in (
         "but1", "but-entree-directe", "but-reinscription", "desu-gol", "desu-gol-reinscription", "licence-pro", "master",
@@ -31,7 +33,10 @@ FRENCH_ONLY = {
     "procedures/clermont-inp/2025-2026/doctorat-edspi.yaml": {"payment.instalments[1].label", "payment.instalments[2].label"},
 }
 # Proper names, the same in English.
-SAME_IN_ENGLISH = {"IUT d'Aix-Marseille", "Aix-Marseille Université", "Clermont Auvergne INP", "Aurion"}
+SAME_IN_ENGLISH = {
+    "IUT d'Aix-Marseille", "Aix-Marseille Université", "Clermont Auvergne INP", "Aurion",
+    "Parcoursup", "Mon Master", "eCandidat", "Études en France", "MesServices.étudiant.gouv.fr (Crous)",
+}
 
 URL_OR_EMAIL = re.compile(r"https?://[^\s<>()]+[^\s<>().,;]|[\w.-]+@[\w-]+(?:\.[\w-]+)+")
 EUROS = re.compile(r"(\d[\d\u00a0\u202f ]*(?:,\d+)?) ?€")
@@ -45,6 +50,8 @@ def catalog():
 def _data(catalog, file: str) -> dict:
     """The checked data of one file, as the catalog holds it (an institution without the
     national portals it inherits)."""
+    if file == "procedures/national.yaml":
+        return catalog.national
     parts = file.split("/")
     if parts[-1] == "institution.yaml":
         return catalog.declared(parts[1])
