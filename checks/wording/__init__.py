@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from checks.wording import fr
+from checks.wording import fr, widget_en, widget_fr
 
 _MODULES = {"fr": fr}
 LANGUAGES = tuple(_MODULES)
+_WIDGET = {"fr": widget_fr.WIDGET, "en": widget_en.WIDGET}
 
 
 def wording(lang: str = "fr") -> ModuleType:
@@ -27,4 +28,11 @@ def wording(lang: str = "fr") -> ModuleType:
         ) from None
 
 
-__all__ = ["LANGUAGES", "wording"]
+def widget(lang: str = "fr") -> dict:
+    """The checker widget's own words in `lang` (`WIDGET` of widget_<lang>.py): what
+    form.html and site_templates/checker/ write around the answer."""
+    wording(lang)  # the same languages, the same error for another
+    return _WIDGET[lang]
+
+
+__all__ = ["LANGUAGES", "widget", "wording"]
