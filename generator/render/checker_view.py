@@ -98,14 +98,15 @@ def _options(key: str, offered: list) -> list[dict]:
     ]
 
 
-def checker_view(record) -> dict | None:
-    """The checker of a procedure's page; None when it has nothing to compute."""
+def checker_view(record, lang: str = "fr") -> dict | None:
+    """The checker of a procedure's page of `lang`; None when it has nothing to compute."""
     if not has_checker(record.compiled):
         return None
     # The page is <institution>/<procedure>/ (directory URLs): its files' paths are
     # relative, so that the site works under a sub-path; its Markdown file sits in
-    # that folder (render.page_paths), so MkDocs and Zensical read them alike.
-    root = "../" * len(record.full_id.split("/"))
+    # that folder (render.page_paths), so MkDocs and Zensical read them alike. An
+    # English page (en/<institution>/<procedure>/) uses the French root's files.
+    root = "../" * (len(record.full_id.split("/")) + (lang != "fr"))
     folder = f"{root}{WIDGET_FOLDER}/"
     slug = "modop-" + record.full_id.replace("/", "-")
     return {
