@@ -6,33 +6,47 @@ line's text, the calendars, the profile's error messages, the widget's view
 and the pieces the site's pages word. The deciding modules (fee, cvec,
 deadline, payment…) decide with plain values and ask it for words; a new
 language is one more module here, listed in `LANGUAGES`, nothing else.
+
+The site's own words around the data (headings, captions, sentences of the page
+templates) are one dict per language, `PAGES` of `pages_<lang>`, with the same keys
+in every language: `pages(lang)`.
 """
 from __future__ import annotations
 
 from types import ModuleType
 
-from checks.wording import fr, widget_en, widget_fr
+from checks.wording import fr, pages_en, pages_fr, widget_en, widget_fr
 
-_MODULES = {"fr": fr}
+_MODULES = {"fr": fr, "en": fr}  # TEMPORARY: French words on the English site until checks/wording/en.py lands (en-words)
 LANGUAGES = tuple(_MODULES)
+_PAGES = {"fr": pages_fr.PAGES, "en": pages_en.PAGES}
 _WIDGET = {"fr": widget_fr.WIDGET, "en": widget_en.WIDGET}
 
 
 def wording(lang: str = "fr") -> ModuleType:
     """The wording module of `lang` (`"fr"`); ValueError for a language it does not have."""
+    return _of_language(_MODULES, lang)
+
+
+def pages(lang: str = "fr") -> dict:
+    """The site's own words of `lang` (`PAGES`); ValueError for a language it does not have."""
+    return _of_language(_PAGES, lang)
+
+
+def _of_language(choices: dict, lang: str):
     try:
-        return _MODULES[lang]
+        return choices[lang]
     except (KeyError, TypeError):
         raise ValueError(
-            f"Langue « {lang} » inconnue : {', '.join(LANGUAGES)} attendu."
+            f"Langue « {lang} » inconnue : {', '.join(choices)} attendu."
         ) from None
 
 
 def widget(lang: str = "fr") -> dict:
     """The checker widget's own words in `lang` (`WIDGET` of widget_<lang>.py): what
-    form.html and site_templates/checker/ write around the answer."""
-    wording(lang)  # the same languages, the same error for another
-    return _WIDGET[lang]
+    form.html and site_templates/checker/ write around the answer; ValueError for a
+    language it does not have."""
+    return _of_language(_WIDGET, lang)
 
 
-__all__ = ["LANGUAGES", "widget", "wording"]
+__all__ = ["LANGUAGES", "pages", "widget", "wording"]

@@ -4,7 +4,8 @@ the settings modop itself uses, checked by a schema with every mistake named as
 
 What modop reads: `site_url` (the pages' public address, for calendars, notices
 and the accessibility statement), `theme.custom_dir` (copied into the generated
-project), `extra.accessibility` (the statement and the footer's mention); and the
+project), `extra.accessibility` (the statement and the footer's mention),
+`extra.english` (the English site's name, description and copyright); and the
 whole file through PyYAML's safe loader, to hand it on to MkDocs.
 """
 from __future__ import annotations
@@ -25,14 +26,23 @@ ACCESSIBILITY_STATUSES = ("totalement conforme", "partiellement conforme", "non 
 ACCESSIBILITY = Obj(
     {
         "status": Field(Nullable(Word(*ACCESSIBILITY_STATUSES)), description="état de conformité au RGAA"),
-        "publisher": Field(Nullable(Text()), description="qui publie le site"),
+        "publisher": Field(Nullable(Text(prose=False)), description="qui publie le site"),
         "contact_email": Field(Nullable(EMAIL), description="où signaler un problème d'accessibilité"),
         "contact_url": Field(
             Nullable(Pattern(r"https://[^\s\"'<>]+", "une adresse https:// (sans espace, guillemet ni chevron)")),
             description="ou un formulaire de contact",
         ),
-        "audit": Field(Nullable(Text()), description="les résultats de l'audit, en Markdown"),
+        "audit": Field(Nullable(Text(prose=False)), description="les résultats de l'audit, en Markdown"),
         "date": Field(Nullable(Date(drafts=False)), description="date de la déclaration"),
+    }
+)
+
+# The English site's own texts (generator/site/project.py): checks.wording.pages("en")'s where not given.
+ENGLISH = Obj(
+    {
+        "site_name": Field(Nullable(Text(prose=False)), description="le nom du site anglais"),
+        "site_description": Field(Nullable(Text(prose=False)), description="sa description"),
+        "copyright": Field(Nullable(Text(prose=False)), description="la ligne de son pied de page"),
     }
 )
 
@@ -45,12 +55,16 @@ SITE_SETTINGS = Obj(
         "site_url": Field(Nullable(Pattern(SITE_URL.pattern, SITE_URL_EXPECTED))),
         "theme": Field(
             Either(
-                Text(),
-                Obj({"custom_dir": Field(Nullable(Text()))}, other_keys=True),
+                Text(prose=False),
+                Obj({"custom_dir": Field(Nullable(Text(prose=False)))}, other_keys=True),
                 expected="le nom d'un thème, ou ses réglages (name, custom_dir…)",
             )
         ),
-        "extra": Field(Nullable(Obj({"accessibility": Field(Nullable(ACCESSIBILITY))}, other_keys=True))),
+        "extra": Field(
+            Nullable(
+                Obj({"accessibility": Field(Nullable(ACCESSIBILITY)), "english": Field(Nullable(ENGLISH))}, other_keys=True)
+            )
+        ),
     },
     expected="les réglages de MkDocs (site_name, theme…)",
     other_keys=True,
