@@ -109,6 +109,7 @@ WIDGET = {
     "parcours_figures": "Key points",
     "parcours_answer": "{label}: {value}",
     "parcours_date_locale": "en-GB",
+    "parcours_date": "{weekday} {day} {month} {year}",  # the parts the locale names
     "parcours_no_date": "not given",
     "parcours_no_box": "None of the particular situations offered (boxes not ticked).",
     "parcours_step_done": "Step done",

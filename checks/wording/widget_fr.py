@@ -115,6 +115,7 @@ WIDGET = {
     "parcours_figures": "À retenir",
     "parcours_answer": "{label} : {value}",
     "parcours_date_locale": "fr-FR",
+    "parcours_date": "{weekday} {day} {month} {year}",  # the parts the locale names
     "parcours_no_date": "non indiquée",
     "parcours_no_box": "Aucune des situations particulières proposées (cases non cochées).",
     "parcours_step_done": "Étape faite",

@@ -83,9 +83,7 @@ function situationList(form, words) {
       items.push(fill(words.parcours_answer, { label: text, value: field.selectedOptions[0]?.textContent.trim() ?? field.value }));
     } else if (field.value) {
       const day = new Date(`${field.value}T12:00:00`);
-      const shown = Number.isNaN(day.getTime())
-        ? field.value
-        : day.toLocaleDateString(words.parcours_date_locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+      const shown = Number.isNaN(day.getTime()) ? field.value : dayText(day, words);
       items.push(fill(words.parcours_answer, { label: text, value: shown }));
     } else {
       items.push(fill(words.parcours_answer, { label: text, value: words.parcours_no_date }));
@@ -93,6 +91,13 @@ function situationList(form, words) {
   }
   if (boxes && !ticked) items.push(words.parcours_no_box);
   return el("ul", {}, ...items.map((item) => el("li", {}, item)));
+}
+
+// A day in words, the parts the browser names in the widget's language put in its order.
+function dayText(day, words) {
+  const options = { weekday: "long", day: "numeric", month: "long", year: "numeric" };
+  const parts = new Intl.DateTimeFormat(words.parcours_date_locale, options).formatToParts(day);
+  return fill(words.parcours_date, Object.fromEntries(parts.map(({ type, value }) => [type, value])));
 }
 
 // The student's steps, copied from the page, each with a box to tick.
