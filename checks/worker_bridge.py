@@ -7,7 +7,8 @@ serialised exactly as `python -m generator check … --json` prints it, and a
 `view`: the same answer as short sentences the widget places in the page (the
 countdown and the highlighting are the widget's). `calendar` turns an answer
 into the student's own `.ics` (« Ajouter à mon agenda »). `lang` chooses the
-wording (`checks.wording`), French by default.
+wording (`checks.wording`), French by default; the procedure is the compiled one of
+that language (an English one holds its French-only texts in `french_texts`).
 """
 from __future__ import annotations
 
@@ -77,6 +78,9 @@ def view(result: dict, procedure: dict, lang: str = "fr") -> dict:
         "ask": words.whom_to_ask(contact_of(procedure, at, lang)),
         "explanation": result["explanation"],
         "all_steps": [step["id"] for step in procedure.get("steps") or ()],
+        # The data's texts without a translation, placed as they are in an English answer:
+        # the widget marks them lang="fr" (compiled["french_texts"], none in French).
+        "french_texts": procedure.get("french_texts") or [],
     }
     parts["summary"] = words.view_summary(
         *((parts[name] or {}).get("headline") for name in ("fee", "cvec", "deadline"))

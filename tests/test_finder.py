@@ -14,12 +14,14 @@ import yaml
 from generator.model.catalog import load_catalog
 from generator.paths import TEMPLATES_DIR
 from generator.render.docs_tree import docs_tree
-from generator.render.finder_view import ANCHOR
+from generator.render.finder_view import anchor
 from tests.support.cli import run_modop
 from tests.support.data_root import edit
 from tests.support.demo_data import PROCEDURE
 from tests.support.finder_walk import walk
 from tests.support.paths import FINDER_CASES, REPO
+
+ANCHOR = anchor("fr")
 
 CASE_FILES = sorted(FINDER_CASES.glob("*.yaml"))
 

@@ -6,25 +6,47 @@ line's text, the calendars, the profile's error messages, the widget's view
 and the pieces the site's pages word. The deciding modules (fee, cvec,
 deadline, payment…) decide with plain values and ask it for words; a new
 language is one more module here, listed in `LANGUAGES`, nothing else.
+
+The site's own words around the data (headings, captions, sentences of the page
+templates) are one dict per language, `PAGES` of `pages_<lang>`, with the same keys
+in every language: `pages(lang)`.
 """
 from __future__ import annotations
 
 from types import ModuleType
 
-from checks.wording import en, fr
+from checks.wording import en, fr, pages_en, pages_fr, widget_en, widget_fr
 
 _MODULES = {"fr": fr, "en": en}
 LANGUAGES = tuple(_MODULES)
+_PAGES = {"fr": pages_fr.PAGES, "en": pages_en.PAGES}
+_WIDGET = {"fr": widget_fr.WIDGET, "en": widget_en.WIDGET}
 
 
 def wording(lang: str = "fr") -> ModuleType:
     """The wording module of `lang` (`"fr"`, `"en"`); ValueError for a language it does not have."""
+    return _of_language(_MODULES, lang)
+
+
+def pages(lang: str = "fr") -> dict:
+    """The site's own words of `lang` (`PAGES`); ValueError for a language it does not have."""
+    return _of_language(_PAGES, lang)
+
+
+def _of_language(choices: dict, lang: str):
     try:
-        return _MODULES[lang]
+        return choices[lang]
     except (KeyError, TypeError):
         raise ValueError(
-            f"Langue « {lang} » inconnue : {', '.join(LANGUAGES)} attendu."
+            f"Langue « {lang} » inconnue : {', '.join(choices)} attendu."
         ) from None
 
 
-__all__ = ["LANGUAGES", "wording"]
+def widget(lang: str = "fr") -> dict:
+    """The checker widget's own words in `lang` (`WIDGET` of widget_<lang>.py): what
+    form.html and site_templates/checker/ write around the answer; ValueError for a
+    language it does not have."""
+    return _of_language(_WIDGET, lang)
+
+
+__all__ = ["LANGUAGES", "pages", "widget", "wording"]

@@ -10,9 +10,11 @@ from generator.paths import FINDER_DIR
 from generator.render.finder_view import FOLDER, ROUTING, SCRIPT
 
 
-def add_finder(docs_dir: Path, routing: dict) -> None:
-    """Write the script and its routing (compact JSON) into docs_dir/assets/finder/."""
+def add_finder(docs_dir: Path, routing: dict, *, script: bool = True) -> None:
+    """Write the script (unless `script` is false: a site of another language uses the
+    French root's) and its routing (compact JSON) into docs_dir/assets/finder/."""
     folder = docs_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(FINDER_DIR / SCRIPT, folder / SCRIPT)
+    if script:
+        shutil.copyfile(FINDER_DIR / SCRIPT, folder / SCRIPT)
     (folder / ROUTING).write_text(json.dumps(routing, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

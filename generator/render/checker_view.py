@@ -7,13 +7,17 @@ made from `checks.profile` (its flags, its choices and their defaults) and worde
 `checks.wording`; a choice offers only the values the procedure tells apart
 (`compiled["options"]`: the counts of instalments it offers, the regimes and
 platforms its conditions name, one « Autre » option for the rest). The widget's files are those of site_templates/checker/ that the
-site ships (`outputs.checker_runtime` copies them into WIDGET_FOLDER).
+site ships (`outputs.checker_runtime` copies them into WIDGET_FOLDER), once, at the French
+root: an English page (under en/) reaches them one level further up. The widget's own
+words are `checks.wording.widget(lang)`, written by form.html and handed to its modules.
 """
 from __future__ import annotations
 
+import json
+
 from checks.paris_time import FIRST_YEAR, LAST_YEAR
 from checks.profile import DEFAULTS, FLAGS, PLATFORMS, REGIMES
-from checks.wording import fr
+from checks.wording import widget, wording
 
 from generator.paths import WIDGET_DIR
 
@@ -45,44 +49,45 @@ def has_checker(compiled: dict) -> bool:
     return any(compiled.get(part) is not None for part in ("fee", "cvec", "windows"))
 
 
-def field_view(key: str, field_id: str, offered: list | None = None) -> dict:
+def field_view(key: str, field_id: str, offered: list | None = None, lang: str = "fr") -> dict:
     """One question of the form: `kind` is `checkbox` (a flag), `select` (a choice) or
     `date` (the one key left, date_acceptation). `offered`: the values of a choice the
     procedure tells apart (`compiled["options"][key]`). A date field takes the years the
     engine answers for (`min`, `max`) and has its message for a date the browser
     could not read (`problem`, shown by the widget's date_field.mjs)."""
+    words = wording(lang)
     kind = "checkbox" if key in FLAGS else "select" if key in _CHOICES else "date"
-    hint = fr.FIELD_HINTS.get(key)
+    hint = words.FIELD_HINTS.get(key)
     dated = kind == "date"
     return {
         "key": key,
         "id": field_id,
         "kind": kind,
-        "label": fr.FIELD_LABELS[key],
-        "options": _options(key, offered or []) if kind == "select" else [],
+        "label": words.FIELD_LABELS[key],
+        "options": _options(key, offered or [], words) if kind == "select" else [],
         "hint": hint,
         "hint_id": f"{field_id}-hint" if hint else None,
         "min": f"{FIRST_YEAR}-01-01" if dated else None,
         "max": f"{LAST_YEAR}-12-31" if dated else None,
-        "problem": fr.date_field_problem(FIRST_YEAR, LAST_YEAR) if dated else None,
+        "problem": words.date_field_problem(FIRST_YEAR, LAST_YEAR) if dated else None,
         "problem_id": f"{field_id}-problem" if dated else None,
     }
 
 
-def _options(key: str, offered: list) -> list[dict]:
+def _options(key: str, offered: list, words) -> list[dict]:
     """The options of a select: the values told apart, then « Autre » for every value no
     condition names (the answer is the same for all of them: the first one stands for
     them, and `stands_for` lists them all, for a profile in the page's address that names
     another); a platform's first option is « Non indiquée »."""
-    options = [(value, fr.field_choice(key, value), ()) for value in offered]
+    options = [(value, words.field_choice(key, value), ()) for value in offered]
     every = _CHOICES[key]
     if every is not None:
         others = [value for value in every if value not in offered]
         if others:
-            label = fr.field_choice(key, others[0]) if len(others) == 1 else fr.other_choice(key, others)
+            label = words.field_choice(key, others[0]) if len(others) == 1 else words.other_choice(key, others)
             options.append((others[0], label, others))
         if key == "plateforme":
-            options.insert(0, (None, fr.field_choice(key, None), ()))
+            options.insert(0, (None, words.field_choice(key, None), ()))
     default = DEFAULTS[key]
     chosen = next((value for value, _, _ in options if value == default), None)
     if chosen is None and key == "regime":
@@ -98,21 +103,28 @@ def _options(key: str, offered: list) -> list[dict]:
     ]
 
 
-def checker_view(record) -> dict | None:
-    """The checker of a procedure's page; None when it has nothing to compute."""
+def checker_view(record, lang: str = "fr") -> dict | None:
+    """The checker of a procedure's page in `lang` ("fr", or "en" for its English twin
+    under en/); None when it has nothing to compute."""
     if not has_checker(record.compiled):
         return None
-    # The page is <institution>/<procedure>/ (directory URLs): its files' paths are
-    # relative, so that the site works under a sub-path; its Markdown file sits in
-    # that folder (render.page_paths), so MkDocs and Zensical read them alike.
-    root = "../" * len(record.full_id.split("/"))
+    # The page is <institution>/<procedure>/ (directory URLs), en/<institution>/<procedure>/
+    # in English: its files' paths are relative, so that the site works under a sub-path;
+    # its Markdown file sits in that folder (render.page_paths), so MkDocs and Zensical
+    # read them alike. Both languages share the French root's files.
+    depth = len(record.full_id.split("/")) + (0 if lang == "fr" else 1)
+    root = "../" * depth
     folder = f"{root}{WIDGET_FOLDER}/"
     slug = "modop-" + record.full_id.replace("/", "-")
+    words = widget(lang)
     return {
         "procedure": record.full_id,
+        "lang": None if lang == "fr" else lang,  # the widget's data-lang: none is French
+        "words": words,
+        "words_json": json.dumps(words, ensure_ascii=False, separators=(",", ":")),
         "privacy_id": f"{slug}-privacy",
         "fields": [
-            field_view(key, f"{slug}-{key}", (record.compiled.get("options") or {}).get(key))
+            field_view(key, f"{slug}-{key}", (record.compiled.get("options") or {}).get(key), lang)
             for key in record.compiled["questions"]
         ],
         "stylesheet": folder + STYLESHEET,

@@ -4,10 +4,11 @@ from __future__ import annotations
 import posixpath
 import re
 
-from checks.wording import fr
+from checks.wording import wording
 
 from generator.model.year_end import YEAR_OVER, finished
 from generator.render.page_paths import procedure_page
+from generator.source.translations import FrenchText
 from generator.source.types import UNKNOWN, known
 
 
@@ -35,13 +36,14 @@ def portal_view(institution: dict, portal_id: str) -> dict:
         "name": portal["name"],
         "url": url,
         "shown_url": host_of(url) if url else None,
-        "purpose": portal["purpose"].rstrip(" ."),
+        "purpose": kept_language(portal["purpose"], portal["purpose"].rstrip(" .")),
     }
 
 
-def contact_view(contact_id: str, contact: dict, unconfirmed=()) -> dict:
+def contact_view(contact_id: str, contact: dict, unconfirmed=(), lang: str = "fr") -> dict:
     """`unconfirmed`: the paths of the institution's dates still « à confirmer » (a phone line's
-    period that new-year moved), which the page marks."""
+    period that new-year moved), which the page marks; `lang`, the page's language."""
+    w = wording(lang)
     phones = []
     for index, phone in enumerate(contact.get("phones", [])):
         hours = phone.get("hours")
@@ -49,8 +51,8 @@ def contact_view(contact_id: str, contact: dict, unconfirmed=()) -> dict:
             {
                 "number": phone["number"],
                 "uri": tel_uri(phone["number"]),
-                "hours": fr.phone_hours_text(hours) if known(hours) else None,
-                "period": fr.date_range(phone.get("period")),
+                "hours": w.phone_hours_text(hours) if known(hours) else None,
+                "period": w.date_range(phone.get("period")),
                 "period_unconfirmed": any(("contacts", contact_id, "phones", index, "period", side) in unconfirmed for side in ("from", "to")),
                 "note": phone.get("note"),
             }
@@ -70,8 +72,9 @@ def contact_view(contact_id: str, contact: dict, unconfirmed=()) -> dict:
     }
 
 
-def institution_view(institution: dict, records: list, unconfirmed=(), at=None) -> dict:
-    """`unconfirmed`: as `contact_view`'s; at `at`, a procedure whose year is over is marked."""
+def institution_view(institution: dict, records: list, unconfirmed=(), at=None, lang: str = "fr") -> dict:
+    """`unconfirmed`: as `contact_view`'s; at `at`, a procedure whose year is over is marked;
+    `lang`, the page's language."""
     website = institution.get("website")
     return {
         "id": institution["id"],
@@ -80,7 +83,7 @@ def institution_view(institution: dict, records: list, unconfirmed=(), at=None) 
         "address": institution.get("address") if known(institution.get("address")) else None,
         "website": website if known(website) else None,
         "shown_website": host_of(website) if known(website) else None,
-        "contacts": [contact_view(key, value, unconfirmed) for key, value in institution["contacts"].items()],
+        "contacts": [contact_view(key, value, unconfirmed, lang) for key, value in institution["contacts"].items()],
         "portals": [portal_view(institution, key) for key in institution["portals"]],
         "procedures": [
             {
@@ -90,7 +93,7 @@ def institution_view(institution: dict, records: list, unconfirmed=(), at=None) 
                 "year": r.data["academic_year"],
                 "year_stated": r.data.get("academic_year_stated", True),
                 "provisional": bool(r.compiled.get("provisional")),
-                "finished": _finished_mark(r, at),
+                "finished": _finished_mark(r, at, lang),
                 "summary": r.data["summary"],
                 "candidature": r.data["kind"] == "candidature",
             }
@@ -99,7 +102,12 @@ def institution_view(institution: dict, records: list, unconfirmed=(), at=None) 
     }
 
 
-def _finished_mark(record, at) -> str | None:
+def kept_language(source: str, text: str) -> str:
+    """`text`, made from `source` (trimmed, recased), still marked French if `source` was (`source.translations`)."""
+    return FrenchText(text) if isinstance(source, FrenchText) else text
+
+
+def _finished_mark(record, at, lang: str) -> str | None:
     """« année terminée », « inscriptions closes » (« candidatures closes »), or None (`model.year_end`)."""
     over = finished(record, at) if at else None
-    return None if over is None else fr.finished_mark(over == YEAR_OVER, record.data["kind"] == "candidature")
+    return None if over is None else wording(lang).finished_mark(over == YEAR_OVER, record.data["kind"] == "candidature")

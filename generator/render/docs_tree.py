@@ -6,8 +6,12 @@ Layout (others rely on it):
     <institution>/index.md           an institution: its procedures, contacts, portals
     <institution>/<procedure>/index.md   a procedure, built as /<institution>/<procedure>/
     <institution>/<procedure>/...        the screenshots of that procedure (beside its page)
-    guide/mettre-a-jour.md           the staff guide (site_templates/guide/, as written)
+    guide/mettre-a-jour.md           the staff guide (site_templates/guide/, as written; French only)
     accessibilite.md                 the accessibility statement
+
+A catalog of another language (`Catalog.in_language`) gives the same tree, its own
+words and its data's texts in that language, without the staff guide: built as the
+site's `en/`, each of its pages stands at the path of its French twin.
 
 (The names of these top-level folders and pages are refused as institution
 identifiers by the catalog: generator.source.discovery.RESERVED_INSTITUTION_IDS.
@@ -26,15 +30,17 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checks.wording import pages
+
 from generator.render.checker_view import checker_view
 from generator.render.contacts import institution_view
 from generator.render.environment import template_environment
 from generator.render.finder_view import finder_routing, home_finder, institution_finder, institution_routes
 from generator.render.page_paths import link_from_institution_page, link_from_procedure_page, procedure_page
-from generator.render.views import accessibility_view, changes_view, draft_view, finished_view, procedure_view
+from generator.render.views import accessibility_view, changes_view, draft_view, finished_view, procedure_view, shows_french
 from generator.source.discovery import screenshot_file
 
-GUIDE_PAGES = {"guide/mettre-a-jour.md": "Mettre à jour les procédures"}
+GUIDE_PAGE = "guide/mettre-a-jour.md"  # in the French site only
 ACCESSIBILITY_PAGE = "accessibilite.md"
 
 
@@ -86,48 +92,60 @@ def docs_tree(catalog, templates_dir: Path, settings: dict | None = None, takeaw
     `settings` are the site's (mkdocs.yml): the accessibility statement reads
     its `site_url` and `extra.accessibility`. `takeaways(record)`, when given,
     says where a procedure's PDF notice, calendar and data are, for its page.
-    `at`, the build's instant, says which years are over."""
-    env = template_environment(templates_dir)
+    `at`, the build's instant, says which years are over. The pages are in the
+    catalog's language (`catalog.lang`)."""
+    lang = catalog.lang
+    words = pages(lang)
+    env = template_environment(templates_dir, lang=lang)
     tree = DocsTree()
     from_institution, from_procedure = _Reaiming(link_from_institution_page), _Reaiming(link_from_procedure_page)
-    institution_env = template_environment(templates_dir, retarget=from_institution)
-    procedure_env = template_environment(templates_dir, retarget=from_procedure)
+    institution_env = template_environment(templates_dir, retarget=from_institution, lang=lang)
+    procedure_env = template_environment(templates_dir, retarget=from_procedure, lang=lang)
+
+    def notice(view) -> str | None:
+        """The page's one notice that some of its texts exist only in French."""
+        return words["french_only_notice"] if shows_french(view) else None
+
     records = catalog.latest()
     by_institution: dict[str, list] = {key: [] for key in sorted(catalog.institutions)}
     for record in records:
         by_institution[record.institution_id].append(record)
 
     institutions = [
-        institution_view(catalog.institutions[key], by_institution[key], catalog.institution_unconfirmed.get(key, {}), at)
+        institution_view(catalog.institutions[key], by_institution[key], catalog.institution_unconfirmed.get(key, {}), at, lang)
         for key in by_institution
     ]
     routes = institution_routes(by_institution)
-    tree.routing = finder_routing(institutions, by_institution, routes)
+    tree.routing = finder_routing(institutions, by_institution, routes, lang)
     tree.pages["index.md"] = DocsPage(
-        env.get_template("home.md.j2").render(institutions=institutions, finder=home_finder(tree.routing))
+        env.get_template("home.md.j2").render(
+            institutions=institutions, finder=home_finder(tree.routing, lang), french_notice=notice(institutions)
+        )
     )
 
-    tree.nav.append({"Accueil": "index.md"})
+    tree.nav.append({words["nav_home"]: "index.md"})
     for institution in institutions:
         key = institution["id"]
         institution_file = catalog.root / "procedures" / key / "institution.yaml"
         tree.pages[f"{key}/index.md"] = DocsPage(
             institution_env.get_template("institution.md.j2").render(
-                institution=institution, finder=institution_finder(tree.routing, key, routes[key])
+                institution=institution,
+                finder=institution_finder(tree.routing, key, routes[key], lang),
+                french_notice=notice(institution),
             ),
             (institution_file, *(r.path for r in by_institution[key])),
             from_institution.taken(),
         )
         section = [f"{key}/index.md"]
         for record in by_institution[key]:
-            page = procedure_view(record, catalog.institutions[key], catalog.institution_unconfirmed.get(key, {}))
-            page["changes"] = changes_view(catalog, record)
-            page["draft"] = draft_view(record, catalog.root)
-            page["finished"] = finished_view(catalog, record, at)
+            page = procedure_view(record, catalog.institutions[key], catalog.institution_unconfirmed.get(key, {}), lang)
+            page["changes"] = changes_view(catalog, record, lang)
+            page["draft"] = draft_view(record, catalog.root, lang)
+            page["finished"] = finished_view(catalog, record, at, lang)
             page["takeaways"] = takeaways(record) if takeaways else None
-            page["checker"] = checker_view(record)
+            page["checker"] = checker_view(record, lang)
             path = procedure_page(key, record.data["id"])
-            text = procedure_env.get_template("procedure.md.j2").render(page=page)
+            text = procedure_env.get_template("procedure.md.j2").render(page=page, french_notice=notice(page))
             tree.pages[path] = DocsPage(text, (record.path, institution_file), from_procedure.taken())
             for shot in _screenshots(record):
                 tree.files[_joined(path, shot)] = screenshot_file(record.path, shot)
@@ -137,15 +155,14 @@ def docs_tree(catalog, templates_dir: Path, settings: dict | None = None, takeaw
         # MkDocs writes nav titles into the HTML as they are.
         tree.nav.append({html.escape(institution["name"], quote=False): section})
 
-    for page, title in GUIDE_PAGES.items():
-        source = templates_dir / page
-        if source.is_file():
-            tree.pages[page] = DocsPage(source.read_text(encoding="utf-8"))
-            tree.nav.append({title: page})
+    guide = templates_dir / GUIDE_PAGE
+    if lang == "fr" and guide.is_file():
+        tree.pages[GUIDE_PAGE] = DocsPage(guide.read_text(encoding="utf-8"))
+        tree.nav.append({words["nav_guide"]: GUIDE_PAGE})
     tree.pages[ACCESSIBILITY_PAGE] = DocsPage(
-        env.get_template("accessibilite.md.j2").render(statement=accessibility_view(settings or {}))
+        env.get_template("accessibilite.md.j2").render(statement=accessibility_view(settings or {}, lang))
     )
-    tree.nav.append({"Accessibilité": ACCESSIBILITY_PAGE})
+    tree.nav.append({words["nav_accessibility"]: ACCESSIBILITY_PAGE})
     return tree
 
 

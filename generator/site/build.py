@@ -1,8 +1,8 @@
 """The static site: the catalog's pages turned into HTML by MkDocs (or Zensical), published at once.
 
-`build_site` writes the stand-alone MkDocs project (`site.project`) into a
-temporary folder, builds it into a temporary sibling of the output folder
-with the engine asked for (`ENGINES`: MkDocs by default, or Zensical, which
+`build_site` writes the stand-alone MkDocs projects (`site.project`: the French
+site, and the English one, built into its `en/`) into a temporary folder, builds
+them into a temporary sibling of the output folder with the engine asked for (`ENGINES`: MkDocs by default, or Zensical, which
 reads the same project: `site.zensical_build`), checks that every relative
 link of the result leads to a file of it (`site.site_links`), finishes it
 (each page's security policy, then every file's compressed twins) and swaps
@@ -33,7 +33,7 @@ from generator.outputs.compressed_twins import add_twins
 from generator.outputs.content_policy import add_policy
 from generator.paths import PROJECT_DIR
 from generator.render.page_paths import procedure_page
-from generator.site.project import write_project
+from generator.site.project import ENGLISH_FOLDER, write_project
 from generator.site.site_links import broken_links
 from generator.site.zensical_build import NAME as ZENSICAL, run_zensical, search_style_hashes
 from generator.source.site_settings import settings_file
@@ -75,7 +75,9 @@ def build_site(
         "pages": f"Pages de {count} procédure{'s' if count > 1 else ''}…",
         "checker": "Calculatrice (Pyodide)…",
         "takeaways": "Notices PDF, calendriers et données ouvertes…",
+        "english": "Pages anglaises…",
         "engine": f"Construction du site avec {builder.name}…",
+        "english_engine": f"Construction du site anglais avec {builder.name}…",
         "twins": "Fichiers compressés (.br, .gz)…",
     }
 
@@ -83,8 +85,11 @@ def build_site(
         print(stages[stage], flush=True)
 
     with tempfile.TemporaryDirectory(prefix="modop-project-") as work:
-        config_file = write_project(
-            catalog, Path(work), settings_file(root), site_url=site_url, progress=progress, at=at or build_stamp()
+        instant = at or build_stamp()
+        config_file = write_project(catalog, Path(work), settings_file(root), site_url=site_url, progress=progress, at=instant)
+        progress("english")
+        english_file = write_project(
+            catalog, Path(work) / ENGLISH_FOLDER, settings_file(root), site_url=site_url, at=instant, lang="en"
         )
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".new", dir=out.parent))
@@ -92,6 +97,12 @@ def build_site(
             try:
                 progress("engine")
                 builder.run(config_file, staging)
+                progress("english_engine")
+                (staging / ENGLISH_FOLDER).mkdir()
+                builder.run(english_file, staging / ENGLISH_FOLDER)
+                # A server shows the root's 404 page for every missing address; the English
+                # project's, its links written from the server's root, would lead nowhere.
+                (staging / ENGLISH_FOLDER / "404.html").unlink(missing_ok=True)
                 _check_links(staging, builder.name, _served_path(config_file))
             except UserError as error:
                 raise UserError(_name_sources(str(error), catalog, root)) from None

@@ -3,6 +3,16 @@
 `mkdocs build -f <project>/mkdocs.yml` works on it with no code of ours: the
 settings are the root's (`source.site_settings.settings_file`, checked with the
 catalog), with the generated nav and paths.
+
+The site has one project per language, built from the same catalog: French (the
+site's root) and English (`lang="en"`, built as the root's `en/`, each page at the
+path of its French twin). The English project has its own pages, compiled data
+(`en/data/`), finder routing and takeaways, and uses the French root's checker
+runtime and scripts (nothing of Pyodide is copied twice). Each project's
+mkdocs.yml names both languages (`extra.modop_language`, read by the theme
+overrides: the language switch to the page's twin, the hreflang links) and the
+theme's words in its language (`checks.wording.pages`; mkdocs.yml's
+`extra.english` may give the English site's name, description and copyright).
 """
 from __future__ import annotations
 
@@ -12,30 +22,46 @@ from pathlib import Path
 
 import yaml
 
+from checks.wording import pages
+
 from generator.outputs.checker_runtime import add_checker_assets
 from generator.outputs.finder_routing import add_finder
 from generator.outputs.open_data import PAGE as OPEN_DATA_PAGE
+from generator.outputs.procedure_data import write_procedure_data
 from generator.outputs.takeaways import add_takeaways, takeaway_links
 from generator.paths import STATIC_DIR, TEMPLATES_DIR
 from generator.errors import DataErrors
-from generator.render.docs_tree import write_docs
+from generator.render.docs_tree import GUIDE_PAGE, write_docs
 from generator.render.link_check import link_problems
+from generator.render.views import accessibility_status
 from generator.source.site_settings import read_site_settings
 
+ENGLISH_FOLDER = "en"  # the English site, inside the French one's output
+# Each language's site root, from the site of each language.
+_ROOTS = {"fr": {"fr": "", "en": f"{ENGLISH_FOLDER}/"}, "en": {"fr": "../", "en": ""}}
 
-def write_project(catalog, project_dir: Path, settings: Path, *, site_url: str | None = None, progress=None, at=None) -> Path:
+
+def write_project(
+    catalog, project_dir: Path, settings: Path, *, site_url: str | None = None, progress=None, at=None, lang: str = "fr"
+) -> Path:
     """A MkDocs project that stands on its own: `mkdocs build -f <it>` works.
 
+    The site of `lang`: "fr", the site's root, or "en", its `en/` (the catalog's
+    texts in English: `Catalog.in_language`), which uses the French root's checker.
     `at`, the build's instant, says which years are over (their pages say so).
     `progress(stage)`, when given, is called as each stage starts: "pages",
     "checker", "takeaways". A link of the data that MkDocs would refuse stops it
     there, with the link's place in the YAML (`render.link_check`): DataErrors."""
     progress = progress or (lambda stage: None)
+    catalog = catalog.in_language(lang)
+    words = pages(lang)
     docs_dir = project_dir / "docs"
     docs_dir.mkdir(parents=True)
     config = read_site_settings(settings)
     if site_url:
         config["site_url"] = site_url
+    if lang != "fr" and config.get("site_url"):
+        config["site_url"] = config["site_url"].rstrip("/") + f"/{ENGLISH_FOLDER}/"
     progress("pages")
     tree = write_docs(catalog, docs_dir, TEMPLATES_DIR, config, takeaways=takeaway_links, at=at)
     links = link_problems(catalog, tree, config)
@@ -45,12 +71,16 @@ def write_project(catalog, project_dir: Path, settings: Path, *, site_url: str |
     if STATIC_DIR.is_dir():
         shutil.copytree(STATIC_DIR, docs_dir, dirs_exist_ok=True)
     progress("checker")
-    add_checker_assets(docs_dir, catalog)
-    add_finder(docs_dir, tree.routing)
+    if lang == "fr":
+        add_checker_assets(docs_dir, catalog)
+    else:  # the French root's checker, fetching this language's compiled procedures
+        write_procedure_data(docs_dir, catalog)
+    add_finder(docs_dir, tree.routing, script=lang == "fr")
     progress("takeaways")
     add_takeaways(docs_dir, catalog, site_url=config.get("site_url"))
-    nav.insert(-1, {"Données ouvertes": OPEN_DATA_PAGE})  # before the accessibility statement
+    nav.insert(-1, {words["nav_open_data"]: OPEN_DATA_PAGE})  # before the accessibility statement
 
+    _in_language(config, lang, docs_dir)
     config["docs_dir"] = "docs"
     config["site_dir"] = "site"
     config["nav"] = nav
@@ -70,6 +100,63 @@ def write_project(catalog, project_dir: Path, settings: Path, *, site_url: str |
         encoding="utf-8",
     )
     return config_file
+
+
+def _in_language(config: dict, lang: str, docs_dir: Path) -> None:
+    """The settings of the site of `lang`: the theme's language and its words, the search's
+    language, the languages the switch leads to; an English site's stylesheets not in its
+    docs (the checker's print style) are the French root's."""
+    words, french = pages(lang), pages("fr")
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    given = extra.pop("english", None) or {}
+    for key in ("site_name", "site_description", "copyright"):
+        if lang == "fr":
+            config.setdefault(key, words[key])
+        else:
+            config[key] = given.get(key) or words[key]
+    theme = config.get("theme")
+    if lang != "fr" and isinstance(theme, dict):
+        theme["language"] = lang
+        toggles = {french["dark_mode"]: words["dark_mode"], french["light_mode"]: words["light_mode"]}
+        for scheme in theme.get("palette") or ():
+            toggle = scheme.get("toggle") if isinstance(scheme, dict) else None
+            if isinstance(toggle, dict) and toggle.get("name") in toggles:
+                toggle["name"] = toggles[toggle["name"]]
+    if lang != "fr":
+        config["plugins"] = [_search_in(plugin, lang) for plugin in config.get("plugins") or ()]
+        config["markdown_extensions"] = [_permalink_in(extension, words) for extension in config.get("markdown_extensions") or ()]
+        config["extra_css"] = [
+            path if (docs_dir / path).is_file() else f"../{path}" for path in config.get("extra_css") or ()
+        ]
+    extra["alternate"] = True  # Material's language selector, ours (overrides/partials/alternate.html)
+    extra["modop_language"] = {
+        "lang": lang,
+        "languages": [
+            {"lang": other, "name": pages(other)["language_name"], "root": root} for other, root in _ROOTS[lang].items()
+        ],
+        # The pages of the French site alone: the staff guide, and the error page (site.build).
+        "only_here": [GUIDE_PAGE.removesuffix(".md") + "/", "404.html"] if lang == "fr" else [],
+        "words": {
+            "accessibility": words["footer_accessibility"].format(status=accessibility_status(config, lang)),
+            "loading": words["loading"],
+        },
+    }
+    config["extra"] = extra
+
+
+def _search_in(plugin, lang: str):
+    """The search plugin's settings, its language `lang` (the index's stemming, its interface)."""
+    if plugin == "search" or (isinstance(plugin, dict) and "search" in plugin):
+        settings = plugin["search"] if isinstance(plugin, dict) else None
+        return {"search": {**(settings or {}), "lang": lang}}
+    return plugin
+
+
+def _permalink_in(extension, words: dict):
+    """The table of contents' settings, its permalinks' title in the site's language."""
+    if isinstance(extension, dict) and isinstance(extension.get("toc"), dict) and "permalink_title" in extension["toc"]:
+        return {"toc": {**extension["toc"], "permalink_title": words["permalink_title"]}}
+    return extension
 
 
 def _dates_as_text(value):

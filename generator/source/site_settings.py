@@ -4,7 +4,8 @@ the settings modop itself uses, checked by a schema with every mistake named as
 
 What modop reads: `site_url` (the pages' public address, for calendars, notices
 and the accessibility statement), `theme.custom_dir` (copied into the generated
-project), `extra.accessibility` (the statement and the footer's mention); and the
+project), `extra.accessibility` (the statement and the footer's mention),
+`extra.english` (the English site's name, description and copyright); and the
 whole file through PyYAML's safe loader, to hand it on to MkDocs.
 """
 from __future__ import annotations
@@ -36,6 +37,15 @@ ACCESSIBILITY = Obj(
     }
 )
 
+# The English site's own texts (generator/site/project.py): checks.wording.pages("en")'s where not given.
+ENGLISH = Obj(
+    {
+        "site_name": Field(Nullable(Text(prose=False)), description="le nom du site anglais"),
+        "site_description": Field(Nullable(Text(prose=False)), description="sa description"),
+        "copyright": Field(Nullable(Text(prose=False)), description="la ligne de son pied de page"),
+    }
+)
+
 # The site's public address, in mkdocs.yml as after build's --site-url.
 SITE_URL = re.compile(r"https?://[^\s\"'<>/\[\]]+(?:/[^\s\"'<>]*)?")
 SITE_URL_EXPECTED = "une adresse http:// ou https:// (par exemple https://inscriptions.example.fr/)"
@@ -50,7 +60,11 @@ SITE_SETTINGS = Obj(
                 expected="le nom d'un thème, ou ses réglages (name, custom_dir…)",
             )
         ),
-        "extra": Field(Nullable(Obj({"accessibility": Field(Nullable(ACCESSIBILITY))}, other_keys=True))),
+        "extra": Field(
+            Nullable(
+                Obj({"accessibility": Field(Nullable(ACCESSIBILITY)), "english": Field(Nullable(ENGLISH))}, other_keys=True)
+            )
+        ),
     },
     expected="les réglages de MkDocs (site_name, theme…)",
     other_keys=True,

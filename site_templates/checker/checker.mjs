@@ -11,6 +11,10 @@
 // (calendar_download.mjs), « Mon parcours » (parcours.mjs), a printable dialog
 // of the student's own steps, and « Copier le lien de ma situation »
 // (share_link.mjs), the page's address with those answers in its fragment.
+//
+// The widget speaks its page's language (its data-lang, French without one):
+// its own words come from its data-checker-words (words.mjs), the answer's
+// from the worker, for the compiled procedure of that language.
 
 // Every module of the widget is named here, even one only another module
 // uses: the browser asks for them all as soon as this file is parsed, in one
@@ -19,7 +23,7 @@ import { answerNodes } from "./answer_view.mjs";
 import { downloadCalendar } from "./calendar_download.mjs";
 import { startCountdown } from "./countdown.mjs";
 import { datesUnderstood, saysOtherwise } from "./date_field.mjs";
-import { el } from "./dom.mjs";
+import { el, markFrench } from "./dom.mjs";
 import { markSteps, showBanner } from "./page_marks.mjs";
 import { closeParcours, openParcours } from "./parcours.mjs";
 import { previewInstant } from "./preview_instant.mjs";
@@ -28,8 +32,10 @@ import { holdReadingPlace } from "./reading_place.mjs";
 import { shareNodes, situationLink } from "./share_link.mjs";
 import "./tick_storage.mjs"; // parcours.mjs's, named here for that reason
 import { booted, brokenReason, onBroken, request, started, startWorker } from "./worker_client.mjs";
+import { fill, reasonText, widgetLang, widgetWords } from "./words.mjs";
 
-const DATA_URL = new URL("../../data/", import.meta.url); // assets/checker/ -> the site's root
+// The compiled procedures of a language: assets/checker/ -> the (French) site's root, en/ beside.
+const dataUrl = (lang) => new URL(lang === "fr" ? "../../data/" : `../../${lang}/data/`, import.meta.url);
 
 const widgets = new WeakMap(); // form -> widget
 
@@ -76,6 +82,8 @@ function bind(form) {
   const widget = {
     form,
     root,
+    lang: widgetLang(root),
+    words: widgetWords(root),
     result: root.querySelector("[data-result]"),
     live: root.querySelector("[data-checker-live]"),
     answer: root.querySelector("[data-checker-answer]"),
@@ -93,8 +101,7 @@ function bind(form) {
   const fieldset = form.querySelector("fieldset");
   if (fieldset) fieldset.disabled = false;
   applyFragment(widget); // before the first answer: the one shown first is the link's
-  widget.live.textContent =
-    "Répondez aux questions : la réponse s'affiche ici et se met à jour à chaque changement.";
+  widget.live.textContent = widget.words.listening;
   form.addEventListener("change", () => ask(widget));
   // A date typed in part changes no value: it is found when the field is left.
   form.addEventListener("focusout", (event) => saysOtherwise(event.target) && ask(widget));
@@ -105,7 +112,7 @@ function bind(form) {
   // The first touch of the form starts the interpreter, without waiting for idle time.
   form.addEventListener("focusin", () => startWorker(), { once: true });
   form.addEventListener("pointerdown", () => startWorker(), { once: true });
-  showBanner(widget.banner, widget.at, null);
+  showBanner(widget.banner, widget.at, null, widget.words);
   return widget;
 }
 
@@ -118,7 +125,7 @@ function applyFragment(widget) {
   if (!answers || location.hash === widget.fragment) return false;
   widget.fragment = location.hash;
   widget.form.reset();
-  if (widget.notice) widget.notice.textContent = refusedText(widget.form, applyAnswers(widget.form, answers));
+  if (widget.notice) widget.notice.textContent = refusedText(widget.form, applyAnswers(widget.form, answers), widget.words);
   return true;
 }
 
@@ -152,12 +159,13 @@ function ask(widget) {
   const key = widget.form.dataset.checker;
   const values = formValues(widget.form);
   setState(widget, "loading");
-  if (!booted()) widget.live.textContent = "Démarrage du calculateur…";
+  if (!booted()) widget.live.textContent = widget.words.starting;
   request({
     key,
-    procedureUrl: new URL(`${key}.json`, DATA_URL).href,
+    procedureUrl: new URL(`${key}.json`, dataUrl(widget.lang)).href,
     values,
     at: widget.at || "",
+    lang: widget.lang,
   }).then(
     (reply) => {
       if (widget.asked === asked && widget.form.isConnected) render(widget, reply, values); // else superseded
@@ -194,55 +202,54 @@ function render(widget, message, values) {
 
 // The reply, or why there is none, in the widget and on the page's steps.
 function show(widget, message, values) {
+  const { words } = widget;
   widget.countdown?.stop();
   widget.answer.replaceChildren();
   widget.current = null;
   if (!message.ok) {
-    markSteps(widget.steps, null);
-    if (message.fatal) {
-      widget.live.textContent = `Calculateur indisponible (${message.error}). Les tableaux de cette page donnent les frais, la CVEC et les dates de chaque cas.`;
-    } else if (message.dateNotUnderstood) {
-      widget.live.textContent =
-        "Pas de réponse pour le moment : la date indiquée n'est pas comprise. Corrigez-la (JJ/MM/AAAA) ou effacez-la, comme indiqué sous le champ.";
-    } else {
-      widget.live.textContent = `Réponse impossible : ${message.error}`;
-    }
+    markSteps(widget.steps, null, words);
+    const error = reasonText(words, message.error);
+    if (message.fatal) widget.live.textContent = fill(words.broken, { error });
+    else if (message.dateNotUnderstood) widget.live.textContent = words.date_not_understood;
+    else widget.live.textContent = fill(words.refused, { error });
     setState(widget, "error");
     return;
   }
   const answer = JSON.parse(message.json);
   const view = message.view;
   widget.current = { answer, view, json: message.json, values };
-  widget.answer.append(...answerNodes(answer, view), actionNodes(widget, answer));
+  widget.answer.append(...answerNodes(answer, view, words), actionNodes(widget, answer));
   widget.result.setAttribute("data-json", message.json);
   widget.result.setAttribute("data-values", JSON.stringify(values));
   setState(widget, "ready");
   widget.live.textContent = view.summary;
+  markFrench(widget.result, view.french_texts); // an English page's French-only texts
   widget.steps = view.all_steps;
-  markSteps(view.all_steps, answer.steps);
-  showBanner(widget.banner, widget.at, view);
+  markSteps(view.all_steps, answer.steps, words);
+  showBanner(widget.banner, widget.at, view, words);
   // A `?at=` preview shows the countdown for that instant, standing still.
   const frozenAt = widget.at ? Date.parse(answer.at) : null;
-  widget.countdown = startCountdown(widget.answer, view.deadline?.countdown, frozenAt, () => ask(widget));
+  widget.countdown = startCountdown(widget.answer, view.deadline?.countdown, frozenAt, () => ask(widget), words);
 }
 
 // « Ajouter à mon agenda », « Mon parcours » and « Copier le lien de ma situation », under the answer.
 function actionNodes(widget, answer) {
+  const { words } = widget;
   const status = el("p", { class: "modop-checker__hint", role: "status", "data-checker-action-status": "" });
   const actions = el("div", { class: "modop-checker__actions" });
   const hasDates = (answer.deadline?.windows || []).some((window) => window.start || window.end);
   if (hasDates) {
-    const agenda = el("button", { type: "button", class: "md-button", "data-checker-agenda": "" }, "Ajouter à mon agenda (.ics)");
+    const agenda = el("button", { type: "button", class: "md-button", "data-checker-agenda": "" }, words.agenda_button);
     agenda.addEventListener("click", () => {
       const current = shownAnswer(widget);
-      if (current) downloadCalendar(widget.form.dataset.checker, current.json, status);
+      if (current) downloadCalendar(widget.form.dataset.checker, current.json, status, words, widget.lang);
     });
     actions.append(agenda);
   }
   const parcours = el(
     "button",
     { type: "button", class: "md-button", "data-checker-parcours": "", "aria-haspopup": "dialog" },
-    "Mon parcours (à imprimer, à cocher)",
+    words.parcours_button,
   );
   parcours.addEventListener("click", () => {
     const current = shownAnswer(widget);
@@ -256,15 +263,10 @@ function actionNodes(widget, answer) {
       return current && situationLink(widget.form, current.values, widget.at);
     },
     status,
+    words,
   );
   actions.append(share.button);
-  const note = el(
-    "p",
-    { class: "modop-checker__hint" },
-    hasDates
-      ? "Le fichier d'agenda (vos dates d'inscription) et « Mon parcours » sont faits par votre navigateur à partir de vos réponses : rien n'est envoyé."
-      : "« Mon parcours » est fait par votre navigateur à partir de vos réponses : rien n'est envoyé.",
-  );
+  const note = el("p", { class: "modop-checker__hint" }, hasDates ? words.made_here_with_agenda : words.made_here);
   return el("div", { class: "modop-checker__takeaways" }, actions, note, share.note, share.fallback, status);
 }
 

@@ -9,6 +9,43 @@ export function el(tag, attributes, ...children) {
   return node;
 }
 
+// Each occurrence of one of `texts` in the text under `node` put inside a
+// <span lang="fr">: the French-only texts of an English page's data
+// (compiled["french_texts"], the view's french_texts), wherever an answer
+// places them; one matches without its final full stop too (checks'
+// sentences.clause), the longest first.
+export function markFrench(node, texts) {
+  const wanted = [...new Set((texts || []).map((text) => text.trim().replace(/[\s.]+$/, "")))]
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
+  if (!wanted.length) return;
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  const found = [];
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    if (!text.parentElement.closest("[lang='fr']")) found.push(text);
+  }
+  for (const text of found) wrapFrench(text, wanted);
+}
+
+function wrapFrench(node, wanted) {
+  const value = node.data;
+  const pieces = [];
+  let from = 0;
+  for (;;) {
+    let next = null; // the first occurrence after `from`, the longest text at one place
+    for (const french of wanted) {
+      const index = value.indexOf(french, from);
+      if (index !== -1 && (next === null || index < next.index)) next = { index, french };
+    }
+    if (!next) break;
+    pieces.push(value.slice(from, next.index), el("span", { lang: "fr" }, next.french));
+    from = next.index + next.french.length;
+  }
+  if (!pieces.length) return;
+  pieces.push(value.slice(from));
+  node.replaceWith(...pieces.filter((piece) => piece !== ""));
+}
+
 // A node's text as one reads it, without the "¶" links MkDocs adds to headings.
 export function textOf(node) {
   const copy = node.cloneNode(true);

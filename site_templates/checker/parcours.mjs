@@ -4,11 +4,13 @@
 // from what the page already holds (the answer, the steps' sections), so it
 // works offline once the page has loaded, needs no second start of Python, and
 // nothing the student answered goes into an address. It is a child of <body>,
-// so that printing it can leave the rest of the page out (checker.css).
+// so that printing it can leave the rest of the page out (checker.css). Its
+// words are the widget's (`widget.words`, words.mjs).
 
 import { documentsList, figuresList } from "./answer_view.mjs";
-import { el, fieldLabel, stepSection, textOf } from "./dom.mjs";
+import { el, fieldLabel, markFrench, stepSection, textOf } from "./dom.mjs";
 import { forgetTicks, readTicks, ticksKey, writeTicks } from "./tick_storage.mjs";
+import { fill } from "./words.mjs";
 
 const PARCOURS_OPEN = "modop-parcours-open"; // class of <html> while the dialog is open
 
@@ -17,6 +19,7 @@ const PARCOURS_OPEN = "modop-parcours-open"; // class of <html> while the dialog
 export function openParcours(widget, current, opener) {
   closeParcours();
   const dialog = parcoursDialog(widget, current);
+  markFrench(dialog, current.view.french_texts);
   dialog.addEventListener("close", () => {
     dialog.remove();
     document.documentElement.classList.remove(PARCOURS_OPEN);
@@ -37,40 +40,33 @@ export function closeParcours() {
 }
 
 function parcoursDialog(widget, { answer, view }) {
+  const { words } = widget;
   const titleId = "modop-parcours-titre";
   const dialog = el("dialog", { class: "md-typeset modop-parcours", "aria-labelledby": titleId, "data-parcours": answer.procedure });
-  const close = el("button", { type: "button", class: "md-button" }, "Fermer");
+  const close = el("button", { type: "button", class: "md-button" }, words.parcours_close);
   close.addEventListener("click", () => dialog.close());
-  const print = el("button", { type: "button", class: "md-button" }, "Imprimer");
+  const print = el("button", { type: "button", class: "md-button" }, words.parcours_print);
   print.addEventListener("click", () => window.print());
   const heading = document.querySelector(".md-content h1");
   const title = heading ? textOf(heading) : answer.procedure;
   dialog.append(
     el("div", { class: "modop-parcours__bar" }, print, close),
-    el("h2", { id: titleId, tabindex: "-1", autofocus: "" }, `Mon parcours : ${title}`),
-    el(
-      "p",
-      {},
-      `Année universitaire ${answer.academic_year}. Calculé pour le ${view.at} (heure de Paris), d'après vos réponses ci-dessous.`,
-    ),
-    el(
-      "p",
-      { class: "modop-parcours__note" },
-      "Cette page est faite par votre navigateur : rien de ce que vous avez indiqué n'est envoyé. Seule la notice officielle de l'établissement fait foi.",
-    ),
-    el("h3", {}, "Votre situation"),
-    situationList(widget.form),
-    el("h3", {}, "À retenir"),
-    figuresList(view, { detailed: false }),
-    ...(view.documents.length ? [el("h3", {}, "Vos pièces à fournir"), documentsList(view.documents)] : []),
-    el("h3", {}, "Vos étapes"),
+    el("h2", { id: titleId, tabindex: "-1", autofocus: "" }, fill(words.parcours_title, { title })),
+    el("p", {}, fill(words.parcours_for, { year: answer.academic_year, at: view.at })),
+    el("p", { class: "modop-parcours__note" }, words.parcours_note),
+    el("h3", {}, words.parcours_situation),
+    situationList(widget.form, words),
+    el("h3", {}, words.parcours_figures),
+    figuresList(view, { detailed: false, words }),
+    ...(view.documents.length ? [el("h3", {}, words.your_documents), documentsList(view.documents, words)] : []),
+    el("h3", {}, words.your_steps),
     ...stepsPart(widget, answer),
   );
   return dialog;
 }
 
 // What the student answered, as the form's labels say it.
-function situationList(form) {
+function situationList(form, words) {
   const items = [];
   let boxes = 0; // the true/false questions, and how many are ticked
   let ticked = 0;
@@ -84,23 +80,29 @@ function situationList(form) {
         items.push(text);
       }
     } else if (field.tagName === "SELECT") {
-      items.push(`${text} : ${field.selectedOptions[0]?.textContent.trim() ?? field.value}`);
+      items.push(fill(words.parcours_answer, { label: text, value: field.selectedOptions[0]?.textContent.trim() ?? field.value }));
     } else if (field.value) {
       const day = new Date(`${field.value}T12:00:00`);
-      const shown = Number.isNaN(day.getTime())
-        ? field.value
-        : day.toLocaleDateString("fr-FR", { weekday: "long", day: "numeric", month: "long", year: "numeric" });
-      items.push(`${text} : ${shown}`);
+      const shown = Number.isNaN(day.getTime()) ? field.value : dayText(day, words);
+      items.push(fill(words.parcours_answer, { label: text, value: shown }));
     } else {
-      items.push(`${text} : non indiquée`);
+      items.push(fill(words.parcours_answer, { label: text, value: words.parcours_no_date }));
     }
   }
-  if (boxes && !ticked) items.push("Aucune des situations particulières proposées (cases non cochées).");
+  if (boxes && !ticked) items.push(words.parcours_no_box);
   return el("ul", {}, ...items.map((item) => el("li", {}, item)));
+}
+
+// A day in words, the parts the browser names in the widget's language put in its order.
+function dayText(day, words) {
+  const options = { weekday: "long", day: "numeric", month: "long", year: "numeric" };
+  const parts = new Intl.DateTimeFormat(words.parcours_date_locale, options).formatToParts(day);
+  return fill(words.parcours_date, Object.fromEntries(parts.map(({ type, value }) => [type, value])));
 }
 
 // The student's steps, copied from the page, each with a box to tick.
 function stepsPart(widget, answer) {
+  const { words } = widget;
   const key = ticksKey(answer);
   const saved = readTicks(key);
   if (saved) saved.forEach((id) => widget.ticks.add(id));
@@ -110,9 +112,7 @@ function stepsPart(widget, answer) {
   const list = el("ul", { class: "modop-parcours__steps" });
   const save = () => {
     if (!remember.checked) return;
-    status.textContent = writeTicks(key, [...widget.ticks])
-      ? "Vos coches sont gardées dans ce navigateur."
-      : "Ce navigateur ne permet pas de garder vos coches.";
+    status.textContent = writeTicks(key, [...widget.ticks]) ? words.ticks_kept : words.ticks_not_kept;
   };
   for (const id of answer.steps) {
     const section = stepSection(id);
@@ -127,13 +127,13 @@ function stepsPart(widget, answer) {
       else widget.ticks.delete(id);
       save();
     });
-    copy.prepend(el("p", { class: "modop-parcours__tick" }, box, el("label", { for: box.id }, "Étape faite")));
+    copy.prepend(el("p", { class: "modop-parcours__tick" }, box, el("label", { for: box.id }, words.parcours_step_done)));
     list.append(el("li", {}, copy));
   }
   remember.addEventListener("change", () => {
     if (remember.checked) return save();
     forgetTicks(key);
-    status.textContent = "Vos coches ne sont plus gardées dans ce navigateur.";
+    status.textContent = words.ticks_forgotten;
   });
   const choice = el(
     "div",
@@ -142,18 +142,14 @@ function stepsPart(widget, answer) {
       "p",
       { class: "modop-checker__field--check" },
       remember,
-      el("label", { for: remember.id }, "Garder mes coches dans ce navigateur"),
+      el("label", { for: remember.id }, words.ticks_remember),
     ),
-    el(
-      "p",
-      { class: "modop-parcours__note" },
-      "Si vous cochez cette case, les étapes que vous cochez sont enregistrées sur cet appareil seulement (stockage local du navigateur), jamais envoyées, et vous les retrouvez ici la prochaine fois. Vos réponses ne sont pas enregistrées. Décochez-la pour tout effacer.",
-    ),
+    el("p", { class: "modop-parcours__note" }, words.ticks_remember_note),
     status,
   );
   return list.childElementCount
     ? [choice, list]
-    : [el("p", {}, "Aucune étape de cette page ne vous concerne.")];
+    : [el("p", {}, words.parcours_no_step)];
 }
 
 // A step's section as the page shows it, without ids (they stay unique),

@@ -6,6 +6,7 @@
 // an anchor of the page (#etape-2), not answers.
 
 import { fieldLabel } from "./dom.mjs";
+import { fill } from "./words.mjs";
 
 const SHOWN_VALUE_LENGTH = 40; // a longer value of a link is cut when it is quoted back
 
@@ -41,18 +42,16 @@ export function answersFragment(form, values) {
 }
 
 // What the student is told, next to the form, of the answers not applied: the
-// fields by their labels; "" when every answer was taken.
-export function refusedText(form, refused) {
+// fields by their labels, in the widget's `words` (words.mjs); "" when every answer was taken.
+export function refusedText(form, refused, words) {
   if (!refused.length) return "";
   const each = refused.map(({ field, value }) => {
     const shown = value.length > SHOWN_VALUE_LENGTH ? `${value.slice(0, SHOWN_VALUE_LENGTH)}…` : value;
-    const why = field.type === "date" ? "n'est pas une date comprise" : "n'est pas une réponse proposée ici";
-    return `« ${fieldLabel(form, field)} » (« ${shown} » ${why})`;
+    const why = field.type === "date" ? words.link_not_a_date : words.link_not_offered;
+    return fill(words.link_refused_each, { label: fieldLabel(form, field), value: shown, why });
   });
-  return (
-    "Le lien ouvert donnait des réponses que ce formulaire ne peut pas prendre ; elles n'ont pas été reprises, " +
-    `répondez vous-même à ${refused.length > 1 ? "ces questions" : "cette question"} : ${each.join(" ; ")}.`
-  );
+  const which = refused.length > 1 ? words.link_refused_several : words.link_refused_one;
+  return fill(words.link_refused, { which, each: each.join(words.link_refused_separator) });
 }
 
 // Whether `field` took `value` (the profile's text of a value).

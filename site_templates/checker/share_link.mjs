@@ -18,43 +18,39 @@ export function situationLink(form, values, at) {
 }
 
 // The button, its sentence and the place of the fallback field; `linkOf()` gives the
-// link of the answer shown (null while a newer one is computed); `status` says how it went.
-export function shareNodes(form, linkOf, status) {
+// link of the answer shown (null while a newer one is computed); `status` says how it
+// went; `words`: the widget's (words.mjs).
+export function shareNodes(form, linkOf, status, words) {
   const slug = `modop-${form.dataset.checker.replaceAll("/", "-")}`; // as render/checker_view.py's ids
   const noteId = `${slug}-lien-note`;
   const fallback = el("div", { class: "modop-checker__link", "data-checker-link": "" });
   const button = el(
     "button",
     { type: "button", class: "md-button", "data-checker-share": "", "aria-describedby": noteId },
-    "Copier le lien de ma situation",
+    words.share_button,
   );
   button.addEventListener("click", () => {
     const link = linkOf();
-    if (link) copy(link, status, fallback, `${slug}-lien`);
+    if (link) copy(link, status, fallback, `${slug}-lien`, words);
   });
-  const note = el(
-    "p",
-    { class: "modop-checker__hint", id: noteId },
-    "Ce lien contient vos réponses : qui le reçoit les voit, comme la messagerie par laquelle vous l'envoyez. " +
-      "Elles sont dans la partie de l'adresse après « # », que le navigateur n'envoie jamais au site ni à aucun serveur.",
-  );
+  const note = el("p", { class: "modop-checker__hint", id: noteId }, words.share_note);
   return { button, note, fallback };
 }
 
-async function copy(link, status, fallback, fieldId) {
+async function copy(link, status, fallback, fieldId, words) {
   fallback.replaceChildren();
   status.textContent = ""; // « Lien copié » again, after a second click, is said again
   try {
     await navigator.clipboard.writeText(link); // no navigator.clipboard outside a secure context: TypeError
-    status.textContent = "Lien copié.";
+    status.textContent = words.link_copied;
   } catch {
-    showField(link, status, fallback, fieldId);
+    showField(link, status, fallback, fieldId, words);
   }
 }
 
-function showField(link, status, fallback, fieldId) {
+function showField(link, status, fallback, fieldId, words) {
   const field = el("input", { type: "url", id: fieldId, readonly: "", value: link, "data-checker-link-field": "" });
-  fallback.append(el("label", { for: fieldId }, "Le lien de votre situation"), field);
+  fallback.append(el("label", { for: fieldId }, words.link_field), field);
   field.focus();
   field.select();
   let copied = false;
@@ -63,7 +59,5 @@ function showField(link, status, fallback, fieldId) {
   } catch {
     // the student copies it
   }
-  status.textContent = copied
-    ? "Lien copié."
-    : "Ce navigateur ne permet pas de copier le lien depuis cette page : il est affiché et sélectionné ci-dessous, copiez-le (Ctrl+C, ou appui long sur un téléphone).";
+  status.textContent = copied ? words.link_copied : words.link_not_copied;
 }

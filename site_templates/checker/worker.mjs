@@ -2,10 +2,15 @@
 //
 // One worker per tab: worker_client.mjs starts it once and keeps it across
 // Material's instant navigation, so only the first procedure page pays for
-// the start. Messages in: {id, key, procedureUrl, values, at}; out:
+// the start. Messages in: {id, key, procedureUrl, values, at, lang}; out:
 // {id, ok, json, view} or {id, ok: false, error}, and {booted} once.
 // And for « Ajouter à mon agenda »: in {id, kind: "calendar", key, json,
-// pageUrl} (json: an answer this worker gave for key), out {id, ok, ics}.
+// pageUrl, lang} (json: an answer this worker gave for key), out {id, ok, ics}.
+// `lang` ("fr" when absent) is the page's: the answer's words, and which
+// compiled procedure (each language has its own). An `error` is a text worded
+// where it arose (Python's, the browser's) or, for the worker's own, a
+// {key, values} of the widget's words (words.mjs), which this worker does not
+// hold: the page words it in its own language.
 //
 // It starts from the memory snapshot (generator/outputs/checker_runtime.py):
 // the wasm and the snapshot, asked for at once, are all it downloads; the
@@ -24,8 +29,12 @@ const PAGE_STORED = 1, PAGE_AS_FRESH = 2; // pack_snapshot's page map (0: all ze
 
 let bridge = null; // the Python function checks.worker_bridge.answer, once booted
 let calendarBridge = null; // checks.worker_bridge.calendar
-const procedures = new Map(); // key -> Promise of the compiled procedure's JSON text
-const knownToPython = new Set(); // keys whose JSON the bridge has already parsed
+const procedures = new Map(); // slot -> Promise of the compiled procedure's JSON text
+const knownToPython = new Set(); // slots whose JSON the bridge has already parsed
+// A procedure in one language, as both maps and the bridge know it.
+const slotOf = ({ key, lang }) => `${lang || "fr"}:${key}`;
+// One of the worker's own failures, worded by the page (its words' key).
+const ownFailure = (key, values = {}) => Object.assign(new Error(key), { reason: { key, values } });
 
 const started = performance.now();
 const phases = {}; // when each part was ready, ms after the worker started: for the benchmark
@@ -50,16 +59,19 @@ self.onmessage = (event) => {
 };
 
 // The student's .ics, from the answer the page shows: nothing is fetched.
-async function calendar({ id, key, json, pageUrl }) {
+async function calendar(request) {
+  const { id, json, pageUrl, lang } = request;
   try {
     await booted;
-    postMessage({ id, ok: true, ics: calendarBridge(key, json, pageUrl || "") });
+    postMessage({ id, ok: true, ics: calendarBridge(slotOf(request), json, pageUrl || "", lang || "fr") });
   } catch (error) {
     postMessage({ id, ok: false, error: describe(error) });
   }
 }
 
-async function answer({ id, key, procedureUrl, values, at }) {
+async function answer(request) {
+  const { id, values, at, lang } = request;
+  const slot = slotOf(request);
   try {
     await booted;
   } catch (error) {
@@ -68,27 +80,28 @@ async function answer({ id, key, procedureUrl, values, at }) {
   }
   try {
     // undefined reaches Python as None (null would be JsNull)
-    const text = knownToPython.has(key) ? undefined : await procedureText({ key, procedureUrl });
-    const reply = JSON.parse(bridge(key, text, JSON.stringify(values), at || ""));
-    knownToPython.add(key);
+    const text = knownToPython.has(slot) ? undefined : await procedureText(request);
+    const reply = JSON.parse(bridge(slot, text, JSON.stringify(values), at || "", lang || "fr"));
+    knownToPython.add(slot);
     postMessage({ id, ...reply });
   } catch (error) {
     postMessage({ id, ok: false, error: describe(error) });
   }
 }
 
-function procedureText({ key, procedureUrl }) {
-  if (!procedures.has(key)) {
-    const text = fetchOk(procedureUrl).then((response) => response.text());
-    text.catch(() => procedures.delete(key)); // a later question may try again
-    procedures.set(key, text);
+function procedureText(request) {
+  const slot = slotOf(request);
+  if (!procedures.has(slot)) {
+    const text = fetchOk(request.procedureUrl).then((response) => response.text());
+    text.catch(() => procedures.delete(slot)); // a later question may try again
+    procedures.set(slot, text);
   }
-  return procedures.get(key);
+  return procedures.get(slot);
 }
 
 async function boot() {
   if (typeof WebAssembly !== "object") {
-    throw new Error("ce navigateur n'exécute pas WebAssembly");
+    throw ownFailure("no_wasm");
   }
   // Everything at once, before Pyodide's loader has even arrived.
   const wasm = download(WASM, "wasm");
@@ -194,11 +207,11 @@ function withWatchdog(promise, downloadsIn) {
   let timer;
   const failure = new Promise((_, reject) => {
     console.warn = (...args) => {
-      if (args[0] === "wasm instantiation failed!") reject(new Error("WebAssembly n'a pas pu démarrer"));
+      if (args[0] === "wasm instantiation failed!") reject(ownFailure("wasm_failed"));
       warn.apply(console, args);
     };
     downloadsIn.then(() => {
-      timer = setTimeout(() => reject(new Error("Python n'a pas démarré à temps")), BOOT_TIMEOUT_MS);
+      timer = setTimeout(() => reject(ownFailure("boot_timeout")), BOOT_TIMEOUT_MS);
     }, () => {});
   });
   return Promise.race([promise, failure]).finally(() => {
@@ -209,7 +222,7 @@ function withWatchdog(promise, downloadsIn) {
 
 async function fetchOk(url) {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url} : HTTP ${response.status}`);
+  if (!response.ok) throw ownFailure("http_error", { url, status: response.status });
   return response;
 }
 
@@ -277,6 +290,7 @@ function unpackSnapshot(packed, memory) {
 const EMPTY_ZIP = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
 
 function describe(error) {
+  if (error?.reason) return error.reason;
   const text = error && error.message ? error.message : String(error);
   // A Python traceback: its last line says what went wrong.
   return text.trim().split("\n").pop();

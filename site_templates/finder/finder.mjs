@@ -1,18 +1,16 @@
 // « Quelle procédure pour moi ? » on the home and institution pages (markup:
 // site_templates/partials/finder.html.j2). It walks the routing the build
-// computed from each procedure's `public` (routing.json beside this file, made
-// by generator/render/finder_view.py): one question after the other, only those
-// the routing holds, then the procedure (or the few) it leads to, linked with
+// computed from each procedure's `public` (the routing.json of the page's
+// language, at the finder's data-routing, made by generator/render/finder_view.py;
+// its pages are addresses from that routing's site root): one question after
+// the other, only those the routing holds, then the procedure (or the few) it leads to, linked with
 // the answers that are profile keys in the address's fragment, which the
 // procedure's checker reads. Every word it shows comes from the routing.
 // Nothing is stored and nothing is sent: the fragment never leaves the browser.
 
 import { el } from "../checker/dom.mjs"; // the widget's, shipped on every site (assets/checker/)
 
-const ROUTING_URL = new URL("./routing.json", import.meta.url);
-const SITE_ROOT = new URL("../../", import.meta.url); // assets/finder/ -> the site's root
-
-let routing = null; // fetched once per tab
+const routings = new Map(); // by address, each fetched once per tab
 const bound = new WeakSet(); // the finders of the page already started
 
 // Loaded `async`: it may run before the page is parsed, or once, for several
@@ -25,20 +23,24 @@ else followMaterial();
 
 async function startPage() {
   const roots = [...document.querySelectorAll("[data-finder]")].filter((root) => !bound.has(root));
-  if (!roots.length) return;
-  roots.forEach((root) => bound.add(root));
-  try {
-    routing ??= await (await fetch(ROUTING_URL)).json();
-  } catch {
-    return; // the plain list stays: it is the finder without the script
+  for (const root of roots) {
+    bound.add(root);
+    const address = new URL(root.dataset.routing, location.href).href;
+    try {
+      if (!routings.has(address)) routings.set(address, await (await fetch(address)).json());
+    } catch {
+      continue; // the plain list stays: it is the finder without the script
+    }
+    start(root, routings.get(address), new URL("../../", address)); // assets/finder/ -> its site's root
   }
-  roots.forEach(start);
 }
 
-function start(root) {
+function start(root, routing, siteRoot) {
   const scope = root.dataset.finder;
   const finder = {
     root,
+    routing,
+    siteRoot,
     prefix: `modop-finder-${scope || "accueil"}`,
     form: root.querySelector("[data-finder-questions]"),
     result: root.querySelector("[data-finder-result]"),
@@ -56,7 +58,7 @@ function start(root) {
 }
 
 function askInstitution(finder) {
-  const institutions = routing.institutions;
+  const institutions = finder.routing.institutions;
   question(finder, 0, finder.words.institution_question, institutions.map((i) => i.name), (index) =>
     showNode(finder, 1, institutions[index].tree, {}, true),
   );
@@ -104,11 +106,11 @@ function clearFrom(finder, depth) {
 }
 
 function showResult(finder, ids, answers) {
-  const words = finder.words;
+  const { words, routing } = finder;
   const fragment = new URLSearchParams(answers).toString();
   const link = (id) => {
     const procedure = routing.procedures[id];
-    const url = new URL(procedure.page, SITE_ROOT);
+    const url = new URL(procedure.page, finder.siteRoot);
     if (fragment) url.hash = fragment;
     const parts = [el("a", { href: url.href }, procedure.title)];
     if (procedure.mark) parts.push(` (${procedure.mark})`);
@@ -120,7 +122,7 @@ function showResult(finder, ids, answers) {
   } else if (ids.length) {
     nodes.push(el("p", {}, `${words.several_why} ${words.several_results}`));
     nodes.push(
-      el("ul", {}, ...ids.map((id) => el("li", {}, ...link(id), ` ${words.for} ${routing.procedures[id].for.join(" ; ")}`))),
+      el("ul", {}, ...ids.map((id) => el("li", {}, ...link(id), ` ${words.for} ${routing.procedures[id].for.join(words.case_separator)}`))),
     );
   } else {
     nodes.push(el("p", {}, words.none));
