@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from checks.wording import fr
+from checks.wording import fr, notice_en, notice_fr
 
 _MODULES = {"fr": fr}
 LANGUAGES = tuple(_MODULES)
+_NOTICE = {"fr": notice_fr.NOTICE, "en": notice_en.NOTICE}
 
 
 def wording(lang: str = "fr") -> ModuleType:
@@ -27,4 +28,11 @@ def wording(lang: str = "fr") -> ModuleType:
         ) from None
 
 
-__all__ = ["LANGUAGES", "wording"]
+def notice(lang: str = "fr") -> dict:
+    """The PDF notice's own words in `lang` (`NOTICE` of notice_<lang>.py): its
+    headings and sentences around the figures (site_templates/pdf/notice.html.j2)."""
+    wording(lang)  # the same languages, the same error for another
+    return _NOTICE[lang]
+
+
+__all__ = ["LANGUAGES", "notice", "wording"]

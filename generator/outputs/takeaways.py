@@ -1,6 +1,8 @@
 """What a student or a school takes away from the site, written into the docs tree:
 for each procedure (latest year) its calendar and its printable notice beside
-its page, and the open data (`outputs.open_data`).
+its page, and the open data (`outputs.open_data`), in the catalog's language
+(`catalog.lang`): the English catalog's into the English site's docs tree, under
+the same names, its pages' addresses under `en/`.
 
     <institution>/<procedure>/calendrier.ics   every window and closure (RFC 5545)
     <institution>/<procedure>/notice.pdf       the notice, A4, tagged PDF/UA-1
@@ -21,26 +23,31 @@ from generator.render.pdf_notice import NOTICE_FILE, NoticeJob, write_notices
 def add_takeaways(docs_dir: Path, catalog, *, site_url: str | None = None, stamp: datetime | None = None) -> None:
     """Write every procedure's calendar and notice, and the open data, into docs_dir.
 
-    `site_url` (where the site is published), when known, puts the page's full
-    address in the calendars and the notices. `stamp` is the calendars'
-    DTSTAMP: by default SOURCE_DATE_EPOCH when set (reproducible builds), else now.
+    `site_url` (where the site is published, its French root), when known, puts
+    the page's full address in the calendars and the notices. `stamp` is the
+    calendars' DTSTAMP: by default SOURCE_DATE_EPOCH when set (reproducible
+    builds), else now.
     """
     stamp = stamp or build_stamp()
     notices = []
     for record in catalog.latest():
         folder = docs_dir / record.institution_id / record.data["id"]
         folder.mkdir(parents=True, exist_ok=True)
-        page_url = procedure_page_url(site_url, record)
-        write_calendar(record, folder, stamp, page_url)
-        notices.append(NoticeJob(record, catalog.institutions[record.institution_id], folder / NOTICE_FILE, page_url))
+        page_url = procedure_page_url(site_url, record, catalog.lang)
+        write_calendar(record, folder, stamp, page_url, catalog.lang)
+        institution = catalog.institutions[record.institution_id]
+        notices.append(NoticeJob(record, institution, folder / NOTICE_FILE, page_url, catalog.lang))
     write_notices(notices)
     write_open_data(docs_dir, catalog, TEMPLATES_DIR)
 
 
-def procedure_page_url(site_url: str | None, record) -> str | None:
+def procedure_page_url(site_url: str | None, record, lang: str = "fr") -> str | None:
+    """The full address of the procedure's page in `lang` (under `en/` for English)."""
     if not site_url:
         return None
-    return urljoin(site_url if site_url.endswith("/") else site_url + "/", f"{record.institution_id}/{record.data['id']}/")
+    root = site_url if site_url.endswith("/") else site_url + "/"
+    folder = "" if lang == "fr" else f"{lang}/"
+    return urljoin(root, f"{folder}{record.institution_id}/{record.data['id']}/")
 
 
 def takeaway_links(record) -> dict:
