@@ -51,7 +51,10 @@ PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 
 _MARKDOWN_EXTENSIONS = ["attr_list", "tables", "sane_lists"]
 _HREF = re.compile(r'href="([^"]*)"')
-_TEXT_NODE = re.compile(r"(<(?:pre|code|style)\b.*?</(?:pre|code|style)>|<[^>]*>)|([^<]+)", re.S)
+_TEXT_NODE = re.compile(r"(<(pre|code|style)\b.*?</\2>|<[^>]*>)|([^<]+)", re.S)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b([^>]*)>\Z")  # one element's tag, not a whole <code>…</code>
+_LANG = re.compile(r'\blang="([a-z]+)"')
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -95,10 +98,26 @@ def css_content(words: str, **values: str) -> Markup:
 
 
 def french_spacing(document: str, lang: str = "fr") -> str:
-    """The typography of `lang` (its wording's `french_spacing`: French's no-break
-    spaces) in the text of an HTML document, never in its tags, code, style or URLs."""
-    spacing = wording(lang).french_spacing
-    return _TEXT_NODE.sub(lambda m: m.group(1) or spacing(m.group(2)), document)
+    """The typography of each text's language (its wording's `french_spacing`: French's
+    no-break spaces, none for English) in the text of an HTML document in `lang`,
+    never in its tags, code, style or URLs: a passage marked `lang="fr"` on an
+    English notice keeps French typography."""
+    languages = [lang]  # the language of each element open at this point
+
+    def place(match: re.Match) -> str:
+        tag = match.group(1)
+        if tag is None:
+            return wording(languages[-1]).french_spacing(match.group(3))
+        element = _TAG.match(tag)
+        if element and element.group(1):
+            if len(languages) > 1:
+                languages.pop()
+        elif element and element.group(2).lower() not in _VOID and not tag.endswith("/>"):
+            marked = _LANG.search(element.group(3))
+            languages.append(marked.group(1) if marked else languages[-1])
+        return tag
+
+    return _TEXT_NODE.sub(place, document)
 
 
 def notice_html(record, institution: dict, *, page_url: str | None = None, lang: str = "fr") -> str:
