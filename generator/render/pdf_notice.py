@@ -124,12 +124,16 @@ def notice_html(record, institution: dict, *, page_url: str | None = None, lang:
     """The notice as one HTML document in `lang` (record and institution being that
     language's), its typography applied."""
     env = template_environment(TEMPLATES_DIR, lang=lang)
-    env.filters.update(markdown=lambda text: markdown_html(text, page_url), fill=fill, css_content=css_content)
+    env.filters.update(markdown=lambda text: markdown_html(text, page_url), fill=fill, css_content=css_content, unmarked=str)
     page = procedure_view(record, institution, lang=lang)
     for step, data in zip(page["steps"], record.data["steps"]):
         # The page's views point at the site's copy; the PDF reads the procedure's folder.
         step["screenshots"] = [
-            {"src": screenshot_file(record.path, shot["src"]).as_uri(), "alt": shot["alt"]}
+            {
+                "src": screenshot_file(record.path, shot["src"]).as_uri(),
+                "alt": shot["alt"],
+                "french": isinstance(shot["alt"], FrenchText),  # said of the image: an attribute has no language of its own
+            }
             for shot in data.get("screenshots", [])
         ]
     html = env.get_template(TEMPLATE).render(
@@ -137,7 +141,8 @@ def notice_html(record, institution: dict, *, page_url: str | None = None, lang:
         page_url=page_url,
         lang=lang,
         notice=notice(lang),
-        french_parts=bool(french_texts([record.data, institution])),
+        # Texts left in French: the data's, and the national layer's its compiled procedure holds.
+        french_parts=bool(record.compiled.get("french_texts") or french_texts([record.data, institution])),
     )
     return french_spacing(html, lang)
 
