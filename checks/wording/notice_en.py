@@ -3,8 +3,8 @@ same keys as `notice_fr.NOTICE`; figures, dates and conditions come from
 `checks.wording.en`."""
 
 NOTICE = {
-    "description": "Registration notice {year}: {title}",
-    "keywords": "registration, {year}, {institution}",
+    "description": "Enrolment notice {year}: {title}",
+    "keywords": "enrolment, {year}, {institution}",
     "colon": ": ",
     "ask_contact": "ask this contact:",
     "ask_institution": "ask the institution",
@@ -24,7 +24,7 @@ NOTICE = {
     "audience_for": "This procedure is for:",
     "audience_not_for": "It is not for:",
     "prerequisites_title": "Earlier steps",
-    "prerequisites_intro": "By now you must already have done the following, outside this procedure.",
+    "prerequisites_intro": "By now you should already have done the following, outside this procedure.",
     "prerequisite": "Earlier step {number}",
     "steps_title": "The steps",
     "steps_in_order": "Follow the {count} steps in order.",
@@ -32,28 +32,28 @@ NOTICE = {
     "applies_to": "Only for:",
     "menu": "In the menu:",
     "documents": "Documents to provide:",
-    "windows_title": "Registration dates",
-    "windows_none": "The notice does not state the registration dates: {ask}.",
+    "windows_title": "Enrolment dates",
+    "windows_none": "The notice does not give the enrolment dates: {ask}.",
     "windows_unknown": "Where a date is “not stated in the notice”, {ask}.",
     "closures_title": "Closures",
     "closures_intro": (
-        "During these periods, what is named is closed: the registration portal (no registration "
+        "During these periods, what is listed is closed: the enrolment portal (no enrolment "
         "possible) or an office (it does not answer)."
     ),
-    "fee_title": "Registration fees",
+    "fee_title": "Tuition fees",
     "fee_intro": "Read the table from top to bottom: the first row that matches your situation applies.",
     "fee_unknown": "Where an amount or a code is “not stated in the notice”, {ask}.",
     "codes_title": "Codes offered by the portal",
-    "fee_candidature": "This procedure is an application: the notice asks for no registration fees at this stage.",
-    "fee_none": "The notice does not state any registration fees: {ask}.",
+    "fee_candidature": "This procedure is an application: the notice asks for no tuition fees at this stage.",
+    "fee_none": "The notice does not state any tuition fees: {ask}.",
     "cvec_title": "CVEC",
     "cvec_amount": (
-        "CVEC (Student and Campus Life Contribution) for the {year} academic year: {amount}. It is "
-        "paid (or waived) on the Crous website, once per academic year, even if you register for "
-        "several programmes: if you have already paid it this year, just keep your certificate."
+        "Student and Campus Life Contribution, for the year {year}: {amount}. It is paid (or waived) "
+        "on the Crous website, once per academic year, even if you enrol in several programmes: if "
+        "you have already paid it this year, just keep your certificate."
     ),
     "cvec_candidature": (
-        "The notice of this application does not mention the CVEC: it is paid when you register, "
+        "The notice of this application does not mention the CVEC: it is paid when you enrol, "
         "not when you apply."
     ),
     "cvec_none": "The notice does not mention the CVEC: {ask}.",
@@ -66,8 +66,8 @@ NOTICE = {
     "contacts_title": "Contacts",
     "contacts_none": "The notice gives no contact: see the institution's website.",
     "source_title": "Source",
-    "sources_one": "This notice restates the institution's own notice:",
-    "sources_many": "This notice restates the institution's own notice, published as {count} pages:",
+    "sources_one": "This notice follows the institution's notice:",
+    "sources_many": "This notice follows the institution's notice, in {count} pages:",
     "source_dated": ", dated {date}",
     "source_undated": "(date not stated)",
     "official": "Only the official notice is authoritative.",

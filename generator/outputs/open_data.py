@@ -55,13 +55,13 @@ INDEX_WORDS = {
         "urls_relative_to": "cet index (donnees/index.json)",
     },
     "en": {
-        "title": "Registration procedures: open data",
+        "title": "Enrolment procedures: open data",
         "description": (
-            "Every registration procedure this site publishes, as written in its source data, each text "
+            "Every enrolment procedure this site publishes, as written in its source data, each text "
             "in English where the institution gave one and in French otherwise."
         ),
         "attribution": (
-            "Data taken from the institutions' registration notices (each procedure's notice is named in "
+            "Data taken from the institutions' enrolment notices (each procedure's notice is named in "
             "its source field); only the institution's official notice is authoritative."
         ),
         "urls_relative_to": "this index (en/donnees/index.json)",

@@ -38,9 +38,9 @@ from generator.errors import UserError
 from generator.paths import PDF_TEMPLATES_DIR, TEMPLATES_DIR
 from generator.render.environment import template_environment
 from generator.render.safe_markdown import ALLOWED_LINK_SCHEMES, safe_markdown
-from generator.render.views import procedure_view
+from generator.render.views import procedure_view, shows_french
 from generator.source.discovery import screenshot_file
-from generator.source.translations import FrenchText, french_texts
+from generator.source.translations import FrenchText
 
 TEMPLATE = "pdf/notice.html.j2"
 NOTICE_FILE = "notice.pdf"  # beside the procedure's page
@@ -139,10 +139,8 @@ def notice_html(record, institution: dict, *, page_url: str | None = None, lang:
     html = env.get_template(TEMPLATE).render(
         page=page,
         page_url=page_url,
-        lang=lang,
         notice=notice(lang),
-        # Texts left in French: the data's, and the national layer's its compiled procedure holds.
-        french_parts=bool(record.compiled.get("french_texts") or french_texts([record.data, institution])),
+        french_parts=shows_french(page),
     )
     return french_spacing(html, lang)
 
