@@ -55,10 +55,10 @@ def english(catalog):
 def docs(catalog, english, tmp_path_factory):
     """The takeaways of the bundled procedures, French and English, written with the network refused."""
     written = {}
-    for lang, source in (("fr", catalog), ("en", english)):
+    for lang, source, site_url in (("fr", catalog, SITE_URL), ("en", english, f"{SITE_URL}en/")):
         folder = tmp_path_factory.mktemp(f"docs-{lang}")
         with network_refused():
-            add_takeaways(folder, source, site_url=SITE_URL, stamp=STAMP)
+            add_takeaways(folder, source, site_url=site_url, stamp=STAMP)
         written[lang] = folder
     return written
 
@@ -266,8 +266,12 @@ def test_english_calendars_hold_the_french_calendars_events_in_english(docs, eng
             assert f"{SITE_URL}en/{record.full_id}/" in description
         for event in french_events:
             assert str(event["URL"]) == f"{SITE_URL}{record.full_id}/"
-        calendar = Calendar.from_ical((docs["en"] / record.full_id / CALENDAR_FILE).read_bytes())
-        assert str(calendar["X-WR-CALNAME"]).startswith(("Registration", "Application")), record.full_id
+        names = [
+            str(Calendar.from_ical((docs[lang] / record.full_id / CALENDAR_FILE).read_bytes())["X-WR-CALNAME"])
+            for lang in ("en", "fr")
+        ]
+        assert names[1].startswith(("Inscription", "Candidature")), names
+        assert not names[0].startswith(("Inscription", "Candidature")) and names[0] != names[1], names
 
 
 def test_an_english_calendar_reads_in_english(docs):

@@ -2,7 +2,7 @@
 for each procedure (latest year) its calendar and its printable notice beside
 its page, and the open data (`outputs.open_data`), in the catalog's language
 (`catalog.lang`): the English catalog's into the English site's docs tree, under
-the same names, its pages' addresses under `en/`.
+the same names.
 
     <institution>/<procedure>/calendrier.ics   every window and closure (RFC 5545)
     <institution>/<procedure>/notice.pdf       the notice, A4, tagged PDF/UA-1
@@ -23,8 +23,9 @@ from generator.render.pdf_notice import NOTICE_FILE, NoticeJob, write_notices
 def add_takeaways(docs_dir: Path, catalog, *, site_url: str | None = None, stamp: datetime | None = None) -> None:
     """Write every procedure's calendar and notice, and the open data, into docs_dir.
 
-    `site_url` (where the site is published, its French root), when known, puts
-    the page's full address in the calendars and the notices. `stamp` is the
+    `site_url` (where the site of the catalog's language is published: the
+    English site's is the root's `en/`), when known, puts the page's full address
+    in the calendars and the notices. `stamp` is the
     calendars' DTSTAMP: by default SOURCE_DATE_EPOCH when set (reproducible
     builds), else now.
     """
@@ -33,7 +34,7 @@ def add_takeaways(docs_dir: Path, catalog, *, site_url: str | None = None, stamp
     for record in catalog.latest():
         folder = docs_dir / record.institution_id / record.data["id"]
         folder.mkdir(parents=True, exist_ok=True)
-        page_url = procedure_page_url(site_url, record, catalog.lang)
+        page_url = procedure_page_url(site_url, record)
         write_calendar(record, folder, stamp, page_url, catalog.lang)
         institution = catalog.institutions[record.institution_id]
         notices.append(NoticeJob(record, institution, folder / NOTICE_FILE, page_url, catalog.lang))
@@ -41,13 +42,10 @@ def add_takeaways(docs_dir: Path, catalog, *, site_url: str | None = None, stamp
     write_open_data(docs_dir, catalog, TEMPLATES_DIR)
 
 
-def procedure_page_url(site_url: str | None, record, lang: str = "fr") -> str | None:
-    """The full address of the procedure's page in `lang` (under `en/` for English)."""
+def procedure_page_url(site_url: str | None, record) -> str | None:
     if not site_url:
         return None
-    root = site_url if site_url.endswith("/") else site_url + "/"
-    folder = "" if lang == "fr" else f"{lang}/"
-    return urljoin(root, f"{folder}{record.institution_id}/{record.data['id']}/")
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", f"{record.institution_id}/{record.data['id']}/")
 
 
 def takeaway_links(record) -> dict:
