@@ -89,7 +89,7 @@ def figures(compiled: dict) -> dict:
         "fees": [r["amount"] for r in fee.get("rules", [])] + [(fee.get("default") or {}).get("amount")],
         "codes": [c["code"] for c in fee.get("categories", [])],
         "cvec": (compiled["cvec"] or {}).get("amount"),
-        "end": compiled["academic_year_end"],
+        "end": (compiled["academic_year_end"]["end"], compiled["academic_year_end"]["last_day"]),
     }
 
 
