@@ -4,11 +4,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from generator.errors import DataErrors
+from generator.errors import DataErrors, display_path
 from generator.model.catalog import Catalog, load_catalog
 from generator.model.plausibility import plausibility_warnings
 from generator.paths import TEMPLATES_DIR
 from generator.source.site_settings import read_site_settings, settings_file
+from generator.source.translations import untranslated
 
 
 def add_command(commands) -> None:
@@ -32,6 +33,7 @@ def add_only_option(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.root, args.only)
     warnings = report_warnings(catalog, strict=args.strict, links=link_check(catalog))
+    report_translations(catalog)
     count, places = len(catalog.procedures), len(catalog.institutions)
     only = f" (--only {', '.join(catalog.institutions)})" if args.only else ""
     said = f"{warnings} avertissement{'s' if warnings > 1 else ''}" if warnings else "aucun avertissement"
@@ -40,6 +42,27 @@ def run(args: argparse.Namespace) -> int:
         f"aucune erreur, {said} (rien n'est écrit par validate)."
     )
     return 0
+
+
+def missing_translations(catalog: Catalog) -> list[tuple[str, int]]:
+    """Each data file (as shown) whose prose texts lack an English version, with how many."""
+    procedures = catalog.root / "procedures"
+    files = [(procedures / "national.yaml", catalog.national)]
+    files += [(procedures / key / "institution.yaml", catalog.declared(key)) for key in catalog.institutions]
+    files += [(record.path, record.data) for record in catalog.procedures]
+    counted = [(display_path(path, catalog.root), untranslated(data)) for path, data in files]
+    return [(shown, count) for shown, count in counted if count]
+
+
+def report_translations(catalog: Catalog) -> None:
+    """Print, as information (neither a warning nor an error, even with --strict), how many
+    texts of each file the English site shows in French."""
+    missing = missing_translations(catalog)
+    if missing:
+        print("Traductions anglaises manquantes (information) :")
+    for shown, count in missing:
+        texts = f"{count} texte{'s' if count > 1 else ''} sans traduction anglaise"
+        print(f"information : {shown} : {texts} (la page anglaise {'les' if count > 1 else 'le'} montre en français)")
 
 
 def link_check(catalog: Catalog):

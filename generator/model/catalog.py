@@ -10,11 +10,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.errors import DataError, DataErrors, UserError, display_path
-from generator.model.compile import ProcedureCompiler
+from generator.model.compile import ProcedureCompiler, french_texts_held
 from generator.source.discovery import find_data_files
 from generator.source.references import duplicate_errors, naming_warnings, reference_errors
 from generator.source.schema import INSTITUTION, NATIONAL, PROCEDURE
 from generator.source.site_settings import site_settings_errors
+from generator.source.translations import french_texts, in_language
 from generator.source.types import INVALID, UNCONFIRMED_DATE, Context, check_file
 
 
@@ -27,6 +28,11 @@ class ProcedureRecord:
     compiled: dict
     positions: dict
     unconfirmed: dict  # path in the data -> (line, col) of each date still « à confirmer »
+
+    @property
+    def provisional(self) -> bool:
+        """Some dates are still « à confirmer »: the compiled procedure says so."""
+        return bool(self.unconfirmed)
 
     @property
     def academic_year(self) -> str:
@@ -63,6 +69,8 @@ class Catalog:
     warnings: list[DataError] = field(default_factory=list)
     # The drafts `without_drafts` took out: what the site does not publish.
     unpublished: list[ProcedureRecord] = field(default_factory=list)
+    # The language its texts are in: "fr", or another of `in_language`.
+    lang: str = "fr"
 
     def without_drafts(self) -> Catalog:
         """The catalog as the live site publishes it: no draft (`draft: true`) year, nor its warnings."""
@@ -73,6 +81,34 @@ class Catalog:
             procedures=[r for r in self.procedures if not r.draft],
             unpublished=drafts,
             warnings=[w for w in self.warnings if w.path not in shown],
+        )
+
+    def in_language(self, lang: str) -> Catalog:
+        """The catalog as the site of `lang` shows it: every text of the data in that
+        language (`source.translations.in_language`: French where no translation is
+        given), each procedure compiled again from it. Its compiled procedures also
+        hold `french_texts`, the French texts left in them. "fr": the catalog itself."""
+        if lang == self.lang:
+            return self
+        national = in_language(self.national, lang)
+        institutions = {key: in_language(value, lang) for key, value in self.institutions.items()}
+        compiler = ProcedureCompiler(national)
+
+        def resolved(record: ProcedureRecord) -> ProcedureRecord:
+            data = in_language(record.data, lang)
+            institution = institutions[record.institution_id]
+            compiled = compiler.compile(institution, data, provisional=record.provisional)
+            left = french_texts([national, institution, data])
+            compiled["french_texts"] = french_texts_held(compiled, left)
+            return replace(record, data=data, compiled=compiled)
+
+        return replace(
+            self,
+            national=national,
+            institutions=institutions,
+            procedures=[resolved(r) for r in self.procedures],
+            unpublished=[resolved(r) for r in self.unpublished],
+            lang=lang,
         )
 
     def latest(self) -> list[ProcedureRecord]:

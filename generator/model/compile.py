@@ -10,6 +10,7 @@ import datetime as dt
 
 from checks.profile import PLATFORMS, PROFILE_KEYS, REGIMES
 from checks.wording import fr
+from checks.wording.sentences import clause
 
 from generator.source.schema import DIFFERENTIATED_LEVELS
 from generator.source.types import known, paris_instant
@@ -291,6 +292,27 @@ def _texts_with_amount_spacing(value):
     if isinstance(value, dict):
         return {key: _texts_with_amount_spacing(item) for key, item in value.items()}
     return value
+
+
+def _texts(value) -> list[str]:
+    """Every text of a compiled procedure."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [text for item in value for text in _texts(item)]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _texts(item)]
+    return []
+
+
+def french_texts_held(compiled: dict, candidates: list[str]) -> list[str]:
+    """Which of `candidates` (the French texts left in a procedure of another language)
+    the compiled procedure holds, alone or inside one of its texts (a source's title in
+    « la notice « … » »), as the compiler wrote them (amount spacing, without a final full
+    stop, which its sentences place themselves): sorted, once each."""
+    held = "\0".join(_texts(compiled))
+    placed = {clause(fr.amount_spacing(text)) for text in candidates}
+    return sorted(text for text in placed if text and text in held)
 
 
 def _conditions(compiled: dict) -> list[dict]:

@@ -216,7 +216,7 @@ STEP = Obj(
         "menu": Field(Text()),
         "when": Field(CONDITION),
         "warnings": Field(ListOf(WARNING)),
-        "screenshots": Field(ListOf(Obj({"src": Field(Text(), required=True), "alt": Field(Text(), required=True)}))),
+        "screenshots": Field(ListOf(Obj({"src": Field(Text(prose=False), required=True), "alt": Field(Text(), required=True)}))),
         "branches": Field(ListOf(Obj({"title": Field(Text(), required=True), "body": Field(Text(), required=True)}))),
         "documents": Field(ListOf(DOCUMENT), description="pièces justificatives à fournir à cette étape"),
     }

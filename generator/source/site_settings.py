@@ -25,13 +25,13 @@ ACCESSIBILITY_STATUSES = ("totalement conforme", "partiellement conforme", "non 
 ACCESSIBILITY = Obj(
     {
         "status": Field(Nullable(Word(*ACCESSIBILITY_STATUSES)), description="état de conformité au RGAA"),
-        "publisher": Field(Nullable(Text()), description="qui publie le site"),
+        "publisher": Field(Nullable(Text(prose=False)), description="qui publie le site"),
         "contact_email": Field(Nullable(EMAIL), description="où signaler un problème d'accessibilité"),
         "contact_url": Field(
             Nullable(Pattern(r"https://[^\s\"'<>]+", "une adresse https:// (sans espace, guillemet ni chevron)")),
             description="ou un formulaire de contact",
         ),
-        "audit": Field(Nullable(Text()), description="les résultats de l'audit, en Markdown"),
+        "audit": Field(Nullable(Text(prose=False)), description="les résultats de l'audit, en Markdown"),
         "date": Field(Nullable(Date(drafts=False)), description="date de la déclaration"),
     }
 )
@@ -45,8 +45,8 @@ SITE_SETTINGS = Obj(
         "site_url": Field(Nullable(Pattern(SITE_URL.pattern, SITE_URL_EXPECTED))),
         "theme": Field(
             Either(
-                Text(),
-                Obj({"custom_dir": Field(Nullable(Text()))}, other_keys=True),
+                Text(prose=False),
+                Obj({"custom_dir": Field(Nullable(Text(prose=False)))}, other_keys=True),
                 expected="le nom d'un thème, ou ses réglages (name, custom_dir…)",
             )
         ),

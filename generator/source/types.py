@@ -18,6 +18,7 @@ import yaml
 from checks.paris_time import FIRST_YEAR, LAST_YEAR
 
 from generator.errors import DataError
+from generator.source.translations import LANGUAGES, Words
 from generator.source.yaml_source import position, read_yaml
 
 
@@ -102,15 +103,56 @@ class Scalar(Type):
 
 
 class Text(Scalar):
+    """A text. A prose text (the default) may also be written in two languages,
+    `{fr: <français>, en: <English>}` (`fr` required), and checks to a `Words`; a text
+    that names a file or a setting (`prose=False`) stays one plain text."""
+
     expected = "un texte"
+
+    def __init__(self, prose: bool = True):
+        self.prose = prose
+
+    def _check(self, node, ctx, path):
+        if self.prose and isinstance(node, yaml.MappingNode):
+            return self._languages(node, ctx, path)
+        return super()._check(node, ctx, path)
 
     def parse(self, text, node, ctx, path):
         if not text:
             return ctx.error(node, f"« {_name(path)} » est vide : écrivez un texte, ou « unknown » si la notice ne dit rien")
-        return text
+        return Words(text) if self.prose and text != UNKNOWN else text  # « unknown » is a word of modop, not prose
+
+    def _languages(self, node, ctx, path):
+        """`{fr: …, en: …}`: the French text and its English version."""
+        texts = {}
+        failed = False
+        for key, key_node, value_node in _mapping_pairs(node, ctx, path):
+            if key not in LANGUAGES:
+                ctx.error(key_node, f"« {_name(path)} » : clé « {key} » inconnue : fr et en seulement (le texte en français, sa version anglaise)")
+                failed = True
+                continue
+            text = Text(prose=False).check(value_node, ctx, path + (key,))
+            failed |= text is INVALID
+            texts[key] = text
+        if "fr" not in texts and not failed:
+            return ctx.error(node, f"« {_name(path)} » : le texte en français manque : écrivez-le après « fr: »")
+        return INVALID if failed else Words(texts["fr"], texts.get("en"))
 
     def json(self):
-        return {"type": "string", "minLength": 1}
+        text = {"type": "string", "minLength": 1}
+        if not self.prose:
+            return text
+        return {
+            "oneOf": [
+                text,
+                {
+                    "type": "object",
+                    "properties": {"fr": {**text, "description": "le texte en français"}, "en": {**text, "description": "sa version anglaise"}},
+                    "required": ["fr"],
+                    "additionalProperties": False,
+                },
+            ]
+        }
 
 
 class Pattern(Scalar):
