@@ -9,18 +9,20 @@ language is one more module here, listed in `LANGUAGES`, nothing else.
 
 The site's own words around the data (headings, captions, sentences of the page
 templates) are one dict per language, `PAGES` of `pages_<lang>`, with the same keys
-in every language: `pages(lang)`.
+in every language: `pages(lang)`; the checker widget's are `widget(lang)`, the PDF
+notice's `notice(lang)`.
 """
 from __future__ import annotations
 
 from types import ModuleType
 
-from checks.wording import en, fr, pages_en, pages_fr, widget_en, widget_fr
+from checks.wording import en, fr, notice_en, notice_fr, pages_en, pages_fr, widget_en, widget_fr
 
 _MODULES = {"fr": fr, "en": en}
 LANGUAGES = tuple(_MODULES)
 _PAGES = {"fr": pages_fr.PAGES, "en": pages_en.PAGES}
 _WIDGET = {"fr": widget_fr.WIDGET, "en": widget_en.WIDGET}
+_NOTICE = {"fr": notice_fr.NOTICE, "en": notice_en.NOTICE}
 
 
 def wording(lang: str = "fr") -> ModuleType:
@@ -49,4 +51,11 @@ def widget(lang: str = "fr") -> dict:
     return _of_language(_WIDGET, lang)
 
 
-__all__ = ["LANGUAGES", "pages", "widget", "wording"]
+def notice(lang: str = "fr") -> dict:
+    """The PDF notice's own words in `lang` (`NOTICE` of notice_<lang>.py): its
+    headings and sentences around the figures (site_templates/pdf/notice.html.j2);
+    ValueError for a language it does not have."""
+    return _of_language(_NOTICE, lang)
+
+
+__all__ = ["LANGUAGES", "notice", "pages", "widget", "wording"]

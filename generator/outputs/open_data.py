@@ -14,6 +14,13 @@ Layout in the docs tree (and so on the site), stable from one build to the next:
 A procedure's file is its YAML content as validated (dates stay text, as in the
 YAML), with `full_id` and `institution` added. URLs in the index are relative
 to the index itself.
+
+The English site has the same layout under `en/` (`en/donnees.md`, `en/donnees/…`),
+written from the English catalog: the same figures, dates, identifiers and
+schemas, each text in English where the school gave one and in French otherwise,
+the index's own words in English and its URLs leading to the English pages,
+notices and calendars. The French files hold the French texts alone, as the
+French site always did.
 """
 from __future__ import annotations
 
@@ -36,10 +43,30 @@ LICENCE = {
     "spdx": "etalab-2.0",
     "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
 }
-ATTRIBUTION = (
-    "Données reprises des notices d'inscription des établissements (la notice de chaque procédure "
-    "est nommée dans son champ source)\u00a0; seule la notice officielle de l'établissement fait foi."
-)
+# The index's own words, in the language of the catalog it lists.
+INDEX_WORDS = {
+    "fr": {
+        "title": "Procédures d'inscription : données ouvertes",
+        "description": "Chaque procédure d'inscription publiée par ce site, telle qu'écrite dans ses données sources.",
+        "attribution": (
+            "Données reprises des notices d'inscription des établissements (la notice de chaque procédure "
+            "est nommée dans son champ source)\u00a0; seule la notice officielle de l'établissement fait foi."
+        ),
+        "urls_relative_to": "cet index (donnees/index.json)",
+    },
+    "en": {
+        "title": "Enrolment procedures: open data",
+        "description": (
+            "Every enrolment procedure this site publishes, as written in its source data, each text "
+            "in English where the institution gave one and in French otherwise."
+        ),
+        "attribution": (
+            "Data taken from the institutions' enrolment notices (each procedure's notice is named in "
+            "its source field); only the institution's official notice is authoritative."
+        ),
+        "urls_relative_to": "this index (en/donnees/index.json)",
+    },
+}
 
 _SLUG = "[a-z0-9][a-z0-9-]*"
 
@@ -168,13 +195,14 @@ def procedure_urls(record) -> dict:
 
 def open_data_index(catalog) -> dict:
     latest = catalog.latest()
+    words = INDEX_WORDS[catalog.lang]
     return {
         "format_version": FORMAT_VERSION,
-        "title": "Procédures d'inscription : données ouvertes",
-        "description": "Chaque procédure d'inscription publiée par ce site, telle qu'écrite dans ses données sources.",
+        "title": words["title"],
+        "description": words["description"],
         "licence": LICENCE,
-        "attribution": ATTRIBUTION,
-        "urls_relative_to": "cet index (donnees/index.json)",
+        "attribution": words["attribution"],
+        "urls_relative_to": words["urls_relative_to"],
         "schemas": {kind: f"schema/{kind}.schema.json" for kind in SCHEMA_KINDS},
         "national": "national.json",
         "institutions": [
@@ -241,7 +269,8 @@ def open_data_view(index: dict) -> dict:
 
 
 def write_open_data_page(docs_dir: Path, catalog, index: dict, templates_dir: Path) -> None:
-    env = template_environment(templates_dir)
+    """The page « Données ouvertes » in the catalog's language (`en/open_data.md.j2` for English)."""
+    env = template_environment(templates_dir, lang=catalog.lang)
     text = env.get_template(TEMPLATE).render(page=open_data_view(index))
     (docs_dir / PAGE).write_text(text, encoding="utf-8")
 

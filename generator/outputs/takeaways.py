@@ -1,6 +1,8 @@
 """What a student or a school takes away from the site, written into the docs tree:
 for each procedure (latest year) its calendar and its printable notice beside
-its page, and the open data (`outputs.open_data`).
+its page, and the open data (`outputs.open_data`), in the catalog's language
+(`catalog.lang`): the English catalog's into the English site's docs tree, under
+the same names.
 
     <institution>/<procedure>/calendrier.ics   every window and closure (RFC 5545)
     <institution>/<procedure>/notice.pdf       the notice, A4, tagged PDF/UA-1
@@ -21,9 +23,11 @@ from generator.render.pdf_notice import NOTICE_FILE, NoticeJob, write_notices
 def add_takeaways(docs_dir: Path, catalog, *, site_url: str | None = None, stamp: datetime | None = None) -> None:
     """Write every procedure's calendar and notice, and the open data, into docs_dir.
 
-    `site_url` (where the site is published), when known, puts the page's full
-    address in the calendars and the notices. `stamp` is the calendars'
-    DTSTAMP: by default SOURCE_DATE_EPOCH when set (reproducible builds), else now.
+    `site_url` (where the site of the catalog's language is published: the
+    English site's is the root's `en/`), when known, puts the page's full address
+    in the calendars and the notices. `stamp` is the
+    calendars' DTSTAMP: by default SOURCE_DATE_EPOCH when set (reproducible
+    builds), else now.
     """
     stamp = stamp or build_stamp()
     notices = []
@@ -31,8 +35,9 @@ def add_takeaways(docs_dir: Path, catalog, *, site_url: str | None = None, stamp
         folder = docs_dir / record.institution_id / record.data["id"]
         folder.mkdir(parents=True, exist_ok=True)
         page_url = procedure_page_url(site_url, record)
-        write_calendar(record, folder, stamp, page_url)
-        notices.append(NoticeJob(record, catalog.institutions[record.institution_id], folder / NOTICE_FILE, page_url))
+        write_calendar(record, folder, stamp, page_url, catalog.lang)
+        institution = catalog.institutions[record.institution_id]
+        notices.append(NoticeJob(record, institution, folder / NOTICE_FILE, page_url, catalog.lang))
     write_notices(notices)
     write_open_data(docs_dir, catalog, TEMPLATES_DIR)
 

@@ -2,7 +2,10 @@
 
 The notice restates the procedure page: numbered steps, windows, fees, CVEC,
 payment, contacts and source, from the same views as the page
-(`render.views.procedure_view`), rendered from `site_templates/pdf/`.
+(`render.views.procedure_view`), rendered from `site_templates/pdf/` in the
+language of its catalog: its own words from `checks.wording.notice(lang)`, the
+figures from `checks.wording.wording(lang)`; on a notice in another language
+than French, a text the school gave in French only is marked `lang="fr"`.
 WeasyPrint lays it out with the system's fonts (DejaVu, embedded as subsets)
 and fetches nothing but the template's stylesheet and the procedure's own
 screenshots: any other address stops the build.
@@ -24,19 +27,20 @@ from urllib.request import url2pathname
 
 import markdown
 import weasyprint
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-from checks.wording import fr
+from checks.wording import notice, wording
 
 from generator.errors import UserError
 from generator.paths import PDF_TEMPLATES_DIR, TEMPLATES_DIR
 from generator.render.environment import template_environment
 from generator.render.safe_markdown import ALLOWED_LINK_SCHEMES, safe_markdown
-from generator.render.views import procedure_view
+from generator.render.views import procedure_view, shows_french
 from generator.source.discovery import screenshot_file
+from generator.source.translations import FrenchText
 
 TEMPLATE = "pdf/notice.html.j2"
 NOTICE_FILE = "notice.pdf"  # beside the procedure's page
@@ -47,7 +51,11 @@ PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 
 _MARKDOWN_EXTENSIONS = ["attr_list", "tables", "sane_lists"]
 _HREF = re.compile(r'href="([^"]*)"')
-_TEXT_NODE = re.compile(r"(<(?:pre|code)\b.*?</(?:pre|code)>|<[^>]*>)|([^<]+)", re.S)
+_TEXT_NODE = re.compile(r"(<(pre|code|style)\b.*?</\2>|<[^>]*>)|([^<]+)", re.S)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b([^>]*)>\Z")  # one element's tag, not a whole <code>…</code>
+_LANG = re.compile(r'\blang="([a-z]+)"')
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def markdown_html(text: str, page_url: str | None) -> Markup:
@@ -65,28 +73,76 @@ def markdown_html(text: str, page_url: str | None) -> Markup:
             return f'href="{html.escape(urljoin(page_url, href))}"'
         return 'data-link-dropped=""'  # another scheme, or a site link without the site's address
 
-    return Markup(_HREF.sub(absolute, rendered))
+    body = Markup(_HREF.sub(absolute, rendered))
+    if isinstance(text, FrenchText):  # a French text on a notice in another language
+        return Markup('<div lang="fr">{}</div>').format(body)
+    return body
 
 
-def french_spacing(document: str) -> str:
-    """French typography (`checks.wording`'s `french_spacing`) in the text of an HTML
-    document, never in its tags, code or URLs."""
-    return _TEXT_NODE.sub(lambda m: m.group(1) or fr.french_spacing(m.group(2)), document)
+def fill(words: str, **values) -> Markup:
+    """One of the notice's own sentences with its `{name}` values put in: the words and
+    every plain value escaped, a value already written as HTML (a link) kept."""
+    return escape(words).format(**values)
 
 
-def notice_html(record, institution: dict, *, page_url: str | None = None) -> str:
-    """The notice as one HTML document (French typography applied)."""
-    env = template_environment(TEMPLATES_DIR)
-    env.filters["markdown"] = lambda text: markdown_html(text, page_url)
-    page = procedure_view(record, institution)
+def css_content(words: str, **values: str) -> Markup:
+    """One of the notice's own sentences as the `content` of a page's margin box: its
+    text as CSS strings, each `{name}` replaced by the CSS of `values` (a counter)."""
+    css = []
+    for index, part in enumerate(_PLACEHOLDER.split(words)):
+        if index % 2:
+            css.append(values[part])
+        elif part:
+            css.append('"' + part.replace("\\", "\\\\").replace('"', '\\"') + '"')
+    return Markup(" ".join(css))
+
+
+def french_spacing(document: str, lang: str = "fr") -> str:
+    """The typography of each text's language (its wording's `french_spacing`: French's
+    no-break spaces, none for English) in the text of an HTML document in `lang`,
+    never in its tags, code, style or URLs: a passage marked `lang="fr"` on an
+    English notice keeps French typography."""
+    languages = [lang]  # the language of each element open at this point
+
+    def place(match: re.Match) -> str:
+        tag = match.group(1)
+        if tag is None:
+            return wording(languages[-1]).french_spacing(match.group(3))
+        element = _TAG.match(tag)
+        if element and element.group(1):
+            if len(languages) > 1:
+                languages.pop()
+        elif element and element.group(2).lower() not in _VOID and not tag.endswith("/>"):
+            marked = _LANG.search(element.group(3))
+            languages.append(marked.group(1) if marked else languages[-1])
+        return tag
+
+    return _TEXT_NODE.sub(place, document)
+
+
+def notice_html(record, institution: dict, *, page_url: str | None = None, lang: str = "fr") -> str:
+    """The notice as one HTML document in `lang` (record and institution being that
+    language's), its typography applied."""
+    env = template_environment(TEMPLATES_DIR, lang=lang)
+    env.filters.update(markdown=lambda text: markdown_html(text, page_url), fill=fill, css_content=css_content, unmarked=str)
+    page = procedure_view(record, institution, lang=lang)
     for step, data in zip(page["steps"], record.data["steps"]):
         # The page's views point at the site's copy; the PDF reads the procedure's folder.
         step["screenshots"] = [
-            {"src": screenshot_file(record.path, shot["src"]).as_uri(), "alt": shot["alt"]}
+            {
+                "src": screenshot_file(record.path, shot["src"]).as_uri(),
+                "alt": shot["alt"],
+                "french": isinstance(shot["alt"], FrenchText),  # said of the image: an attribute has no language of its own
+            }
             for shot in data.get("screenshots", [])
         ]
-    html = env.get_template(TEMPLATE).render(page=page, page_url=page_url)
-    return french_spacing(html)
+    html = env.get_template(TEMPLATE).render(
+        page=page,
+        page_url=page_url,
+        notice=notice(lang),
+        french_parts=shows_french(page),
+    )
+    return french_spacing(html, lang)
 
 
 def cache_folder() -> Path:
@@ -112,12 +168,14 @@ def _notice_key(html: str, record) -> str:
 
 @dataclass(frozen=True)
 class NoticeJob:
-    """One notice to write: the procedure, its institution, the file, the page's address."""
+    """One notice to write: the procedure, its institution, the file, the page's
+    address, the language (the record's and the institution's)."""
 
     record: object
     institution: dict
     target: Path
     page_url: str | None = None
+    lang: str = "fr"
 
 
 def write_notices(jobs: list[NoticeJob]) -> None:
@@ -128,7 +186,7 @@ def write_notices(jobs: list[NoticeJob]) -> None:
     preview stays quick), and the others are laid out on every core."""
     pending = []
     for job in jobs:
-        html = notice_html(job.record, job.institution, page_url=job.page_url)
+        html = notice_html(job.record, job.institution, page_url=job.page_url, lang=job.lang)
         cached = cache_folder() / f"{_notice_key(html, job.record)}.pdf"
         job.target.parent.mkdir(parents=True, exist_ok=True)
         if cached.is_file():
@@ -157,9 +215,9 @@ def _start_worker() -> None:
     _worker_fonts = FontConfiguration()  # once per process: fontconfig is slow to start
 
 
-def write_notice(record, institution: dict, target: Path, *, page_url: str | None = None) -> None:
+def write_notice(record, institution: dict, target: Path, *, page_url: str | None = None, lang: str = "fr") -> None:
     """Write the PDF notice of one procedure record to target."""
-    write_notices([NoticeJob(record, institution, target, page_url)])
+    write_notices([NoticeJob(record, institution, target, page_url, lang)])
 
 
 def _lay_out_and_keep(html: str, record, target: Path, cached: Path, fonts=None) -> None:
