@@ -19,7 +19,7 @@ from checks.calendar import student_calendar
 from checks.deadline import answer_periods, status_text, year_end_of
 from checks.fee import category_text
 from checks.sources import contact_of, kind_of
-from checks.wording import wording
+from checks.wording import LANGUAGES, wording
 
 _procedures: dict[str, dict] = {}
 
@@ -137,7 +137,7 @@ def _documents_view(documents: list[str], procedure: dict) -> list[dict]:
 
 
 def warm_up() -> None:
-    """Run every part once, so the memory snapshot holds every module they import."""
+    """Run every part once in every language, so the memory snapshot holds every module they import."""
     procedure = {
         "id": "exemple/warm-up",
         "institution": {"id": "exemple", "name": "Exemple"},
@@ -178,14 +178,15 @@ def warm_up() -> None:
         "options": {"regime": ["apprentissage"], "plateforme": ["parcoursup"], "echeances": [1, 3]},
     }
     text = json.dumps(procedure)
-    for values, at in (
-        ({"echeances": "3", "date_acceptation": "2024-07-02"}, "2024-07-10T10:00"),
-        ({"boursier": "true", "hors_ue": "true"}, ""),
-        ({"hors_ue": "true", "plateforme": "parcoursup"}, "2025-03-10T10:00"),
-        ({"regime": "inconnu"}, "2024-07-10T10:00"),
-    ):
-        reply = json.loads(answer("exemple/warm-up", text, json.dumps(values), at))
-        if reply["ok"]:
-            calendar("exemple/warm-up", reply["json"], "https://exemple.invalid/")
-    checks.answer_text(checks.evaluate(procedure, {}, now()), procedure)
+    for lang in LANGUAGES:
+        for values, at in (
+            ({"echeances": "3", "date_acceptation": "2024-07-02"}, "2024-07-10T10:00"),
+            ({"boursier": "true", "hors_ue": "true"}, ""),
+            ({"hors_ue": "true", "plateforme": "parcoursup"}, "2025-03-10T10:00"),
+            ({"regime": "inconnu"}, "2024-07-10T10:00"),
+        ):
+            reply = json.loads(answer("exemple/warm-up", text, json.dumps(values), at, lang))
+            if reply["ok"]:
+                calendar("exemple/warm-up", reply["json"], "https://exemple.invalid/", lang)
+        checks.answer_text(checks.evaluate(procedure, {}, now(), lang), procedure, lang)
     _procedures.clear()

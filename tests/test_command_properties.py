@@ -197,16 +197,18 @@ def test_check_property(pristine, scratch, timed):
         settings_=st.lists(SETTINGS, max_size=3),
         at=st.one_of(st.none(), INSTANTS),
         year=st.one_of(st.none(), YEARS),
+        lang=st.one_of(st.none(), st.sampled_from(["fr", "en", "de", ""]), TEXT),
         json=st.booleans(),
         more=extras(),
         mutation=mutations(),
     )
-    def check(root, procedure, settings_, at, year, json, more, mutation):
+    def check(root, procedure, settings_, at, year, lang, json, more, mutation):
         argv = [*root, "check", procedure]
         for setting in settings_:
             argv += ["--set", setting]
         argv += ["--at", at] if at is not None else []
         argv += ["--year", year] if year is not None else []
+        argv += ["--lang", lang] if lang is not None else []
         argv += ["--json"] if json else []
         argv += more
         with mutated(pristine, mutation):

@@ -1,6 +1,6 @@
 """Every word `checks` writes, one module per language, chosen with `wording(lang)`.
 
-A language module (`fr`) holds the same functions as every other: formatted
+A language module (`fr`, `en`) holds the same functions as every other: formatted
 figures (amounts, dates, hours), the sentences of the answer, the command
 line's text, the calendars, the profile's error messages, the widget's view
 and the pieces the site's pages word. The deciding modules (fee, cvec,
@@ -15,15 +15,15 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from checks.wording import fr, pages_en, pages_fr
+from checks.wording import en, fr, pages_en, pages_fr
 
-_MODULES = {"fr": fr, "en": fr}  # TEMPORARY: French words on the English site until checks/wording/en.py lands (en-words)
+_MODULES = {"fr": fr, "en": en}
 LANGUAGES = tuple(_MODULES)
 _PAGES = {"fr": pages_fr.PAGES, "en": pages_en.PAGES}
 
 
 def wording(lang: str = "fr") -> ModuleType:
-    """The wording module of `lang` (`"fr"`); ValueError for a language it does not have."""
+    """The wording module of `lang` (`"fr"`, `"en"`); ValueError for a language it does not have."""
     return _of_language(_MODULES, lang)
 
 

@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from checks.paris_time import is_midnight, paris_time
-from checks.wording.sentences import clause
+from checks.wording.sentences import SHORTEST_MONTH, as_date, category_text, clause, day_run, iso_moments, joined, last_day, time_range
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -80,8 +80,7 @@ def moment_text(moment: datetime) -> str:
 def until_text(end: datetime) -> str:
     """`jusqu'au mercredi 24 juillet 2024 à 12 h`; an end at midnight is the day before, included."""
     if is_midnight(end):
-        last_day = paris_time(end).date() - timedelta(days=1)
-        return f"jusqu'au {day_text(last_day)} inclus"
+        return f"jusqu'au {day_text(last_day(end))} inclus"
     return f"jusqu'au {moment_text(end)}"
 
 
@@ -118,24 +117,17 @@ def period_text(start: datetime | None, end: datetime | None, *, year_end: bool 
 
 def last_day_text(end: datetime) -> str:
     """`lundi 31 août 2026`: the last day of a period that ends at midnight, or the day it ends."""
-    day = paris_time(end).date()
-    return day_text(day - timedelta(days=1) if is_midnight(end) else day)
+    return day_text(last_day(end))
 
 
 def join_and(items) -> str:
     """`01, 02 et 05`."""
-    items = [str(i) for i in items]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " et " + items[-1]
+    return joined(items, "et")
 
 
 def join_or(items) -> str:
     """`1, 3 ou 5`."""
-    items = [str(i) for i in items]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " ou " + items[-1]
+    return joined(items, "ou")
 
 
 # ---------------------------------------------------------------- sources
@@ -187,11 +179,6 @@ def clauses(parts: list[str]) -> str:
 
 
 # ---------------------------------------------------------------- fee
-
-
-def category_text(code: str, label: str | None) -> str:
-    """`01 Etudiant non boursier`: the code with its label in the portal, when known."""
-    return f"{code} {label}" if label else code
 
 
 def fee_figure(value: float | None, category: str | None, category_unknown: bool) -> str:
@@ -402,9 +389,8 @@ def year_end_bound(kinds: list[str], end: datetime, convention: bool, contact: s
         if convention
         else "fin de l'année universitaire donnée par la notice"
     )
-    last = paris_time(end).date() - timedelta(days=1) if is_midnight(end) else paris_time(end).date()
     said = " ; ".join(_REPLACED_ENDS[kind] for kind in kinds)
-    return f"{said} : au plus tard à la fin de l'année universitaire, le {short_date(last)} ({why}) ; {whom_to_ask(contact)}"
+    return f"{said} : au plus tard à la fin de l'année universitaire, le {short_date(last_day(end))} ({why}) ; {whom_to_ask(contact)}"
 
 
 def no_dates_sentence(contact: str | None, source: str | None) -> str:
@@ -444,14 +430,13 @@ def refused_not_stated(requested: int, contact: str | None) -> str:
 
 
 _COUNT_WORDS = {2: "deux", 4: "quatre"}
-_SHORTEST_MONTH = 28
 
 
 def later_instalments_day_text(day: int) -> str:
     """`le 10`, `le 1er`: the day of the month of the later instalments; past the 28th,
     `le 31 (ou le dernier jour du mois)`, since a shorter month's last day takes its place."""
     text = f"le {day_number(day)}"
-    return f"{text} (ou le dernier jour du mois)" if day > _SHORTEST_MONTH else text
+    return f"{text} (ou le dernier jour du mois)" if day > SHORTEST_MONTH else text
 
 
 def payment_sentence(
@@ -856,10 +841,6 @@ def other_choice(key: str, values) -> str:
 # ---------------------------------------------------------------- the site's pages
 
 
-def _as_date(value: date | str) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
-
-
 def date_range(bounds: dict | None, *, included: bool = False) -> str:
     """`du 24 juin 2024 au 3 septembre 2024` from a `{from, to}` mapping of dates or ISO
     texts; `à partir du …`, `jusqu'au …`; `` without bounds. `included` adds « inclus » to the end."""
@@ -867,11 +848,11 @@ def date_range(bounds: dict | None, *, included: bool = False) -> str:
     start, end = bounds.get("from"), bounds.get("to")
     suffix = " inclus" if included else ""
     if start and end:
-        return f"du {short_date(_as_date(start))} au {short_date(_as_date(end))}{suffix}"
+        return f"du {short_date(as_date(start))} au {short_date(as_date(end))}{suffix}"
     if start:
-        return f"à partir du {short_date(_as_date(start))}"
+        return f"à partir du {short_date(as_date(start))}"
     if end:
-        return f"jusqu'au {short_date(_as_date(end))}{suffix}"
+        return f"jusqu'au {short_date(as_date(end))}{suffix}"
     return ""
 
 
@@ -879,23 +860,19 @@ def weekdays_text(days: list[str]) -> str:
     """`du lundi au jeudi` for a run of three days or more, else `le lundi`, `les lundi et mardi`."""
     if not days:
         return ""
-    indexes = [WEEKDAYS.index(d) for d in days if d in WEEKDAYS]
-    if len(indexes) == len(days) and len(days) >= 3 and indexes == list(range(indexes[0], indexes[0] + len(days))):
+    if day_run(days):
         return f"du {days[0]} au {days[-1]}"
     if len(days) == 1:
         return f"le {days[0]}"
     return "les " + ", ".join(days[:-1]) + f" et {days[-1]}"
 
 
-_TIME_RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
-
-
 def time_range_text(text: str) -> str:
     """`08:30-12:00` becomes `de 8 h 30 à 12 h`; another text stays as written."""
-    match = _TIME_RANGE.match(str(text).strip())
-    if not match:
+    hours = time_range(text)
+    if hours is None:
         return str(text)
-    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    h1, m1, h2, m2 = hours
     return f"de {hour_text(h1, m1)} à {hour_text(h2, m2)}"
 
 
@@ -1137,27 +1114,14 @@ def boundary_text(iso: str | None, kind: str, side: str, *, hour_note: bool = Tr
     return f"{day_text(day)}{suffix}{note}"
 
 
-_ISO_MOMENT = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?\b")
-
-
 def iso_dates_in_words(text: str) -> str:
     """Each `2024-07-09` or `2024-07-09 14:00` of a sentence written in words:
     `9 juillet 2024`, `9 juillet 2024 à 14 h`. Impossible dates stay as written."""
 
-    def words(match: re.Match) -> str:
-        year, month, day, hour, minute = match.groups()
-        try:
-            value = date(int(year), int(month), int(day))
-        except ValueError:
-            return match.group(0)
-        text = short_date(value)
-        if hour is not None and int(hour) < 24 and int(minute) < 60:
-            text += f" à {hour_text(int(hour), int(minute))}"
-        elif hour is not None:
-            return match.group(0)
-        return text
+    def words(day: date, hour: int | None, minute: int | None) -> str:
+        return short_date(day) if hour is None else f"{short_date(day)} à {hour_text(hour, minute)}"
 
-    return _ISO_MOMENT.sub(words, text)
+    return iso_moments(text, words)
 
 
 _SPACE_BEFORE_EURO = re.compile(r"(?<=\d)[ \t\r\n]+€")

@@ -1,10 +1,12 @@
-"""`modop check ID --set cle=valeur … --at AAAA-MM-JJTHH:MM [--json]`: one answer of the checker.
+"""`modop check ID --set cle=valeur … --at AAAA-MM-JJTHH:MM [--lang en] [--json]`: one answer of the checker.
 
 The same `checks.evaluate` as the page's widget, on the same compiled
 procedure. `--at` without an offset is Paris time, resolved by
 `checks.parse_instant` (the EU rule, held to zoneinfo by the tests) so that
 the command line and the browser read a local time alike, within the years
 the engine answers for (`checks.paris_time.FIRST_YEAR` to `LAST_YEAR`).
+`--lang` words the answer's sentences (French by default); its figures are the
+same in every language.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from datetime import datetime, timezone
 
 import checks
 from checks.paris_time import FIRST_YEAR, LAST_YEAR
+from checks.wording import LANGUAGES
 
 from generator.errors import UserError
 from generator.model.catalog import load_catalog
@@ -40,20 +43,28 @@ def add_command(commands) -> None:
         "en heure d'été",
     )
     parser.add_argument("--year", metavar="ANNÉE", help="année universitaire (par défaut : la plus récente)")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="fr",
+        help="langue des phrases de la réponse (raisons, explication, texte) ; le JSON garde ses clés "
+        "et ses chiffres dans toutes les langues ; par défaut : fr",
+    )
     parser.add_argument("--json", action="store_true", help="affiche la réponse en JSON")
     parser.set_defaults(run=run, writes=False)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the answer (JSON with --json, else French text); UserError for any bad input."""
+    """Print the answer in `--lang` (JSON with --json, else text); UserError for any bad input
+    (its message in French, as every message of the command line)."""
     profile = _profile(args.settings)
     at = _instant(args.at)
     record = load_catalog(args.root).get(args.procedure, year=args.year)
-    answer = checks.evaluate(record.compiled, profile, at)
+    answer = checks.evaluate(record.compiled, profile, at, args.lang)
     if args.json:
         sys.stdout.write(json.dumps(answer, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(checks.answer_text(answer, record.compiled))
+        sys.stdout.write(checks.answer_text(answer, record.compiled, args.lang))
     return 0
 
 

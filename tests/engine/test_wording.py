@@ -6,12 +6,13 @@ pages), NNBSP U+202F (between thousands, before « ; ! ? »).
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from types import ModuleType
 
 import pytest
 
 import checks
 from checks.calendar import student_calendar
-from checks.wording import LANGUAGES, fr, wording
+from checks.wording import LANGUAGES, en, fr, wording
 from tests.support.handmade_procedures import AMU_BUT1
 
 NBSP = "\u00a0"
@@ -20,14 +21,14 @@ PARIS_SUMMER = timezone(timedelta(hours=2))
 
 
 def test_wording_gives_the_language_module_and_refuses_an_unknown_one():
-    assert wording() is fr and wording("fr") is fr
-    assert LANGUAGES == ("fr",)
-    with pytest.raises(ValueError, match="Langue « xx » inconnue : fr attendu"):
+    assert wording() is fr and wording("fr") is fr and wording("en") is en
+    assert LANGUAGES == ("fr", "en")
+    with pytest.raises(ValueError, match="Langue « xx » inconnue : fr, en attendu"):
         wording("xx")
 
 
 def test_every_language_has_the_functions_of_french():
-    names = {name for name in vars(fr) if not name.startswith("_")}
+    names = {name for name, value in vars(fr).items() if not name.startswith("_") and not isinstance(value, ModuleType)}
     for lang in LANGUAGES:
         missing = names - set(vars(wording(lang)))
         assert not missing, f"{lang} lacks {sorted(missing)}"
