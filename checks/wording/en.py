@@ -1088,7 +1088,7 @@ def describe_when(when: dict | None) -> str:
         elif key in FLAG_WORDS:
             parts.append(FLAG_WORDS[key][0] if value else FLAG_WORDS[key][1])
         elif key == "echeances":
-            parts.append("paying " + join_or([_times(v) for v in values]))
+            parts.append("paying " + join_or([_times(int(v)) for v in values]))
         elif key == "date_acceptation":
             accepted = date_range(value, included=True) or "on any date"
             parts.append(f"offer of admission accepted {accepted}")
