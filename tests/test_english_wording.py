@@ -131,6 +131,15 @@ def test_the_command_line_in_english_gives_the_french_figures():
     assert "Why:" in text and "Pourquoi" not in text
 
 
+def test_the_command_line_cites_its_sources_in_english():
+    """The compiled sources (« la notice « … » et le barème national ») are worded in the
+    answer's language, like every other sentence."""
+    english = json.loads(_cli("check", "amu-iut/but1", "--set", "hors_ue=true", "--at", "2024-07-10T10:00", "--lang", "en", "--json"))
+    said = " ".join(english["explanation"])
+    assert "(source: the notice ‘" in said
+    assert "la notice" not in said and "barème" not in said and "le montant national" not in said
+
+
 def test_an_unknown_language_is_refused_in_one_french_line():
     result = run_modop(*EXAMPLE_ARGS, "--lang", "de", timeout=120)
     assert result.returncode == 2 and result.stdout == ""

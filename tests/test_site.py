@@ -7,6 +7,7 @@ variations (a copy of the data with one change) through the real command line.
 """
 from __future__ import annotations
 
+import functools
 from html import unescape
 import re
 import shutil
@@ -132,10 +133,16 @@ def html_of(site: Path, full_id: str) -> str:
     return page_of(site, full_id).read_text(encoding="utf-8")
 
 
+@functools.cache
+def bundled_catalog():
+    """The bundled data as checked: a text written {fr: …, en: …} is its French here."""
+    from generator.model.catalog import load_catalog
+
+    return load_catalog(REPO)
+
+
 def procedure_yaml(full_id: str) -> dict:
-    institution, procedure = full_id.split("/")
-    year = SEED_PROCEDURES[full_id]
-    return yaml.safe_load((REPO / "procedures" / institution / year / f"{procedure}.yaml").read_text(encoding="utf-8"))
+    return bundled_catalog().get(full_id, year=SEED_PROCEDURES[full_id]).data
 
 
 # ------------------------------------------------------------ the bundled site
@@ -144,7 +151,7 @@ def procedure_yaml(full_id: str) -> dict:
 def test_home_lists_every_institution(built_site):
     home = (built_site / "index.html").read_text(encoding="utf-8")
     for institution in INSTITUTIONS:
-        name = yaml.safe_load((REPO / "procedures" / institution / "institution.yaml").read_text(encoding="utf-8"))["name"]
+        name = bundled_catalog().institutions[institution]["name"]
         link = re.search(rf'<a href="{re.escape(institution)}/">([^<]+)</a>', home)
         assert link, f"no link to {institution}/ on the home page"
         assert unescape(link.group(1)) == name

@@ -156,6 +156,21 @@ def notice_name(titles: list[str]) -> str:
     return f"the notice {quoted[0]}" if len(quoted) == 1 else f"the notices {join_and(quoted)}"
 
 
+def national_scale_source(notice: str, reference: str) -> str:
+    """A rule's source when its amount is the national one: the notice and the national scale."""
+    return f"{notice} and the national scale of fees ({reference})"
+
+
+def differentiated_scale_source(notice: str, reference: str | None) -> str:
+    """A rule's source when its amount is the differentiated fee: the notice and that national scale."""
+    return f"{notice} and the national scale of differentiated fees ({reference})"
+
+
+def national_amount_source(reference: str) -> str:
+    """The CVEC's source when its amount is the national one."""
+    return f"the national amount ({reference})"
+
+
 def source_text(source: str | None) -> str:
     """`(source: …)`; without a source, the procedure's notice."""
     return f"(source: {clause(source or 'the procedure’s notice')})"

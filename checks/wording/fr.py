@@ -144,6 +144,21 @@ def notice_name(titles: list[str]) -> str:
     return f"la notice {quoted[0]}" if len(quoted) == 1 else f"les notices {join_and(quoted)}"
 
 
+def national_scale_source(notice: str, reference: str) -> str:
+    """A rule's source when its amount is the national one: the notice and the national scale."""
+    return f"{notice} et le barème national ({reference})"
+
+
+def differentiated_scale_source(notice: str, reference: str | None) -> str:
+    """A rule's source when its amount is the differentiated fee: the notice and that national scale."""
+    return f"{notice} et le barème national des droits différenciés ({reference})"
+
+
+def national_amount_source(reference: str) -> str:
+    """The CVEC's source when its amount is the national one."""
+    return f"le montant national ({reference})"
+
+
 def source_text(source: str | None) -> str:
     """`(source : …)`; without a source, the procedure's notice."""
     return f"(source : {clause(source or 'notice de la procédure')})"

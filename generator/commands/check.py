@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     (its message in French, as every message of the command line)."""
     profile = _profile(args.settings)
     at = _instant(args.at)
-    record = load_catalog(args.root).get(args.procedure, year=args.year)
+    record = load_catalog(args.root).in_language(args.lang).get(args.procedure, year=args.year)
     answer = checks.evaluate(record.compiled, profile, at, args.lang)
     if args.json:
         sys.stdout.write(json.dumps(answer, ensure_ascii=False, indent=2) + "\n")

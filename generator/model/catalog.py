@@ -92,7 +92,7 @@ class Catalog:
             return self
         national = in_language(self.national, lang)
         institutions = {key: in_language(value, lang) for key, value in self.institutions.items()}
-        compiler = ProcedureCompiler(national)
+        compiler = ProcedureCompiler(national, lang)
 
         def resolved(record: ProcedureRecord) -> ProcedureRecord:
             data = in_language(record.data, lang)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from checks.profile import PLATFORMS, PROFILE_KEYS, REGIMES
-from checks.wording import fr
+from checks.wording import fr, wording  # fr: the data's own « 103 € » kept on one line, whatever the page's language
 from checks.wording.sentences import clause
 
 from generator.source.schema import DIFFERENTIATED_LEVELS
@@ -58,8 +58,9 @@ def contact_text(contact: dict) -> str:
 class ProcedureCompiler:
     """Compiles the procedures of one catalog, with its national layer."""
 
-    def __init__(self, national: dict):
+    def __init__(self, national: dict, lang: str = "fr"):
         self.national = national
+        self.words = wording(lang)  # the joins of a rule's sources (« la notice « … » et le barème national »)
 
     def national_fee(self, level: str, year: str):
         return self.national["fees"]["amount"].get(level, {}).get(year)
@@ -69,7 +70,7 @@ class ProcedureCompiler:
 
     def compile(self, institution: dict, data: dict, provisional: bool = False) -> dict:
         titles = [source["title"] for source in sources_of(data)]
-        notice = fr.notice_name(titles)
+        notice = self.words.notice_name(titles)
         compiled = {
             "id": f"{institution['id']}/{data['id']}",
             "institution": {"id": institution["id"], "name": institution["name"]},
@@ -79,7 +80,7 @@ class ProcedureCompiler:
             "provisional": provisional,
             "kind": data["kind"],
             "level": data["level"],
-            "source": fr.sources_text(titles),
+            "source": self.words.sources_text(titles),
             "unsure": self._unsure(institution, data),
             "contacts": self._contacts(institution, data),
             "steps": [{"id": s["id"], "title": s["title"], "when": _condition(s.get("when"))} for s in data["steps"]],
@@ -144,10 +145,10 @@ class ProcedureCompiler:
             category, category_unknown = _category(rule.get("category"))
             source, national = notice, national_amount
             if rule["amount"] == "national":
-                source = f"{notice} et le barème national ({reference})"
+                source = self.words.national_scale_source(notice, reference)
             elif rule["amount"] == "differentiated":
                 national = (differentiated or {}).get("amount")
-                source = f"{notice} et le barème national des droits différenciés ({(differentiated or {}).get('source')})"
+                source = self.words.differentiated_scale_source(notice, (differentiated or {}).get("source"))
             return {
                 "amount": _amount(rule["amount"], national),
                 "category": category,
@@ -183,7 +184,7 @@ class ProcedureCompiler:
             return None
         national = self.national["cvec"]
         amount = cvec.get("amount", "national")
-        source = notice if amount not in ("national", "unknown") else f"le montant national ({national['reference']})"
+        source = notice if amount not in ("national", "unknown") else self.words.national_amount_source(national["reference"])
 
         def national_rules(kind: str) -> list:
             return [
