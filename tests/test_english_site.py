@@ -22,7 +22,8 @@ from tests.support.data_root import edit
 ENGLISH, FRENCH = pages("en"), pages("fr")
 NOTICE = ENGLISH["french_only_notice"]
 GUIDE = "guide/mettre-a-jour/index.html"
-TITLE = "title: Première inscription en BUT 1re année (admis sur Parcoursup)"  # amu-iut/but1's, as written
+FRENCH_ONLY = "orleans/but1"  # a procedure whose data gives no English
+TITLE = "title: Première inscription en BUT 1re année (admis sur Parcoursup)"  # its title, as written
 
 
 class _Page(HTMLParser):
@@ -157,24 +158,32 @@ def test_english_pages_are_in_english(built_site):
 
 
 def test_french_only_texts_are_marked_under_one_notice(built_site):
-    """The bundled data gives its texts in French only: an English page shows them marked."""
-    page = read(built_site, "en/amu-iut/but1/index.html")
+    """Université d'Orléans gives its texts in French only: its English page shows them marked."""
+    page = read(built_site, f"en/{FRENCH_ONLY}/index.html")
     french = " ".join(page.french)
     assert "Première inscription en BUT 1re année" in french  # the title, from the data
     assert ENGLISH["steps_title"] not in french  # the site's own words are not
     assert page.shown().count(NOTICE) == 1
-    assert NOTICE not in read(built_site, "amu-iut/but1/index.html").shown()
+    assert NOTICE not in read(built_site, f"{FRENCH_ONLY}/index.html").shown()
+
+
+def test_english_texts_of_the_data_are_shown_unmarked(built_site):
+    """AMU's IUT gives its texts in English too: its English page shows them, not the French."""
+    page = read(built_site, "en/amu-iut/but1/index.html")
+    assert "First enrolment in the first year of a BUT" in page.shown()
+    assert "First enrolment in the first year of a BUT" not in " ".join(page.french)
+    assert "Première inscription en BUT 1re année" not in page.shown()
 
 
 def test_a_translated_text_is_not_marked(data_root):
     """A title given in English shows in English, unmarked; its summary, French only, is marked."""
-    edit(data_root, "procedures/amu-iut/2024-2025/but1.yaml", TITLE, f"title: {{fr: {TITLE.removeprefix('title: ')}, en: First-year BUT enrolment}}")
+    edit(data_root, "procedures/orleans/2024-2025/but1.yaml", TITLE, f"title: {{fr: {TITLE.removeprefix('title: ')}, en: First-year BUT enrolment}}")
     catalog = load_catalog(data_root).without_drafts().in_language("en")
-    page = docs_tree(catalog, TEMPLATES_DIR).pages["amu-iut/but1/index.md"].text
+    page = docs_tree(catalog, TEMPLATES_DIR).pages[f"{FRENCH_ONLY}/index.md"].text
     assert "\n# First-year BUT enrolment\n" in page
     assert '<span lang="fr">' in page and NOTICE in page
     assert '<div lang="fr" markdown>' in page  # a body, marked as a block
-    french = docs_tree(load_catalog(data_root).without_drafts(), TEMPLATES_DIR).pages["amu-iut/but1/index.md"].text
+    french = docs_tree(load_catalog(data_root).without_drafts(), TEMPLATES_DIR).pages[f"{FRENCH_ONLY}/index.md"].text
     assert 'lang="fr"' not in french and "First-year BUT enrolment" not in french
 
 

@@ -30,6 +30,7 @@ PAGES = {
     # On a page of this language, over texts the data gives only in French.
     "french_only_notice": "Some parts of this page exist only in French: they are shown in French.",
     # Shared by several pages.
+    "colon": ": ",  # between a name and what it says
     "no_procedure": "No procedure published yet.",
     "year_not_stated": "year not stated in the notice",
     "not_given_f": "not stated in the notice",
