@@ -47,7 +47,7 @@ PAGES = {
     "home_how": (
         "1. Choose your institution, then your procedure (first enrolment,\n"
         "   re-enrolment, application…).\n"
-        "2. Check the academic year at the top of the page and, under « Who is it for? »,\n"
+        "2. Check the academic year at the top of the page and, under “Who is it for?”,\n"
         "   that the procedure applies to you.\n"
         "3. Describe your situation in the page's checker: it works out your\n"
         "   tuition fees, your CVEC and your enrolment dates. What you enter\n"
