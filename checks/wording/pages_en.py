@@ -30,6 +30,7 @@ PAGES = {
     # On a page of this language, over texts the data gives only in French.
     "french_only_notice": "Some parts of this page exist only in French: they are shown in French.",
     # Shared by several pages.
+    "colon": ": ",  # between a name and what it says
     "no_procedure": "No procedure published yet.",
     "year_not_stated": "year not stated in the notice",
     "not_given_f": "not stated in the notice",
@@ -46,7 +47,7 @@ PAGES = {
     "home_how": (
         "1. Choose your institution, then your procedure (first enrolment,\n"
         "   re-enrolment, application…).\n"
-        "2. Check the academic year at the top of the page and, under « Who is it for? »,\n"
+        "2. Check the academic year at the top of the page and, under “Who is it for?”,\n"
         "   that the procedure applies to you.\n"
         "3. Describe your situation in the page's checker: it works out your\n"
         "   tuition fees, your CVEC and your enrolment dates. What you enter\n"

@@ -32,6 +32,7 @@ PAGES = {
     # On a page of the other language, over texts the data gives only in this one (not said on the French site).
     "french_only_notice": "Certaines parties de cette page n'existent qu'en français.",
     # Shared by several pages.
+    "colon": "\xa0: ",  # between a name and what it says (French typography: a no-break space before)
     "no_procedure": "Aucune procédure publiée pour le moment.",
     "year_not_stated": "année non précisée par la notice",
     "not_given_f": "non précisée par la notice",

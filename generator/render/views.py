@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from checks.wording import pages, wording
+from checks.wording.sentences import clause
 
 from generator.model.compile import sources_of
 from generator.errors import display_path
@@ -182,6 +183,13 @@ def _fee_row(situation: str, reason: str, outcome: dict, categories: dict, prece
     }
 
 
+def _with_source(rule: dict, compiled: dict) -> str:
+    """A national rule's reason with its legal source; French as a whole when its reason is
+    one of the French texts left on a page of another language (`french_marked`)."""
+    text = f"{rule['reason']} ({rule['source']})"
+    return FrenchText(text) if clause(rule["reason"]) in compiled.get("french_texts", ()) else text
+
+
 def fee_view(data: dict, compiled: dict, lang: str = "fr") -> dict | None:
     """The fee table, its rows in the order they apply (checks/README.md): the notice's rules
     that come first, the national exemptions, the notice's other rules, the national rule
@@ -201,7 +209,7 @@ def fee_view(data: dict, compiled: dict, lang: str = "fr") -> dict | None:
         for rule in first
     ]
     entries += [
-        (rule["when"], _fee_row(w.describe_when(rule["when"]), f"{rule['reason']} ({rule['source']})", {"amount": 0}, categories, lang=lang))
+        (rule["when"], _fee_row(w.describe_when(rule["when"]), _with_source(rule, compiled), {"amount": 0}, categories, lang=lang))
         for rule in exemptions
     ]
     reached = [rule for rule in later if rule["when"] not in [r["when"] for r in exemptions]]
@@ -252,8 +260,8 @@ def cvec_view(data: dict, compiled: dict, lang: str = "fr") -> dict | None:
         return {"situation": situation, "status": status, "status_text": w.cvec_status(status, amount, "page"), "reason": reason}
 
     rows = [row(w.describe_when(r["when"]), r["status"], r["reason"]) for r in cvec["rules"]]
-    rows += [row(w.describe_when(r["when"]), "not_subject", f"{r['reason']} ({r['source']})") for r in cvec["not_subject"]]
-    rows += [row(w.describe_when(r["when"]), "exempt", f"{r['reason']} ({r['source']})") for r in cvec["exempt"]]
+    rows += [row(w.describe_when(r["when"]), "not_subject", _with_source(r, compiled)) for r in cvec["not_subject"]]
+    rows += [row(w.describe_when(r["when"]), "exempt", _with_source(r, compiled)) for r in cvec["exempt"]]
     rows.append(row(w.OTHER_CASES, "due", w.amount_source(cvec["source"])))
     return {
         "amount": amount,
@@ -414,12 +422,13 @@ def procedure_view(record, institution: dict, institution_unconfirmed=(), lang: 
 
 def french_marked(value, french: set):
     """`value` (a view: dicts, lists, texts) with each text that is one of `french` (the
-    French texts left on a page of another language) as a `FrenchText`."""
+    French texts left on a page of another language, without their final full stop, as
+    the compiled procedure lists them) as a `FrenchText`."""
     if isinstance(value, dict):
         return {key: french_marked(item, french) for key, item in value.items()}
     if isinstance(value, list):
         return [french_marked(item, french) for item in value]
-    if isinstance(value, str) and not isinstance(value, FrenchText) and value in french:
+    if isinstance(value, str) and not isinstance(value, FrenchText) and clause(value) in french:
         return FrenchText(value)
     return value
 
