@@ -319,7 +319,10 @@ def test_the_english_index_speaks_english_and_leads_to_the_english_takeaways(doc
     assert index["licence"] == french_index["licence"] and index["schemas"] == french_index["schemas"]
     assert "open data" in index["title"] and "données" not in index["title"].lower()
     assert "authoritative" in index["attribution"]
-    for entry, french_entry in zip(index["procedures"], french_index["procedures"]):
+    french_entries = {entry["full_id"]: entry for entry in french_index["procedures"]}
+    assert sorted(french_entries) == sorted(entry["full_id"] for entry in index["procedures"])
+    for entry in index["procedures"]:  # in the order of their English titles
+        french_entry = french_entries[entry["full_id"]]
         assert entry["urls"] == french_entry["urls"]  # relative: the English index's lead to the English files
         assert entry["title"] == english.get(entry["full_id"]).data["title"]
         for kind in ("json", "pdf", "ics"):
