@@ -1,6 +1,6 @@
 """The English site, `en/` of the built site (issue 14): every French page has its English
 twin at the same path under `en/` (the staff guide aside), each page's language switch
-and hreflang links lead to its twin and back, the English pages say they are in
+(its links marked hreflang) leads to its twin and back, the English pages say they are in
 English, the site's own words are English there, and a text the data gives only in
 French is marked `lang="fr"` under one notice per page."""
 from __future__ import annotations
@@ -27,8 +27,8 @@ TITLE = "title: Première inscription en BUT 1re année (admis sur Parcoursup)" 
 
 
 class _Page(HTMLParser):
-    """What the tests read of a built page: its language, its hreflang links and its
-    switch's links, the checker's form, and the languages of the text it shows."""
+    """What the tests read of a built page: its language, the alternates its head names
+    (none), its switch's links, the checker's form, and the languages of the text it shows."""
 
     def __init__(self, text: str):
         super().__init__(convert_charrefs=True)
@@ -119,19 +119,26 @@ def test_the_english_site_uses_the_french_root_checker_runtime(built_site):
     assert 'src="../../../assets/checker/checker.mjs"' in text
 
 
-@pytest.mark.parametrize("links", ["switch", "head_links"])
-def test_each_page_leads_to_its_twin_and_back(built_site, links):
+def test_each_page_leads_to_its_twin_and_back(built_site):
     for page in french_pages(built_site):
-        french = getattr(read(built_site, page), links)
+        french = read(built_site, page).switch
         assert followed(page, french["fr"]) == page, page
         twin = followed(page, french["en"])
         if page == GUIDE:
             assert twin == "en/index.html"  # French only: its switch leads to the English home
             continue
         assert twin == f"en/{page}", page
-        english = getattr(read(built_site, twin), links)
+        english = read(built_site, twin).switch
         assert followed(twin, english["en"]) == twin
         assert followed(twin, english["fr"]) == page
+
+
+def test_no_page_names_alternates_in_its_head(built_site):
+    """Material's script fetches `sitemap.xml` beside the address of every <link
+    rel="alternate"> of a page: beside a twin page, a request that can only fail (404),
+    on every page a student opens. The switch's links carry the hreflang instead."""
+    for page in html_files(built_site):
+        assert not read(built_site, page).head_links, page
 
 
 def test_the_switch_names_each_language_in_itself(built_site):

@@ -10,7 +10,7 @@ path of its French twin). The English project has its own pages, compiled data
 (`en/data/`), finder routing and takeaways, and uses the French root's checker
 runtime and scripts (nothing of Pyodide is copied twice). Each project's
 mkdocs.yml names both languages (`extra.modop_language`, read by the theme
-overrides: the language switch to the page's twin, the hreflang links) and the
+overrides: the language switch to the page's twin, its links marked hreflang) and the
 theme's words in its language (`checks.wording.pages`; mkdocs.yml's
 `extra.english` may give the English site's name, description and copyright).
 """
