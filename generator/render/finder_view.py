@@ -18,6 +18,7 @@ from checks.wording import wording
 
 from generator.model.finder import PROFILE_QUESTIONS, paths, route
 from generator.render.page_paths import procedure_page
+from generator.source.translations import FrenchText
 
 FOLDER = "assets/finder"  # in the site: the script and its routing
 SCRIPT = "finder.mjs"
@@ -63,11 +64,15 @@ def finder_routing(institutions: list[dict], by_institution: dict[str, list], ro
     procedures = {}
     for institution in institutions:
         for view, record in zip(institution["procedures"], by_institution[institution["id"]]):
+            audience = record.data["audience"]["for"]
             procedures[record.full_id] = {
                 "title": view["title"],
                 "page": _page(institution["id"], record.data["id"]),
-                "for": record.data["audience"]["for"],
+                "for": audience,
                 "mark": view["finished"],
+                # What the data gives only in French, on another language's site: the script marks it lang="fr".
+                "french_title": isinstance(record.data["title"], FrenchText),
+                "french_for": [index for index, who in enumerate(audience) if isinstance(who, FrenchText)],
             }
     return {
         "words": {**w.FINDER_WORDS},

@@ -105,6 +105,17 @@ function clearFrom(finder, depth) {
   }
 }
 
+// A text the data gives only in French, on another language's site (the routing says which).
+const french = (only) => (only ? { lang: "fr" } : {});
+
+// Whom a procedure is for, its cases one after the other, each French-only one marked.
+function audience(procedure, words) {
+  return procedure.for.flatMap((who, index) => [
+    ...(index ? [words.case_separator] : []),
+    el("span", french(procedure.french_for.includes(index)), who),
+  ]);
+}
+
 function showResult(finder, ids, answers) {
   const { words, routing } = finder;
   const fragment = new URLSearchParams(answers).toString();
@@ -112,7 +123,7 @@ function showResult(finder, ids, answers) {
     const procedure = routing.procedures[id];
     const url = new URL(procedure.page, finder.siteRoot);
     if (fragment) url.hash = fragment;
-    const parts = [el("a", { href: url.href }, procedure.title)];
+    const parts = [el("a", { href: url.href, ...french(procedure.french_title) }, procedure.title)];
     if (procedure.mark) parts.push(` (${procedure.mark})`);
     return parts;
   };
@@ -122,7 +133,7 @@ function showResult(finder, ids, answers) {
   } else if (ids.length) {
     nodes.push(el("p", {}, `${words.several_why} ${words.several_results}`));
     nodes.push(
-      el("ul", {}, ...ids.map((id) => el("li", {}, ...link(id), ` ${words.for} ${routing.procedures[id].for.join(words.case_separator)}`))),
+      el("ul", {}, ...ids.map((id) => el("li", {}, ...link(id), ` ${words.for} `, ...audience(routing.procedures[id], words)))),
     );
   } else {
     nodes.push(el("p", {}, words.none));

@@ -234,3 +234,25 @@ def test_no_accessibility_violation_in_any_state(browser, site_server, site_dir,
         assert csp_reports(page) == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("institution,french_only", [("orleans", True), ("amu-iut", False)])
+def test_on_english_pages_a_result_the_data_gives_only_in_french_is_marked_french(page, site_server, site_dir, institution, french_only):
+    """Orléans gives no English: its titles and audiences are French inside the English
+    result, marked lang="fr" (RGAA 8.7); AMU's are English, unmarked."""
+    routing = json.loads((site_dir / "en/assets/finder/routing.json").read_text(encoding="utf-8"))
+    tree = next(i for i in routing["institutions"] if i["id"] == institution)["tree"]
+    page.goto(site_server.url + f"en/{institution}/")
+    _started(page)
+    for depth, (legend, label) in enumerate(picks(tree, {})):  # unsure at each question: every procedure
+        _pick(page, depth, legend, label)
+    _found(page)
+    result = page.locator(f"{FINDER} [data-finder-result]")
+    assert "procedure" in result.inner_text().lower()
+    titles = result.locator("li > a")
+    assert titles.count() >= 2
+    assert set(titles.evaluate_all("links => links.map((a) => a.lang)")) == {"fr" if french_only else ""}
+    audiences = result.locator("li > span")
+    assert audiences.count() >= titles.count()
+    assert set(audiences.evaluate_all("spans => spans.map((s) => s.lang)")) == {"fr" if french_only else ""}
+    assert page.errors == []
