@@ -174,6 +174,23 @@ def test_french_only_texts_are_marked_under_one_notice(built_site):
     assert NOTICE not in read(built_site, f"{FRENCH_ONLY}/index.html").shown()
 
 
+def test_the_themes_copies_of_a_french_only_title_are_marked_too(built_site):
+    """The header, the navigation and the table of contents repeat the page's title and
+    its steps' titles (each in the theme's md-ellipsis element): French only, marked there too."""
+    title = "Première inscription en BUT 1re année"
+    for page in (f"en/{FRENCH_ONLY}/index.html", "en/orleans/index.html"):
+        text = (built_site / page).read_text(encoding="utf-8")
+        copies = re.findall(r'class="md-ellipsis">(.*?)</(?:span|div)>', text, flags=re.S)
+        holding = [copy for copy in copies if title in copy]
+        assert holding, page
+        for copy in holding:
+            assert re.search(r'<span lang="fr">[^<]*' + re.escape(title), copy), (page, copy)
+    # AMU's titles are English: left as they are.
+    text = (built_site / "en/amu-iut/but1/index.html").read_text(encoding="utf-8")
+    own = [copy for copy in re.findall(r'class="md-ellipsis">(.*?)</(?:span|div)>', text, flags=re.S) if "BUT" in copy]
+    assert own and not any('lang="fr"' in copy for copy in own)
+
+
 def test_english_texts_of_the_data_are_shown_unmarked(built_site):
     """AMU's IUT gives its texts in English too: its English page shows them, not the French."""
     page = read(built_site, "en/amu-iut/but1/index.html")

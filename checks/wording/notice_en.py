@@ -3,7 +3,7 @@ same keys as `notice_fr.NOTICE`; figures, dates and conditions come from
 `checks.wording.en`."""
 
 NOTICE = {
-    "description": "Enrolment notice {year}: {title}",
+    "description": "Registration notice {year}: {title}",
     "keywords": "enrolment, {year}, {institution}",
     "colon": ": ",
     "ask_contact": "ask this contact:",
@@ -32,20 +32,20 @@ NOTICE = {
     "applies_to": "Only for:",
     "menu": "In the menu:",
     "documents": "Documents to provide:",
-    "windows_title": "Enrolment dates",
-    "windows_none": "The notice does not give the enrolment dates: {ask}.",
+    "windows_title": "Registration dates",
+    "windows_none": "The notice does not give the registration dates: {ask}.",
     "windows_unknown": "Where a date is “not stated in the notice”, {ask}.",
     "closures_title": "Closures",
     "closures_intro": (
-        "During these periods, what is listed is closed: the enrolment portal (no enrolment "
+        "During these periods, what is listed is closed: the registration portal (no registration "
         "possible) or an office (it does not answer)."
     ),
-    "fee_title": "Tuition fees",
+    "fee_title": "Registration fees",
     "fee_intro": "Read the table from top to bottom: the first row that matches your situation applies.",
     "fee_unknown": "Where an amount or a code is “not stated in the notice”, {ask}.",
     "codes_title": "Codes offered by the portal",
-    "fee_candidature": "This procedure is an application: the notice asks for no tuition fees at this stage.",
-    "fee_none": "The notice does not state any tuition fees: {ask}.",
+    "fee_candidature": "This procedure is an application: the notice asks for no registration fees at this stage.",
+    "fee_none": "The notice does not state any registration fees: {ask}.",
     "cvec_title": "CVEC",
     "cvec_amount": (
         "Student and Campus Life Contribution, for the year {year}: {amount}. It is paid (or waived) "

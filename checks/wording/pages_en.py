@@ -39,7 +39,7 @@ PAGES = {
     "home_title": "Enrolment procedures",
     "home_intro": (
         "The enrolment procedures of French institutions, step by step: dates and\n"
-        "times, tuition fees, CVEC, contacts. Each page follows the institution's\n"
+        "times, registration fees, CVEC, contacts. Each page follows the institution's\n"
         "official notice; where the notice leaves something out, the page says so\n"
         "and tells you whom to contact."
     ),
@@ -50,7 +50,7 @@ PAGES = {
         "2. Check the academic year at the top of the page and, under “Who is it for?”,\n"
         "   that the procedure applies to you.\n"
         "3. Describe your situation in the page's checker: it works out your\n"
-        "   tuition fees, your CVEC and your enrolment dates. What you enter\n"
+        "   registration fees, your CVEC and your registration dates. What you enter\n"
         "   stays in your browser: nothing is sent.\n"
         "4. Follow the steps in order. If in doubt, write to the contact given\n"
         "   on the page before paying anything."
@@ -93,14 +93,14 @@ PAGES = {
     "where": "**Where:**",
     # The tables of a procedure's page and notice.
     "to_confirm_mark": "(to be confirmed)",
-    "windows_caption": "Enrolment periods, Paris time",
+    "windows_caption": "Registration periods, Paris time",
     "windows_columns": ["Who for", "Opens", "Closes"],
     "closures_caption": "Closures, Paris time",
     "closures_columns": ["Closed", "From", "To", "Why"],
-    "fee_caption": "Tuition fees by situation",
+    "fee_caption": "Registration fees by situation",
     "fee_columns": ["Your situation", "Amount", "Code to tick", "Why"],
     "fee_columns_no_code": ["Your situation", "Amount", "Why"],
-    "codes_caption": "The portal's tuition fee codes",
+    "codes_caption": "The portal's registration fee codes",
     "codes_columns": ["Code", "Label", "Allowed for this procedure"],
     "code_allowed": "Yes",
     "code_refused": "No: do not tick it",
@@ -148,15 +148,15 @@ PAGES = {
     "step_applies_to": "**Only for:** ",
     "step_menu": "**In the menu:** ",
     "step_documents": "**Documents to provide:**",
-    "windows_title": "Enrolment dates",
-    "windows_none": "The notice does not give the enrolment dates: {ask}.",
+    "windows_title": "Registration dates",
+    "windows_none": "The notice does not give the registration dates: {ask}.",
     "windows_unknown": "Where a date is “not stated in the notice”, {ask}.",
     "closures_title": "Closures",
     "closures_intro": (
-        "During these periods, what is listed is closed: the enrolment portal\n"
-        "(no enrolment possible) or an office (it does not answer)."
+        "During these periods, what is listed is closed: the registration portal\n"
+        "(no registration possible) or an office (it does not answer)."
     ),
-    "fee_title": "Tuition fees",
+    "fee_title": "Registration fees",
     "fee_intro": (
         "Read the table from top to bottom: the first row that matches your\n"
         "situation applies."
@@ -164,10 +164,10 @@ PAGES = {
     "fee_unknown": "Where an amount or a code is “not stated in the notice”, {ask}.",
     "codes_title": "Codes offered by the portal",
     "fee_candidature": (
-        "This procedure is an application: the notice asks for no tuition fees\n"
+        "This procedure is an application: the notice asks for no registration fees\n"
         "at this stage."
     ),
-    "fee_none": "The notice does not state any tuition fees: {ask}.",
+    "fee_none": "The notice does not state any registration fees: {ask}.",
     "cvec_title": "CVEC",
     "cvec_intro": "Student and Campus Life Contribution, for the year {year}:",
     "cvec_amount_unknown": "amount not stated in the notice ({ask})",

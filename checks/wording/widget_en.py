@@ -41,7 +41,7 @@ WIDGET = {
     "boot_timeout": "Python did not start in time",
     "http_error": "{url}: HTTP {status}",
     # answer_view.mjs
-    "fee": "Tuition fees",
+    "fee": "Registration fees",
     "fee_code": "Code to tick on the portal: ",
     "fee_ask": "To find out the amount, {ask}.",
     "cvec": "CVEC",

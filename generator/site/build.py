@@ -35,6 +35,7 @@ from generator.paths import PROJECT_DIR
 from generator.render.page_paths import procedure_page
 from generator.site.project import ENGLISH_FOLDER, write_project
 from generator.site.site_links import broken_links
+from generator.site.theme_language import french_headings, mark_theme_french
 from generator.site.zensical_build import NAME as ZENSICAL, run_zensical, search_style_hashes
 from generator.source.site_settings import settings_file
 
@@ -103,6 +104,7 @@ def build_site(
                 # A server shows the root's 404 page for every missing address; the English
                 # project's, its links written from the server's root, would lead nowhere.
                 (staging / ENGLISH_FOLDER / "404.html").unlink(missing_ok=True)
+                mark_theme_french(staging / ENGLISH_FOLDER, french_headings(catalog.in_language("en")))
                 _check_links(staging, builder.name, _served_path(config_file))
             except UserError as error:
                 raise UserError(_name_sources(str(error), catalog, root)) from None
