@@ -211,6 +211,17 @@ def test_a_translated_text_is_not_marked(data_root):
     assert 'lang="fr"' not in french and "First-year BUT enrolment" not in french
 
 
+def test_what_changes_since_last_year_is_english_its_french_labels_marked(data_root):
+    """Assas's doctorate (French only) changed between two years: the sentences are the
+    site's own, in English; the window labels they quote are the data's, French, marked."""
+    catalog = load_catalog(data_root).without_drafts()
+    english = docs_tree(catalog.in_language("en"), TEMPLATES_DIR).pages["assas/doctorat-reinscription/index.md"].text
+    french = docs_tree(catalog, TEMPLATES_DIR).pages["assas/doctorat-reinscription/index.md"].text
+    assert "- registration fees: €391 → €397\n" in english and "- CVEC: €103 → €105\n" in english
+    assert "‘<span lang=\"fr\">Comité de suivi individuel tenu avant le 8 juillet 2025</span>’: opening 17 June 2024 → 27 June 2025" in english
+    assert "- droits d&#39;inscription\u00a0: 391\u00a0€ → 397\u00a0€\n" in french.replace("&nbsp;", "\u00a0") and 'lang="fr"' not in french
+
+
 def test_english_search_holds_english_words(built_site):
     index = json.loads((built_site / "en/search/search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["en"]

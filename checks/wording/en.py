@@ -1211,3 +1211,50 @@ def finder_case(answers: list[tuple[str, object]]) -> str:
     parts = [f"{names[key]}: {finder_choice(key, value).lower() if key == 'deja_inscrit' else finder_choice(key, value)}" for key, value in answers]
     text = FINDER_WORDS["case_separator"].join(parts)
     return text[0].upper() + text[1:] if text else ""
+
+
+# ---------------------------------------------------------------- year to year (the page's « What changes »)
+
+# One sentence per kind of change between two years of a procedure (model.year_diff).
+CHANGES = {
+    "title": "title: ‘{old}’ becomes ‘{new}’",
+    "windows_stated": "registration periods: now stated",
+    "windows_unstated": "registration periods: no longer stated",
+    "window_added": "new {window}",
+    "window_removed": "{window} removed",
+    "window_renamed": "{window} renamed ‘{label}’",
+    "window_named": "period ‘{label}’",
+    "window_numbered": "period No {number}",
+    "accepted_from": "{window}: acceptance from {old} → {new}",
+    "accepted_to": "{window}: acceptance up to {old} → {new}",
+    "range_added": "{window}: a range added",
+    "range_removed": "{window}: a range removed",
+    "opening": "{window}: opening {old} → {new}",
+    "closing": "{window}: closing {old} → {new}",
+    "asap": "as soon as possible",
+    "unknown": "not stated",
+    "closure_added": "new closure from {start} to {end}",
+    "closure_removed": "closure from {start} to {end} removed",
+    "closure_moved": "closure: from {old_start} to {old_end} → from {new_start} to {new_end}",
+    "fee": "registration fees: {amounts}",
+    "fee_rule": "registration fees, rule No {number}: {amounts}",
+    "fee_added": "registration fees: added",
+    "fee_removed": "registration fees: removed",
+    "cvec": "CVEC: {amounts}",
+    "cvec_added": "CVEC: added",
+    "cvec_removed": "CVEC: removed",
+    "code_added": "code added: {code} {label}",
+    "code_removed": "code removed: {code} {label}",
+    "codes_allowed": "codes allowed: {old} → {new}",
+    "code_default": "code to tick by default: {old} → {new}",
+    "instalments": "in {counts} instalment(s)",
+    "instalments_unknown": "in a number of instalments not stated",
+    "payment": "payment {old} becomes {new}",
+    "step_added": "step added: {title}",
+    "step_removed": "step removed: {title}",
+    "step_renamed": "step ‘{old}’ renamed ‘{new}’",
+    "contact_added": "contact added: {contact}",
+    "contact_removed": "contact removed: {contact}",
+    "new_procedure": "new procedure in {year}",
+    "missing_procedure": "procedure missing in {year}",
+}

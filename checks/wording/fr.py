@@ -1219,3 +1219,50 @@ def finder_case(answers: list[tuple[str, object]]) -> str:
     parts = [f"{names[key]} : {finder_choice(key, value).lower() if key == 'deja_inscrit' else finder_choice(key, value)}" for key, value in answers]
     text = FINDER_WORDS["case_separator"].join(parts)
     return text[0].upper() + text[1:] if text else ""
+
+
+# ---------------------------------------------------------------- year to year (modop diff, « Ce qui change »)
+
+# One sentence per kind of change between two years of a procedure (model.year_diff).
+CHANGES = {
+    "title": "titre : « {old} » devient « {new} »",
+    "windows_stated": "périodes d'inscription : désormais précisées",
+    "windows_unstated": "périodes d'inscription : plus précisées",
+    "window_added": "nouvelle {window}",
+    "window_removed": "{window} supprimée",
+    "window_renamed": "{window} renommée « {label} »",
+    "window_named": "période « {label} »",
+    "window_numbered": "période n° {number}",
+    "accepted_from": "{window} : acceptation à partir du {old} → {new}",
+    "accepted_to": "{window} : acceptation jusqu'au {old} → {new}",
+    "range_added": "{window} : une plage ajoutée",
+    "range_removed": "{window} : une plage retirée",
+    "opening": "{window} : ouverture {old} → {new}",
+    "closing": "{window} : fermeture {old} → {new}",
+    "asap": "dès que possible",
+    "unknown": "non précisé",
+    "closure_added": "nouvelle fermeture du {start} au {end}",
+    "closure_removed": "fermeture du {start} au {end} supprimée",
+    "closure_moved": "fermeture : du {old_start} au {old_end} → du {new_start} au {new_end}",
+    "fee": "droits d'inscription : {amounts}",
+    "fee_rule": "droits d'inscription, règle n° {number} : {amounts}",
+    "fee_added": "droits d'inscription : ajoutés",
+    "fee_removed": "droits d'inscription : retirés",
+    "cvec": "CVEC : {amounts}",
+    "cvec_added": "CVEC : ajoutée",
+    "cvec_removed": "CVEC : retirée",
+    "code_added": "code ajouté : {code} {label}",
+    "code_removed": "code retiré : {code} {label}",
+    "codes_allowed": "codes autorisés : {old} → {new}",
+    "code_default": "code à cocher par défaut : {old} → {new}",
+    "instalments": "en {counts} fois",
+    "instalments_unknown": "en un nombre de fois non précisé",
+    "payment": "paiement {old} devient {new}",
+    "step_added": "étape ajoutée : {title}",
+    "step_removed": "étape retirée : {title}",
+    "step_renamed": "étape « {old} » renommée « {new} »",
+    "contact_added": "contact ajouté : {contact}",
+    "contact_removed": "contact retiré : {contact}",
+    "new_procedure": "nouvelle procédure en {year}",
+    "missing_procedure": "procédure absente en {year}",
+}

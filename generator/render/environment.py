@@ -31,8 +31,10 @@ _MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]])")
 
 
 def _one_line(value) -> str:
-    # Only ASCII white space: the no-break spaces of French typography stay.
-    return re.sub(r"[ \t\r\n]+", " ", str(value)).strip()
+    # Only ASCII white space: the no-break spaces of French typography stay; markup
+    # made by a view (a French part marked inside an English sentence) stays markup.
+    text = re.sub(r"[ \t\r\n]+", " ", str(value)).strip()
+    return Markup(text) if isinstance(value, Markup) else text
 
 
 def markdown_text(value) -> Markup:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from markupsafe import Markup, escape
+
 from checks.wording import pages, wording
 from checks.wording.sentences import clause
 
@@ -18,7 +20,7 @@ from generator.model.year_diff import previous_year, procedure_changes
 from generator.model.year_end import YEAR_OVER, finished
 from generator.render.contacts import contact_view, kept_language, portal_view
 from generator.render.page_paths import link_from_procedure_page
-from generator.source.translations import FrenchText
+from generator.source.translations import FrenchText, french_texts, split_french
 from generator.source.types import known
 
 
@@ -95,8 +97,15 @@ def changes_view(catalog, record, lang: str = "fr") -> dict | None:
     before = previous_year(catalog, record)
     if before is None:
         return None
-    items = [w.french_spacing(w.iso_dates_in_words(change)) for change in procedure_changes(before, record)]
+    items = [w.french_spacing(w.iso_dates_in_words(change)) for change in procedure_changes(before, record, lang)]
+    if lang != "fr":  # the labels and titles an item quotes that the data gives only in French, marked
+        french = french_texts([before.data, record.data])
+        items = [Markup("").join(_french_marked(part) for part in split_french(item, french)) for item in items]
     return {"year": before.academic_year, "items": items}
+
+
+def _french_marked(part: str) -> Markup:
+    return Markup('<span lang="fr">{}</span>').format(part) if isinstance(part, FrenchText) else escape(part)
 
 
 def draft_view(record, root, lang: str = "fr") -> dict | None:

@@ -8,6 +8,8 @@ becomes its English text, or a `FrenchText` where none was given, which the Engl
 pages mark `lang="fr"`."""
 from __future__ import annotations
 
+import re
+
 LANGUAGES = ("fr", "en")  # the languages a prose field may be written in, French first and required
 
 
@@ -73,3 +75,23 @@ def french_texts(value) -> list[FrenchText]:
     if isinstance(value, list):
         return [text for item in value for text in french_texts(item)]
     return []
+
+
+def split_french(text: str, french: list[str]) -> list[str]:
+    """`text` (a sentence of the site's own, on a page of another language) cut around
+    each of `french` it quotes (texts the data gives only in French), those parts as
+    `FrenchText`: `["period ‘", FrenchText("Cas n°1"), "’ renamed"]`. Longest first."""
+    wanted = sorted({str(t) for t in french if str(t).strip()}, key=len, reverse=True)
+    if not wanted:
+        return [text]
+    pattern = re.compile("|".join(re.escape(t) for t in wanted))
+    parts: list[str] = []
+    start = 0
+    for found in pattern.finditer(text):
+        if found.start() > start:
+            parts.append(text[start:found.start()])
+        parts.append(FrenchText(found.group(0)))
+        start = found.end()
+    if start < len(text):
+        parts.append(text[start:])
+    return parts
