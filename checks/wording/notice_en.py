@@ -1,13 +1,12 @@
 """The PDF notice's own words in English (site_templates/pdf/notice.html.j2): the
 same keys as `notice_fr.NOTICE`; figures, dates and conditions come from
-`checks.wording.en`."""
+`checks.wording.en`, the headings it shares with the page from `pages_en.PAGES`."""
 
 NOTICE = {
     "description": "Registration notice {year}: {title}",
     "keywords": "enrolment, {year}, {institution}",
     "colon": ": ",
     "ask_contact": "ask this contact:",
-    "ask_institution": "ask the institution",
     "where": "Where:",
     "portal_no_address": "(address not stated in the notice)",
     "academic_year": "Academic year",
@@ -20,33 +19,22 @@ NOTICE = {
     ),
     "online": "Online version, which works out your fees and dates:",
     "page_number": "Page {page} of {pages}",
-    "audience_title": "Who is it for?",
     "audience_for": "This procedure is for:",
     "audience_not_for": "It is not for:",
-    "prerequisites_title": "Earlier steps",
-    "prerequisites_intro": "By now you should already have done the following, outside this procedure.",
     "prerequisite": "Earlier step {number}",
-    "steps_title": "The steps",
-    "steps_in_order": "Follow the {count} steps in order.",
     "step": "Step {number}",
     "applies_to": "Only for:",
     "menu": "In the menu:",
     "documents": "Documents to provide:",
-    "windows_title": "Registration dates",
     "windows_none": "The notice does not give the registration dates: {ask}.",
-    "windows_unknown": "Where a date is “not stated in the notice”, {ask}.",
-    "closures_title": "Closures",
     "closures_intro": (
         "During these periods, what is listed is closed: the registration portal (no registration "
         "possible) or an office (it does not answer)."
     ),
-    "fee_title": "Registration fees",
     "fee_intro": "Read the table from top to bottom: the first row that matches your situation applies.",
     "fee_unknown": "Where an amount or a code is “not stated in the notice”, {ask}.",
-    "codes_title": "Codes offered by the portal",
     "fee_candidature": "This procedure is an application: the notice asks for no registration fees at this stage.",
     "fee_none": "The notice does not state any registration fees: {ask}.",
-    "cvec_title": "CVEC",
     "cvec_amount": (
         "Student and Campus Life Contribution, for the year {year}: {amount}. It is paid (or waived) "
         "on the Crous website, once per academic year, even if you enrol in several programmes: if "
@@ -57,18 +45,11 @@ NOTICE = {
         "not when you apply."
     ),
     "cvec_none": "The notice does not mention the CVEC: {ask}.",
-    "payment_title": "Payment",
-    "payment_options": "You can pay:",
-    "payment_unknown": "Where a payment detail is “not stated in the notice”, {ask}.",
-    "unsure_title": "If in doubt",
     "unsure_contact": "Contact:",
     "unsure_none": "The notice gives no contact for uncertain cases: {ask}.",
-    "contacts_title": "Contacts",
     "contacts_none": "The notice gives no contact: see the institution's website.",
-    "source_title": "Source",
     "sources_one": "This notice follows the institution's notice:",
     "sources_many": "This notice follows the institution's notice, in {count} pages:",
-    "source_dated": ", dated {date}",
     "source_undated": "(date not stated)",
     "official": "Only the official notice is authoritative.",
 }

@@ -32,7 +32,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-from checks.wording import notice, wording
+from checks.wording import notice, pages, wording
 
 from generator.errors import UserError
 from generator.paths import PDF_TEMPLATES_DIR, TEMPLATES_DIR
@@ -139,7 +139,7 @@ def notice_html(record, institution: dict, *, page_url: str | None = None, lang:
     html = env.get_template(TEMPLATE).render(
         page=page,
         page_url=page_url,
-        notice=notice(lang),
+        notice={**pages(lang), **notice(lang)},  # the page's headings, and the notice's own words
         french_parts=shows_french(page),
     )
     return french_spacing(html, lang)

@@ -89,8 +89,9 @@ def build_site(
         instant = at or build_stamp()
         config_file = write_project(catalog, Path(work), settings_file(root), site_url=site_url, progress=progress, at=instant)
         progress("english")
+        english = catalog.in_language("en")  # resolved and compiled once: for its project and its theme's marks
         english_file = write_project(
-            catalog, Path(work) / ENGLISH_FOLDER, settings_file(root), site_url=site_url, at=instant, lang="en"
+            english, Path(work) / ENGLISH_FOLDER, settings_file(root), site_url=site_url, at=instant, lang="en"
         )
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".new", dir=out.parent))
@@ -104,7 +105,7 @@ def build_site(
                 # A server shows the root's 404 page for every missing address; the English
                 # project's, its links written from the server's root, would lead nowhere.
                 (staging / ENGLISH_FOLDER / "404.html").unlink(missing_ok=True)
-                mark_theme_french(staging / ENGLISH_FOLDER, french_headings(catalog.in_language("en")))
+                mark_theme_french(staging / ENGLISH_FOLDER, french_headings(english))
                 _check_links(staging, builder.name, _served_path(config_file))
             except UserError as error:
                 raise UserError(_name_sources(str(error), catalog, root)) from None
